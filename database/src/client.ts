@@ -1,0 +1,11 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../generated/prisma/client.ts";
+
+export type CreatePrismaClientOptions = { connectionString: string; poolSize?: number; connectTimeoutMs?: number };
+
+export function createPrismaClient({ connectionString, poolSize = 10, connectTimeoutMs = 3_000 }: CreatePrismaClientOptions) {
+  const adapter = new PrismaPg({ connectionString, max: poolSize, connectionTimeoutMillis: connectTimeoutMs });
+  return new PrismaClient({ adapter });
+}
+
+export type Database = ReturnType<typeof createPrismaClient>;

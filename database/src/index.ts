@@ -1,0 +1,33 @@
+export { createPrismaClient } from "./client";
+export type { CreatePrismaClientOptions, Database } from "./client";
+export { withTenant, TENANT_SETTING } from "./tenant";
+export type { TenantTx } from "./tenant";
+export { Prisma } from "../generated/prisma/client.ts";
+export {
+  ActorType,
+  BspProvider,
+  ConversationStatus,
+  MessageDirection,
+  MessageStatus,
+  MessageType,
+  OrganizationStatus,
+  PanicStatus,
+  ProvisioningStatus,
+  ServiceType,
+  TemplateCategory,
+  TemplateStatus,
+  Tier,
+  UserRole,
+} from "../generated/prisma/client.ts";
+export type {
+  AuditLog,
+  Customer,
+  Organization,
+  PanicMode,
+  PriceListItem,
+  User,
+  WaTemplate,
+  WhatsAppBusinessAccount,
+  WhatsAppConversation,
+  WhatsAppMessage,
+} from "../generated/prisma/client.ts";

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+// Provider base URLs point at apps/sandbox in development and tests, at the real providers in production.
+export const metaEnv = z.object({
+  META_APP_SECRET: z.string().min(1),
+  WHATSAPP_VERIFY_TOKEN: z.string().min(1),
+  META_GRAPH_API_URL: z.url(),
+  META_GRAPH_API_VERSION: z.string().regex(/^v\d+\.\d+$/, "must look like v24.0"),
+});
+
+export const dialog360Env = z.object({
+  DIALOG360_API_BASE_URL: z.url(),
+  DIALOG360_PARTNER_API_KEY: z.string().min(1),
+  DIALOG360_PARTNER_ID: z.string().min(1),
+  DIALOG360_WEBHOOK_SECRET: z.string().min(1),
+});
+
+export const twilioEnv = z.object({
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC\w+$/, "must start with AC"),
+  TWILIO_AUTH_TOKEN: z.string().min(1),
+  TWILIO_API_BASE_URL: z.url(),
+});
+
+export const sandboxEnv = z.object({
+  SANDBOX_PORT: z.coerce.number().int().positive().default(4010),
+});
+
+const optional = z.string().optional().transform((v) => (v ? v : undefined));
+
+export const openaiEnv = z.object({
+  OPENAI_API_KEY: optional,
+  OPENAI_BASE_URL: optional.pipe(z.url().optional()),
+  OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
+});
+
+export const observabilityEnv = z.object({
+  SENTRY_DSN: optional,
+  NEXT_PUBLIC_POSTHOG_KEY: optional,
+});
