@@ -45,6 +45,11 @@ export const META_ERROR_RULES: Record<string, Rule> = {
   "3": { action: "halt", title: "API method capability missing" },
   "10": { action: "halt", title: "Permission denied" },
   "130472": { action: "fail", title: "Customer is in a marketing experiment group" },
+  // Outside the reference table but seen from Graph and the sandbox.
+  "100": { action: "fail", title: "Invalid parameter" },
+  "131005": { action: "halt", title: "Access denied" },
+  "131052": { action: "fail", title: "Media download error" },
+  "131053": { action: "fail", title: "Media upload error" },
 };
 
 // Graph's permission block: every code from 200 to 299 means a configuration problem.
@@ -72,6 +77,12 @@ export const TWILIO_ERROR_RULES: Record<string, Rule> = {
   "20005": { action: "halt", title: "Account not active" },
   "63007": { action: "halt", title: "No WhatsApp sender for this 'From' address" },
   "63112": { action: "halt", title: "Meta disabled this WhatsApp Business account" },
+  "21606": { action: "halt", title: "'From' is not a message-capable number of this account" },
+  "20500": { action: "retry", title: "Twilio internal error" },
+  "30003": { action: "fail", title: "Unreachable destination handset" },
+  "30005": { action: "fail", title: "Unknown destination handset" },
+  "30006": { action: "fail", title: "Landline or unreachable carrier" },
+  "30008": { action: "fail", title: "Unknown delivery error" },
 };
 
 export type RawProviderError = {
