@@ -61,4 +61,18 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 if (process.env.CAMPOTECH_SKIP_DOTENV !== "1") loadDotEnv();
 
-export const env: Env = parseEnv(process.env);
+// A process that starts with a bad environment stops here with one readable message (no stack trace);
+// under vitest the error is thrown instead so tests can assert on it.
+function loadEnvOrExit(): Env {
+  try {
+    return parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof EnvError && process.env.VITEST === undefined) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+export const env: Env = loadEnvOrExit();

@@ -37,7 +37,6 @@ export function createLogger(options: { level?: string; destination?: Destinatio
   return pino(
     {
       level: options.level ?? env.LOG_LEVEL,
-      base: { service: process.title },
       redact: { paths: REDACTED_PATHS, censor: "[REDACTED]" },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },

@@ -1,0 +1,53 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { env } from "@campotech/core/lib/env";
+import { encryptJson } from "@campotech/core/lib/crypto";
+import { adminDb } from "@campotech/core/lib/db";
+import { migrate } from "@campotech/database/migrate";
+import { seedDemo } from "@campotech/database/seed";
+import type { Command } from "../command";
+
+const toolsDir = fileURLToPath(new URL("../../../../database/tools/", import.meta.url));
+
+export const dbCommands: Command[] = [
+  {
+    path: ["db", "migrate"],
+    summary: "Crea la base si falta, el rol de la aplicación y aplica las migraciones pendientes",
+    usage: "campotech db migrate",
+    options: {},
+    async run() {
+      return migrate({ adminUrl: env.DATABASE_ADMIN_URL, appUrl: env.DATABASE_URL });
+    },
+    human: (r: { applied: string[]; alreadyApplied: string[]; database: string }) =>
+      r.applied.length
+        ? `Base ${r.database}: aplicadas ${r.applied.length} migraciones (${r.applied.join(", ")}).`
+        : `Base ${r.database}: al día (${r.alreadyApplied.length} migraciones ya aplicadas).`,
+  },
+  {
+    path: ["db", "seed"],
+    summary: "Carga la organización de demostración (idempotente)",
+    usage: "campotech db seed",
+    options: {},
+    async run() {
+      return seedDemo(adminDb(), { seal: (value) => encryptJson(value) });
+    },
+    human: (r: { organizationId: string; users: number; customers: number; priceListItems: number }) =>
+      `Organización demo "${r.organizationId}": ${r.users} usuarios, ${r.customers} clientes, ${r.priceListItems} ítems de precios.`,
+  },
+  {
+    path: ["db", "diff"],
+    summary: "SQL que falta para que las migraciones coincidan con schema.prisma (vacío = sin diferencias)",
+    usage: "campotech db diff",
+    options: {},
+    async run() {
+      const result = spawnSync(process.execPath, [`${toolsDir}schema-sql.mjs`, "diff-migrations", "--url", env.DATABASE_ADMIN_URL], {
+        encoding: "utf8",
+      });
+      if (result.status !== 0) throw new Error(result.stderr || "schema-sql failed");
+      const sql = result.stdout.trim();
+      return { inSync: sql === "-- This is an empty migration.", sql };
+    },
+    human: (r: { inSync: boolean; sql: string }) =>
+      r.inSync ? "schema.prisma y las migraciones coinciden." : `Falta una migración:\n${r.sql}`,
+  },
+];

@@ -1,0 +1,76 @@
+import { parseArgs } from "node:util";
+import { isAppError } from "@campotech/core/lib/errors";
+import { UsageError, type Command } from "./command";
+import { dbCommands } from "./commands/db";
+import { orgCommands } from "./commands/org";
+import { userCommands } from "./commands/user";
+import { whatsappCommands } from "./commands/whatsapp";
+import { describeFailure } from "./describe-failure";
+
+process.title = "campotech-cli";
+
+const commands: Command[] = [...dbCommands, ...orgCommands, ...userCommands, ...whatsappCommands];
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.path.join(" ").length));
+  return [
+    "campotech — herramientas de operación de CampoTech",
+    "",
+    "Uso: pnpm campotech <comando> [opciones] [--json]",
+    "",
+    ...commands.map((c) => `  ${c.path.join(" ").padEnd(width)}  ${c.summary}`),
+    "",
+    "Cada comando acepta --help. Con --json la salida (y los errores) son JSON.",
+  ].join("\n");
+}
+
+function match(argv: string[]): { command: Command; rest: string[] } | undefined {
+  const words = argv.filter((a) => !a.startsWith("-"));
+  const found = commands
+    .filter((c) => c.path.every((word, i) => words[i] === word))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  if (!found) return undefined;
+  const rest = [...argv];
+  for (const word of found.path) rest.splice(rest.indexOf(word), 1);
+  return { command: found, rest };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const json = argv.includes("--json");
+  const matched = match(argv);
+  if (!matched) {
+    const unknown = argv.filter((a) => !a.startsWith("-")).join(" ");
+    console.error(unknown && !argv.includes("--help") ? `Comando desconocido: ${unknown}\n\n${help()}` : help());
+    return unknown && !argv.includes("--help") ? 2 : 0;
+  }
+  const { command, rest } = matched;
+  if (rest.includes("--help")) {
+    console.log(`${command.summary}\n\nUso: ${command.usage}`);
+    return 0;
+  }
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: { ...command.options, json: { type: "boolean" } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length) throw new UsageError(`argumento inesperado: ${positionals.join(" ")}`);
+    const result = await command.run(values);
+    console.log(json || !command.human ? JSON.stringify(result, null, 2) : command.human(result as never));
+    return 0;
+  } catch (error) {
+    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    const failure = describeFailure(error);
+    if (json) console.log(JSON.stringify({ error: failure }, null, 2));
+    else {
+      console.error(`Error: ${failure.message}`);
+      for (const [field, reason] of Object.entries(failure.fields ?? {})) console.error(`  ${field}: ${reason}`);
+      if (usage) console.error(`\nUso: ${command.usage}`);
+    }
+    return usage ? 2 : isAppError(error) ? 1 : 1;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+process.exit(code);

@@ -1,0 +1,15 @@
+import { NextResponse } from "next/server";
+import { toAppError } from "@campotech/core/lib/errors";
+import { logger } from "@campotech/core/lib/logger";
+
+// Maps a thrown error to the JSON error shape and status of its AppError code; unknown errors become a 500 with a
+// Spanish message and are logged with the request id, never returned.
+export function errorResponse(error: unknown, requestId: string): NextResponse {
+  const appError = toAppError(error);
+  if (appError.status >= 500) logger.error({ requestId, code: appError.code, err: appError.detail }, "request failed");
+  return NextResponse.json(appError.toJSON(), { status: appError.status, headers: { "x-request-id": requestId } });
+}
+
+export function requestIdOf(request: Request): string {
+  return request.headers.get("x-request-id") ?? crypto.randomUUID();
+}

@@ -1,0 +1,24 @@
+import { createServer, type Server } from "node:http";
+import type { Redis } from "ioredis";
+import type { Database } from "@campotech/database";
+import { checkHealth, healthFailureReason } from "@campotech/core/modules/health";
+
+// The worker process answers GET /health like the web app does: 200 when Postgres and Redis answer, 503 with the
+// reason otherwise. Orchestrators use it for liveness; operators read the JSON.
+export function startHealthServer(deps: { db: Database; redis: Redis; port: number; host?: string }): Promise<Server> {
+  const server = createServer(async (req, res) => {
+    if (req.method !== "GET" || (req.url !== "/health" && req.url !== "/api/health")) {
+      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "NOT_FOUND" } }));
+      return;
+    }
+    const report = await checkHealth({ db: deps.db, redis: deps.redis, service: "workers" });
+    const reason = healthFailureReason(report);
+    res
+      .writeHead(reason ? 503 : 200, { "content-type": "application/json", "cache-control": "no-store" })
+      .end(JSON.stringify(reason ? { ...report, reason } : report));
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(deps.port, deps.host ?? "0.0.0.0", () => resolve(server));
+  });
+}

@@ -1,0 +1,45 @@
+import type { Server } from "node:http";
+import { Queue } from "bullmq";
+import { db } from "@campotech/core/lib/db";
+import { env } from "@campotech/core/lib/env";
+import { logger } from "@campotech/core/lib/logger";
+import { createRedis } from "@campotech/core/lib/redis";
+import { jobCatalog, processJob, USAGE_RESET_SCHEDULE, usageResetMonthlyCounters } from "@campotech/core/workers";
+import { startHealthServer } from "./health-server";
+import { startWorkers } from "./start-workers";
+
+process.title = "campotech-workers";
+
+async function main(): Promise<void> {
+  const healthRedis = createRedis("producer");
+  const server: Server = await startHealthServer({ db, redis: healthRedis, port: env.WORKERS_HEALTH_PORT });
+  const pool = startWorkers({ catalog: jobCatalog, processor: processJob });
+
+  const schedulerConnection = createRedis("worker");
+  const systemQueue = new Queue(usageResetMonthlyCounters.queue, { connection: schedulerConnection, prefix: env.QUEUE_PREFIX });
+  await systemQueue
+    .upsertJobScheduler(usageResetMonthlyCounters.name, USAGE_RESET_SCHEDULE, { name: usageResetMonthlyCounters.name, data: {} })
+    .catch((error: Error) => logger.error({ err: error.message }, "could not register the monthly usage reset"));
+  logger.info({ port: env.WORKERS_HEALTH_PORT }, `workers ready; health on http://127.0.0.1:${env.WORKERS_HEALTH_PORT}/health`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing in-flight jobs");
+    server.close();
+    const { forced } = await pool.close();
+    await systemQueue.close().catch(() => {});
+    await Promise.all([schedulerConnection.quit(), healthRedis.quit()].map((p) => p.catch(() => {})));
+    await db.$disconnect();
+    logger.info({ forced }, "workers stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error: Error) => {
+  logger.fatal({ err: error.message }, "workers failed to start");
+  process.exit(1);
+});

@@ -1,0 +1,50 @@
+import { Worker, type Job } from "bullmq";
+import type { JobDefinition } from "@campotech/core/workers";
+import { env } from "@campotech/core/lib/env";
+import { logger } from "@campotech/core/lib/logger";
+import { createRedis } from "@campotech/core/lib/redis";
+
+export type WorkerPool = { workers: Worker[]; close(timeoutMs?: number): Promise<{ forced: boolean }> };
+
+// One Worker per queue that the catalog uses. close() lets in-flight jobs finish (BullMQ stops fetching new ones)
+// and only forces after the timeout, leaving unfinished jobs to BullMQ's stalled-job recovery.
+export function startWorkers(options: {
+  catalog: readonly JobDefinition[];
+  processor: (job: Job) => Promise<unknown>;
+  concurrency?: number;
+}): WorkerPool {
+  const queueNames = [...new Set(options.catalog.map((job) => job.queue))];
+  const workers = queueNames.map((queue) => {
+    const worker = new Worker(queue, options.processor, {
+      connection: createRedis("worker"),
+      prefix: env.QUEUE_PREFIX,
+      concurrency: options.concurrency ?? env.WORKER_CONCURRENCY,
+    });
+    worker.on("failed", (job, error) => {
+      logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error.message }, "job failed");
+    });
+    worker.on("error", (error) => logger.error({ queue, err: error.message }, "worker error"));
+    return worker;
+  });
+  logger.info({ queues: queueNames }, "workers started");
+
+  return {
+    workers,
+    async close(timeoutMs = env.WORKER_SHUTDOWN_TIMEOUT_MS) {
+      let forced = false;
+      let timer: NodeJS.Timeout | undefined;
+      const graceful = Promise.all(workers.map((w) => w.close())).then(() => "done" as const);
+      const timeout = new Promise<"timeout">((resolve) => {
+        timer = setTimeout(() => resolve("timeout"), timeoutMs);
+      });
+      if ((await Promise.race([graceful, timeout])) === "timeout") {
+        forced = true;
+        logger.warn({ timeoutMs }, "in-flight jobs did not finish in time; forcing close");
+        await Promise.all(workers.map((w) => w.close(true)));
+      }
+      clearTimeout(timer);
+      await Promise.all(workers.map((w) => w.disconnect().catch(() => {})));
+      return { forced };
+    },
+  };
+}

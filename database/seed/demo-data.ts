@@ -1,0 +1,87 @@
+// The demo organization: an Argentine plumbing and gas business on the PROFESIONAL tier. Fixed ids make the seed
+// deterministic and let the sandbox's default numbers (apps/sandbox) route to it.
+export const DEMO_ORG = {
+  id: "demo-org",
+  name: "Del Sur Plomería y Gas",
+  cuit: "30712345671",
+  tier: "PROFESIONAL",
+  areaCode: "11",
+  settings: {
+    businessHours: { monday: ["08:00", "18:00"], tuesday: ["08:00", "18:00"], wednesday: ["08:00", "18:00"],
+      thursday: ["08:00", "18:00"], friday: ["08:00", "18:00"], saturday: ["09:00", "13:00"] },
+    assistant: { autoResponseEnabled: true, customInstructions: "Somos matriculados en gas. Atendemos CABA y zona sur." },
+    rateLimitPerMinute: 50,
+  },
+} as const;
+
+export const DEMO_USERS = [
+  { id: "demo-user-owner", phone: "+5491140000001", name: "Martín Gómez", role: "OWNER", email: "martin@delsur.com.ar" },
+  { id: "demo-user-dispatcher", phone: "+5491140000002", name: "Laura Fernández", role: "DISPATCHER", email: null },
+  { id: "demo-user-tech-1", phone: "+5491140000003", name: "Diego Ruiz", role: "TECHNICIAN", email: null },
+  { id: "demo-user-tech-2", phone: "+5491140000004", name: "Sofía Benítez", role: "TECHNICIAN", email: null },
+] as const;
+
+export const DEMO_CUSTOMERS = [
+  { id: "demo-customer-1", phone: "+5491155550123", name: "Martina Gómez", address: "Av. Rivadavia 4520, 3° B", city: "CABA" },
+  { id: "demo-customer-2", phone: "+5491155550456", name: "Jorge Pereyra", address: "Mitre 1234", city: "Avellaneda" },
+  { id: "demo-customer-3", phone: "+5491155550789", name: "Carla Domínguez", address: "Hipólito Yrigoyen 870", city: "Lanús" },
+  { id: "demo-customer-4", phone: "+5491166661234", name: "Roberto Sánchez", address: "Belgrano 2210", city: "Quilmes" },
+  { id: "demo-customer-5", phone: "+5491166665678", name: "Ana Lucía Torres", address: "Gorriti 5120", city: "CABA" },
+] as const;
+
+// Prices in centavos, IVA in basis points (2100 = 21 %).
+export const DEMO_PRICE_LIST = [
+  { code: "VISITA", name: "Visita de diagnóstico", serviceType: "GENERAL", unit: "visita", priceCents: 1_500_000, keywords: ["visita", "revisar", "diagnostico", "presupuesto"] },
+  { code: "DESTAP-CLOACA", name: "Destapación de cloaca", serviceType: "DRAINAGE", unit: "servicio", priceCents: 3_800_000, keywords: ["destapar", "destapacion", "cloaca", "tapado", "tapada"] },
+  { code: "DESTAP-PILETA", name: "Destapación de pileta de cocina", serviceType: "DRAINAGE", unit: "servicio", priceCents: 2_200_000, keywords: ["pileta", "bacha", "desague"] },
+  { code: "CANILLA", name: "Cambio de canilla o grifería", serviceType: "PLUMBING", unit: "unidad", priceCents: 1_800_000, keywords: ["canilla", "griferia", "gotea"] },
+  { code: "TERMOTANQUE", name: "Instalación de termotanque", serviceType: "GAS", unit: "servicio", priceCents: 6_500_000, keywords: ["termotanque", "calefon"] },
+  { code: "PERDIDA-GAS", name: "Detección y reparación de pérdida de gas", serviceType: "GAS", unit: "servicio", priceCents: 5_500_000, keywords: ["perdida de gas", "olor a gas", "fuga"] },
+  { code: "HERMETICIDAD", name: "Prueba de hermeticidad", serviceType: "GAS", unit: "servicio", priceCents: 4_200_000, keywords: ["hermeticidad", "metrogas", "prueba"] },
+  { code: "FLEXIBLE-GAS", name: "Cambio de flexible de gas", serviceType: "GAS", unit: "unidad", priceCents: 1_600_000, keywords: ["flexible", "conexion de gas"] },
+  { code: "SPLIT-3000", name: "Instalación de split 3000 frigorías", serviceType: "HVAC", unit: "equipo", priceCents: 4_500_000, keywords: ["split", "aire", "instalacion de aire", "3000"] },
+  { code: "SPLIT-SERVICE", name: "Service de aire acondicionado", serviceType: "HVAC", unit: "equipo", priceCents: 2_800_000, keywords: ["service", "aire", "carga de gas", "limpieza"] },
+  { code: "PERDIDA-AGUA", name: "Reparación de pérdida de agua", serviceType: "PLUMBING", unit: "servicio", priceCents: 3_200_000, keywords: ["perdida de agua", "caño roto", "filtracion"] },
+  { code: "TABLERO", name: "Revisión de tablero eléctrico", serviceType: "ELECTRICAL", unit: "servicio", priceCents: 3_000_000, keywords: ["tablero", "termica", "disyuntor", "luz"] },
+] as const;
+
+// Matches the sandbox's built-in Meta number (apps/sandbox): the demo account talks to the local sandbox.
+export const DEMO_WHATSAPP_ACCOUNT = {
+  id: "demo-wa-meta",
+  bspProvider: "META_DIRECT",
+  phoneNumberId: "100000000000001",
+  wabaId: "200000000000001",
+  displayPhoneNumber: "541152630000",
+  businessName: "Del Sur Plomería y Gas",
+  credentials: { accessToken: "sandbox-meta-access-token-demo" },
+} as const;
+
+export const DEMO_TEMPLATES = [
+  { name: "job_scheduled", category: "UTILITY", body: "Hola {{1}}, tu turno quedó agendado para el {{2}} a las {{3}}. Técnico: {{4}}." },
+  { name: "invoice_ready", category: "UTILITY", body: "Hola {{1}}, tu factura por {{2}} ya está disponible: {{3}}" },
+  { name: "payment_confirmed", category: "UTILITY", body: "¡Gracias {{1}}! Recibimos tu pago de {{2}}." },
+  { name: "payment_reminder", category: "UTILITY", body: "Hola {{1}}, te recordamos que tenés un saldo de {{2}} con vencimiento el {{3}}." },
+  { name: "welcome", category: "MARKETING", body: "¡Hola {{1}}! Gracias por escribirnos. ¿En qué te podemos ayudar?" },
+  { name: "otp_code", category: "AUTHENTICATION", body: "{{1}} es tu código de verificación." },
+] as const;
+
+// Two conversations so the inbox is not empty on first start.
+export const DEMO_CONVERSATIONS = [
+  {
+    id: "demo-conv-1",
+    customerId: "demo-customer-1",
+    messages: [
+      { id: "demo-msg-1", waMessageId: "wamid.DEMO0000000000000000000001", direction: "INBOUND", minutesAgo: 42, text: "Hola! Se me tapó la cloaca del patio, ¿cuánto sale destaparla?" },
+      { id: "demo-msg-2", waMessageId: "wamid.DEMO0000000000000000000002", direction: "OUTBOUND", minutesAgo: 41, text: "¡Hola Martina! La destapación de cloaca cuesta $38.000 + IVA. ¿Te reservo un turno?" },
+      { id: "demo-msg-3", waMessageId: "wamid.DEMO0000000000000000000003", direction: "INBOUND", minutesAgo: 30, text: "Dale, mañana a la tarde puede ser?" },
+    ],
+  },
+  {
+    id: "demo-conv-2",
+    customerId: "demo-customer-2",
+    messages: [
+      { id: "demo-msg-4", waMessageId: "wamid.DEMO0000000000000000000004", direction: "INBOUND", minutesAgo: 60 * 30, text: "Buenas, necesito instalar un split de 3000 frigorías" },
+      { id: "demo-msg-5", waMessageId: "wamid.DEMO0000000000000000000005", direction: "OUTBOUND", minutesAgo: 60 * 30 - 2, text: "Hola Jorge, la instalación cuesta $45.000 + materiales. ¿Qué día te queda cómodo?" },
+    ],
+  },
+] as const;

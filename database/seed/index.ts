@@ -1,0 +1,113 @@
+import type { Database } from "../src/client";
+import {
+  DEMO_CONVERSATIONS,
+  DEMO_CUSTOMERS,
+  DEMO_ORG,
+  DEMO_PRICE_LIST,
+  DEMO_TEMPLATES,
+  DEMO_USERS,
+  DEMO_WHATSAPP_ACCOUNT,
+} from "./demo-data";
+
+export { DEMO_ORG, DEMO_USERS, DEMO_CUSTOMERS, DEMO_WHATSAPP_ACCOUNT } from "./demo-data";
+
+export type SeedSummary = { organizationId: string; users: number; customers: number; priceListItems: number; templates: number };
+
+// Idempotent: every row has a fixed id and is upserted; sealed credentials are only written on first creation.
+// Runs on the admin connection. `seal` encrypts provider credentials (passed in to keep this package free of core).
+export async function seedDemo(admin: Database, deps: { seal: (value: unknown) => string; now?: Date }): Promise<SeedSummary> {
+  const now = deps.now ?? new Date();
+  const org = await admin.organization.upsert({
+    where: { id: DEMO_ORG.id },
+    create: { ...DEMO_ORG, settings: DEMO_ORG.settings },
+    update: { name: DEMO_ORG.name, tier: DEMO_ORG.tier, settings: DEMO_ORG.settings },
+  });
+  for (const user of DEMO_USERS) {
+    await admin.user.upsert({
+      where: { id: user.id },
+      create: { ...user, organizationId: org.id },
+      update: { name: user.name, role: user.role, phone: user.phone, isActive: true },
+    });
+  }
+  for (const customer of DEMO_CUSTOMERS) {
+    await admin.customer.upsert({
+      where: { id: customer.id },
+      create: { ...customer, waId: customer.phone.slice(1), profileName: customer.name, organizationId: org.id },
+      update: { name: customer.name, address: customer.address, city: customer.city },
+    });
+  }
+  for (const item of DEMO_PRICE_LIST) {
+    const data = { ...item, keywords: [...item.keywords] };
+    await admin.priceListItem.upsert({
+      where: { organizationId_code: { organizationId: org.id, code: item.code } },
+      create: { ...data, organizationId: org.id },
+      update: data,
+    });
+  }
+  const { credentials, ...account } = DEMO_WHATSAPP_ACCOUNT;
+  const sealed = deps.seal(credentials);
+  await admin.whatsAppBusinessAccount.upsert({
+    where: { id: account.id },
+    create: {
+      ...account,
+      organizationId: org.id,
+      credentialsEncrypted: sealed,
+      credentialsKeyId: sealed.split(".")[1] ?? "unknown",
+      provisioningStatus: "ACTIVE",
+    },
+    update: {},
+  });
+  for (const template of DEMO_TEMPLATES) {
+    const components = [{ type: "BODY", text: template.body }];
+    await admin.waTemplate.upsert({
+      where: { organizationId_name_language: { organizationId: org.id, name: template.name, language: "es_AR" } },
+      create: { organizationId: org.id, name: template.name, category: template.category, status: "APPROVED", components },
+      update: { category: template.category, status: "APPROVED", components },
+    });
+  }
+  for (const conversation of DEMO_CONVERSATIONS) {
+    const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000);
+    const inbound = conversation.messages.filter((m) => m.direction === "INBOUND");
+    const lastInbound = at(Math.min(...inbound.map((m) => m.minutesAgo)));
+    const last = at(Math.min(...conversation.messages.map((m) => m.minutesAgo)));
+    const fields = {
+      status: "OPEN" as const,
+      accountId: account.id,
+      lastMessageAt: last,
+      lastInboundAt: lastInbound,
+      windowExpiresAt: new Date(lastInbound.getTime() + 24 * 3600_000),
+      unreadCount: conversation.messages.at(-1)?.direction === "INBOUND" ? 1 : 0,
+    };
+    await admin.whatsAppConversation.upsert({
+      where: { id: conversation.id },
+      create: { id: conversation.id, organizationId: org.id, customerId: conversation.customerId, ...fields },
+      update: fields,
+    });
+    for (const message of conversation.messages) {
+      const createdAt = at(message.minutesAgo);
+      await admin.whatsAppMessage.upsert({
+        where: { id: message.id },
+        create: {
+          id: message.id,
+          organizationId: org.id,
+          conversationId: conversation.id,
+          waMessageId: message.waMessageId,
+          direction: message.direction,
+          type: "TEXT",
+          content: { text: { body: message.text } },
+          status: message.direction === "INBOUND" ? "RECEIVED" : "READ",
+          providerTimestamp: createdAt,
+          createdAt,
+        },
+        update: { createdAt, providerTimestamp: createdAt },
+      });
+    }
+  }
+  return {
+    organizationId: org.id,
+    users: DEMO_USERS.length,
+    customers: DEMO_CUSTOMERS.length,
+    priceListItems: DEMO_PRICE_LIST.length,
+    templates: DEMO_TEMPLATES.length,
+  };
+}

@@ -1,0 +1,37 @@
+import { Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { createLogger } from "./logger";
+
+function capture() {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  return { lines, logger: createLogger({ level: "info", destination }) };
+}
+
+describe("logger redaction", () => {
+  it("redacts tokens, authorization headers, app secrets and OTP codes", () => {
+    const { lines, logger } = capture();
+    logger.info(
+      {
+        headers: { authorization: "Bearer EAAG-secret", "x-hub-signature-256": "sha256=abc" },
+        accessToken: "EAAG-secret-2",
+        appSecret: "meta-app-secret",
+        otp: "123456",
+        account: { apiKey: "d360-key", authToken: "twilio-token" },
+        requestId: "req-1",
+      },
+      "webhook",
+    );
+    const out = lines.join("");
+    for (const secret of ["EAAG-secret", "meta-app-secret", "123456", "d360-key", "twilio-token", "sha256=abc"]) {
+      expect(out).not.toContain(secret);
+    }
+    expect(out).toContain("[REDACTED]");
+    expect(out).toContain("req-1");
+  });
+});

@@ -1,0 +1,18 @@
+import { env } from "./env";
+
+// Argentina has no DST since 2009: Buenos Aires is UTC-03:00 all year (reference/ARGENTINA.md §7.1).
+// Month boundaries for usage counters are Buenos Aires months, not UTC months.
+export function startOfMonthInTimezone(at: Date = new Date(), timeZone: string = env.APP_TIMEZONE): Date {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit" }).formatToParts(at);
+  const year = Number(parts.find((p) => p.type === "year")?.value);
+  const month = Number(parts.find((p) => p.type === "month")?.value);
+  const guess = Date.UTC(year, month - 1, 1);
+  return new Date(guess - offsetMs(new Date(guess), timeZone));
+}
+
+// Offset of timeZone from UTC at that instant, in ms (positive east of Greenwich).
+function offsetMs(at: Date, timeZone: string): number {
+  const local = new Date(at.toLocaleString("en-US", { timeZone }));
+  const utc = new Date(at.toLocaleString("en-US", { timeZone: "UTC" }));
+  return local.getTime() - utc.getTime();
+}

@@ -1,0 +1,2 @@
+export { appendAuditLog } from "./append-audit-log";
+export type { AuditEntry } from "./append-audit-log";

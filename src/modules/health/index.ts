@@ -1,0 +1,2 @@
+export { checkHealth, healthFailureReason } from "./check-health";
+export type { DependencyState, HealthReport } from "./check-health";

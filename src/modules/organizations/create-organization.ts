@@ -1,0 +1,56 @@
+import { UserRole, type Database, type Organization, type User } from "@campotech/database";
+import { formatCuit, normalizeCuit } from "../../lib/cuit";
+import { AppError } from "../../lib/errors";
+import { normalizeArgentinePhone } from "../../lib/phone";
+import { appendAuditLog } from "../audit/append-audit-log";
+import { parseTier } from "./tiers";
+
+export type CreateOrganizationInput = {
+  name: string;
+  cuit: string;
+  tier: string;
+  ownerPhone: string;
+  ownerName?: string;
+  areaCode?: string;
+  timezone?: string;
+  actor?: { type: "OPERATOR" | "SYSTEM"; id?: string };
+};
+
+// Creates the organization and its owner in one transaction. Runs on the admin connection: an organization
+// cannot set its own RLS context before it exists.
+export async function createOrganization(
+  admin: Database,
+  input: CreateOrganizationInput,
+): Promise<{ organization: Organization; owner: User }> {
+  const name = input.name.trim();
+  if (name.length < 2) throw new AppError("VALIDATION_FAILED", { fields: { name: "Ingresá el nombre del negocio." } });
+  const cuit = normalizeCuit(input.cuit);
+  if (!cuit) throw new AppError("INVALID_CUIT", { detail: `CUIT ${input.cuit} has a wrong check digit or format` });
+  const tier = parseTier(input.tier);
+  const areaCode = input.areaCode ?? "11";
+  const ownerPhone = normalizeArgentinePhone(input.ownerPhone, areaCode);
+  if (!ownerPhone) throw new AppError("INVALID_PHONE", { fields: { ownerPhone: input.ownerPhone } });
+
+  const existing = await admin.organization.findUnique({ where: { cuit }, select: { id: true } });
+  if (existing) {
+    throw new AppError("CONFLICT", { message: `Ya existe una organización con el CUIT ${formatCuit(cuit)}.` });
+  }
+  return admin.$transaction(async (tx) => {
+    const organization = await tx.organization.create({
+      data: { name, cuit, tier, areaCode, ...(input.timezone ? { timezone: input.timezone } : {}) },
+    });
+    const owner = await tx.user.create({
+      data: { organizationId: organization.id, phone: ownerPhone, name: input.ownerName?.trim() || "Dueño", role: UserRole.OWNER },
+    });
+    await appendAuditLog(tx, {
+      organizationId: organization.id,
+      actorType: input.actor?.type ?? "OPERATOR",
+      actorId: input.actor?.id ?? null,
+      action: "organization.created",
+      entityType: "Organization",
+      entityId: organization.id,
+      metadata: { tier, ownerUserId: owner.id },
+    });
+    return { organization, owner };
+  });
+}

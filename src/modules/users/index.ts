@@ -1,0 +1,2 @@
+export { addUser, parseRole } from "./add-user";
+export type { AddUserInput } from "./add-user";
