@@ -1,0 +1,59 @@
+import type { AddressInfo } from "node:net";
+import { configFromEnv, type SandboxConfig } from "./config.ts";
+import { getEnv } from "./env.ts";
+import { createSandboxServer } from "./server.ts";
+import { clearTimers, createState } from "./state.ts";
+
+export type { OutOfOrderMode, SandboxConfig } from "./config.ts";
+export type {
+  BusinessNumber,
+  CustomerMessage,
+  InboxEntry,
+  Provider,
+  RecordedRequest,
+  WebhookAttempt,
+} from "./state.ts";
+export type { Fault } from "./faults.ts";
+export type { CustomerMessageInput } from "./customers/schema.ts";
+export { DEMO as SANDBOX_DEMO_NUMBERS } from "./numbers.ts";
+export { CONTENT_SIDS } from "./twilio/content.ts";
+export { metaJson, hubSignature256, dialog360Signature, twilioSignature } from "./webhooks/sign.ts";
+
+export type StartSandboxOptions = { port?: number; host?: string; config?: Partial<SandboxConfig> };
+export type RunningSandbox = { url: string; config: SandboxConfig; close(): Promise<void> };
+
+export class ProductionRefusedError extends Error {
+  override name = "ProductionRefusedError";
+}
+
+/** Starts the provider sandbox. Port 0 picks a free port (tests). Refuses to run with NODE_ENV=production. */
+export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
+  const env = getEnv();
+  if (env.NODE_ENV === "production") {
+    throw new ProductionRefusedError(
+      "The CampoTech sandbox emulates WhatsApp/SMS providers with fake credentials and must never run with NODE_ENV=production.",
+    );
+  }
+  const config: SandboxConfig = { ...configFromEnv(env), ...options.config };
+  const state = createState(config);
+  const server = createSandboxServer(state);
+  const host = options.host ?? env.SANDBOX_HOST;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? env.SANDBOX_PORT, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const reachableHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+  const url = `http://${reachableHost}:${port}`;
+  state.baseUrl = config.sandboxPublicUrl ?? url;
+  return {
+    url,
+    config,
+    close: async () => {
+      clearTimers(state);
+      state.lifecycle.abort();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
