@@ -71,10 +71,13 @@ async function attempt(state: SandboxState, delivery: WebhookDelivery, deliveryI
 }
 
 function describe(error: unknown): string {
-  if (error instanceof Error) {
-    const cause = (error as Error & { cause?: unknown }).cause;
-    const code = cause && typeof cause === "object" && "code" in cause ? String((cause as { code: unknown }).code) : undefined;
-    return code ? `${error.message} (${code})` : error.message;
+  if (!(error instanceof Error)) return String(error);
+  // fetch hides the socket error in `cause` ("fetch failed" alone says nothing).
+  const cause = (error as Error & { cause?: unknown }).cause;
+  if (cause && typeof cause === "object") {
+    const code = "code" in cause ? (cause as { code: unknown }).code : undefined;
+    const message = cause instanceof Error ? cause.message : undefined;
+    return `${error.message} (${String(code ?? message ?? "unknown cause")})`;
   }
-  return String(error);
+  return error.message;
 }
