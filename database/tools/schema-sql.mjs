@@ -80,6 +80,22 @@ const factory = new PrismaPg({
   database: url.pathname.slice(1),
   idleTimeoutMillis: 100,
 });
+// adapter-pg's executeScript splits scripts on every ";" (even inside comments and function bodies). Postgres
+// runs a multi-statement script in one simple query, exactly as our migration runner applies it.
+function runScriptsWhole(adapter) {
+  adapter.executeScript = async function (script) {
+    try {
+      await this.underlyingDriver().query(script);
+    } catch (error) {
+      this.onError(error);
+    }
+  };
+  return adapter;
+}
+for (const method of ["connect", "connectToShadowDb"]) {
+  const original = factory[method].bind(factory);
+  factory[method] = async (...args) => runScriptsWhole(await original(...args));
+}
 const SchemaEngine = await loadSchemaEngine();
 const engine = await SchemaEngine.new(
   { datamodels: [[files[0].path, schemaContent]] },

@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+import { PORTS } from "../playwright.config";
+
+test.describe("platform health", () => {
+  test("the home page shows Postgres and Redis working", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { name: "Estado de la plataforma" })).toBeVisible();
+    const status = page.locator("dl.status");
+    await expect(status.getByText("Base de datos (Postgres)")).toBeVisible();
+    await expect(status.locator("dd.up")).toHaveCount(2);
+    await expect(page.locator("p[role=alert]")).toHaveCount(0);
+    await page.screenshot({ path: "test-results/screenshots/home.png", fullPage: true });
+  });
+
+  test("GET /api/health answers 200 with each dependency and the version", async ({ request }) => {
+    const response = await request.get("/api/health");
+    expect(response.status()).toBe(200);
+    const body = await response.json();
+    expect(body).toMatchObject({ status: "ok", service: "web", checks: { postgres: { status: "up" }, redis: { status: "up" } } });
+    expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(response.headers()["cache-control"]).toContain("no-store");
+  });
+
+  test("with Postgres unreachable /api/health answers 503 naming Postgres", async ({ request, page }) => {
+    const base = `http://127.0.0.1:${PORTS.webNoPostgres}`;
+    const response = await request.get(`${base}/api/health`);
+    expect(response.status()).toBe(503);
+    const body = await response.json();
+    expect(body.checks.postgres.status).toBe("down");
+    expect(body.checks.redis.status).toBe("up");
+    expect(body.reason).toMatch(/^Postgres no responde: /);
+    await page.goto(base);
+    await expect(page.locator("p[role=alert]")).toContainText("Postgres no responde");
+    await expect(page.locator("dd.down")).toHaveText("Sin conexión");
+  });
+});

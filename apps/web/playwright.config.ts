@@ -1,0 +1,51 @@
+import { defineConfig } from "@playwright/test";
+
+// Real Chromium (Debian's /usr/bin/chromium; Playwright never downloads a browser here) against `next start`
+// on the test database. A second server with an unreachable Postgres shows how the platform reports an outage.
+const testDb = process.env.CAMPOTECH_TEST_DB ?? "campotech_test";
+const baseEnv = {
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  LOG_LEVEL: "warn",
+  DATABASE_URL: `postgresql://campotech_app:campotech_app@127.0.0.1:5432/${testDb}`,
+  DATABASE_ADMIN_URL: `postgresql://postgres:postgres@127.0.0.1:5432/${testDb}`,
+  REDIS_URL: process.env.CAMPOTECH_TEST_REDIS_URL ?? "redis://127.0.0.1:6379/1",
+  QUEUE_PREFIX: "campotech-test",
+};
+export const PORTS = { web: 3210, webNoPostgres: 3211 };
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./test-results",
+  timeout: 30_000,
+  workers: 1,
+  reporter: [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT ?? "test-results/results.json" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORTS.web}`,
+    locale: "es-AR",
+    timezoneId: "America/Argentina/Buenos_Aires",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: [
+    {
+      command: `next start -p ${PORTS.web}`,
+      url: `http://127.0.0.1:${PORTS.web}/api/health`,
+      env: { ...baseEnv, WEB_PORT: String(PORTS.web), PUBLIC_BASE_URL: `http://127.0.0.1:${PORTS.web}` },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `next start -p ${PORTS.webNoPostgres}`,
+      url: `http://127.0.0.1:${PORTS.webNoPostgres}/`,
+      env: { ...baseEnv, DATABASE_URL: "postgresql://campotech_app:campotech_app@127.0.0.1:1/campotech_test", WEB_PORT: String(PORTS.webNoPostgres) },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
+});

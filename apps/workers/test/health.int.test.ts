@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { afterEach, describe, expect, it } from "vitest";
+
+const main = new URL("../src/main.ts", import.meta.url).pathname;
+const tsx = new URL("../../../node_modules/.bin/tsx", import.meta.url).pathname;
+const children: ChildProcess[] = [];
+
+function startWorkers(port: number, overrides: Record<string, string> = {}) {
+  const child = spawn(tsx, [main], { env: { ...process.env, WORKERS_HEALTH_PORT: String(port), ...overrides }, stdio: "pipe" });
+  children.push(child);
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  return { child, output: () => output };
+}
+
+async function health(port: number, deadlineMs = 30_000): Promise<{ status: number; body: Record<string, unknown> }> {
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/health`);
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
+});
+
+describe("the worker process", () => {
+  it("serves /health 200 and stops cleanly on SIGTERM", async () => {
+    const { child, output } = startWorkers(3221, { LOG_LEVEL: "info" });
+    const { status, body } = await health(3221);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ status: "ok", service: "workers", checks: { postgres: { status: "up" }, redis: { status: "up" } } });
+    child.kill("SIGTERM");
+    const [code] = await once(child, "exit");
+    expect(code).toBe(0);
+    expect(output()).toContain("workers stopped");
+  });
+
+  it("answers 503 naming Postgres when Postgres is unreachable", async () => {
+    startWorkers(3222, { DATABASE_URL: "postgresql://campotech_app:campotech_app@127.0.0.1:1/campotech_test" });
+    const { status, body } = await health(3222);
+    expect(status).toBe(503);
+    expect(body.reason).toMatch(/^Postgres no responde: /);
+    expect((body.checks as { redis: { status: string } }).redis.status).toBe("up");
+  });
+
+  it("refuses to start with a missing variable and names it", async () => {
+    const { child, output } = startWorkers(3223, { JWT_SECRET: "", CAMPOTECH_SKIP_DOTENV: "1" });
+    const [code] = await once(child, "exit");
+    expect(code).toBe(1);
+    expect(output()).toMatch(/JWT_SECRET: is required but not set/);
+  });
+});

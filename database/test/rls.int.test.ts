@@ -1,0 +1,152 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminDb, db, withTenant } from "../../src/lib/db";
+import { env } from "../../src/lib/env";
+import { adminQuery, resetDatabase } from "../testing/reset";
+
+// Tenant isolation is enforced by Postgres, not by our query code: these tests go through Prisma and through
+// raw SQL on the application role's connection and expect the database itself to refuse.
+const A = "org-a";
+const B = "org-b";
+
+async function seedTwoOrganizations() {
+  const admin = adminDb();
+  for (const [id, cuit, n] of [[A, "30712345671", 1], [B, "20267565393", 2]] as const) {
+    await admin.organization.create({ data: { id, name: `Org ${id}`, cuit, tier: "PROFESIONAL" } });
+    await admin.user.create({ data: { id: `${id}-owner`, organizationId: id, phone: `+54911400000${n}0`, name: "Owner", role: "OWNER" } });
+    await admin.customer.create({ data: { id: `${id}-cust`, organizationId: id, phone: `+54911555000${n}0`, name: `Cliente ${id}` } });
+    await admin.priceListItem.create({ data: { organizationId: id, code: "VISITA", name: "Visita", serviceType: "GENERAL", priceCents: 100 } });
+    await admin.whatsAppBusinessAccount.create({
+      data: { id: `${id}-wa`, organizationId: id, bspProvider: "META_DIRECT", phoneNumberId: `pn-${id}`, displayPhoneNumber: `54115263000${n}`, credentialsEncrypted: "v1.x.y.z.w", credentialsKeyId: "x" },
+    });
+    await admin.whatsAppConversation.create({ data: { id: `${id}-conv`, organizationId: id, customerId: `${id}-cust` } });
+    await admin.whatsAppMessage.create({
+      data: { organizationId: id, conversationId: `${id}-conv`, waMessageId: `wamid.${id}`, direction: "INBOUND", type: "TEXT", content: { text: { body: "hola" } }, status: "RECEIVED" },
+    });
+    await admin.waTemplate.create({ data: { organizationId: id, name: "welcome", category: "UTILITY", components: [] } });
+    await admin.panicMode.create({ data: { organizationId: id, integration: `whatsapp:${id}-wa`, reason: "test" } });
+    await admin.auditLog.create({ data: { organizationId: id, actorType: "SYSTEM", action: "test", entityType: "Organization" } });
+  }
+}
+
+beforeAll(async () => {
+  await resetDatabase(env.DATABASE_ADMIN_URL);
+  await seedTwoOrganizations();
+});
+
+afterAll(async () => {
+  await resetDatabase(env.DATABASE_ADMIN_URL);
+});
+
+const TENANT_MODELS = [
+  "organization", "user", "customer", "whatsAppBusinessAccount", "whatsAppConversation", "whatsAppMessage",
+  "waTemplate", "panicMode", "auditLog", "priceListItem",
+] as const;
+
+describe("the application role", () => {
+  it("is not a superuser, cannot bypass RLS and owns no table", async () => {
+    const role = decodeURIComponent(new URL(env.DATABASE_URL).username);
+    const [row] = await adminQuery<{ rolsuper: boolean; rolbypassrls: boolean }>(
+      env.DATABASE_ADMIN_URL, "SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = $1", [role]);
+    expect(row).toEqual({ rolsuper: false, rolbypassrls: false });
+    const owned = await adminQuery(env.DATABASE_ADMIN_URL, "SELECT tablename FROM pg_tables WHERE schemaname='public' AND tableowner = $1", [role]);
+    expect(owned).toEqual([]);
+  });
+
+  it("every table with an organizationId column has RLS enabled and a policy", async () => {
+    const rows = await adminQuery<{ table: string; rls: boolean; policies: number }>(
+      env.DATABASE_ADMIN_URL,
+      `SELECT c.relname AS table, c.relrowsecurity AS rls,
+              (SELECT count(*)::int FROM pg_policies p WHERE p.tablename = c.relname) AS policies
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind = 'r'
+          AND (EXISTS (SELECT 1 FROM information_schema.columns col
+                        WHERE col.table_name = c.relname AND col.column_name = 'organizationId')
+               OR c.relname = 'Organization')`,
+    );
+    expect(rows.length).toBe(TENANT_MODELS.length);
+    for (const row of rows) expect(row, row.table).toMatchObject({ rls: true, policies: 1 });
+  });
+});
+
+describe("with no organization set", () => {
+  it.each(TENANT_MODELS)("Prisma sees no %s rows", async (model) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    expect(await (db[model] as any).count()).toBe(0);
+  });
+
+  it("raw SQL sees nothing and cannot write", async () => {
+    expect(await db.$queryRawUnsafe(`SELECT * FROM "Customer"`)).toEqual([]);
+    expect(await db.$executeRawUnsafe(`UPDATE "Customer" SET name = 'hacked'`)).toBe(0);
+    expect(await db.$executeRawUnsafe(`DELETE FROM "WhatsAppMessage"`)).toBe(0);
+    await expect(
+      db.$executeRawUnsafe(`INSERT INTO "Customer" (id, "organizationId", name, "updatedAt") VALUES ('x', '${A}', 'x', now())`),
+    ).rejects.toThrow(/row-level security/);
+  });
+});
+
+describe("organization A", () => {
+  it.each(TENANT_MODELS)("reads only its own %s rows through Prisma", async (model) => {
+    const rows = await withTenant(A, (tx) => (tx[model] as never as { findMany(): Promise<{ id: string; organizationId?: string }[]> }).findMany());
+    expect(rows.length).toBe(1);
+    expect(rows[0]!.organizationId ?? rows[0]!.id).toBe(A);
+  });
+
+  it("cannot read B's row by id, even when it asks for it", async () => {
+    expect(await withTenant(A, (tx) => tx.customer.findUnique({ where: { id: `${B}-cust` } }))).toBeNull();
+    expect(await withTenant(A, (tx) => tx.organization.findUnique({ where: { id: B } }))).toBeNull();
+  });
+
+  it("cannot change or delete B's rows through Prisma", async () => {
+    const updated = await withTenant(A, (tx) => tx.customer.updateMany({ where: { id: `${B}-cust` }, data: { name: "hacked" } }));
+    expect(updated.count).toBe(0);
+    const deleted = await withTenant(A, (tx) => tx.whatsAppMessage.deleteMany({ where: { organizationId: B } }));
+    expect(deleted.count).toBe(0);
+    await expect(withTenant(A, (tx) => tx.customer.update({ where: { id: `${B}-cust` }, data: { name: "hacked" } }))).rejects.toThrow();
+    const still = await adminDb().customer.findUnique({ where: { id: `${B}-cust` } });
+    expect(still?.name).toBe(`Cliente ${B}`);
+  });
+
+  it("cannot create rows for B or move its rows to B", async () => {
+    await expect(
+      withTenant(A, (tx) => tx.customer.create({ data: { organizationId: B, phone: "+5491199999999", name: "intruso" } })),
+    ).rejects.toThrow();
+    await expect(
+      withTenant(A, (tx) => tx.customer.update({ where: { id: `${A}-cust` }, data: { organizationId: B } })),
+    ).rejects.toThrow();
+  });
+
+  it("raw SQL inside its transaction sees and changes only A", async () => {
+    const rows = await withTenant(A, (tx) => tx.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM "Customer" ORDER BY id`));
+    expect(rows.map((r) => r.id)).toEqual([`${A}-cust`]);
+    const changed = await withTenant(A, (tx) => tx.$executeRawUnsafe(`UPDATE "Customer" SET notes = 'seen by A'`));
+    expect(changed).toBe(1);
+    const b = await adminDb().customer.findUnique({ where: { id: `${B}-cust` } });
+    expect(b?.notes).toBeNull();
+  });
+
+  it("the setting does not leak to the next transaction on a pooled connection", async () => {
+    await withTenant(A, (tx) => tx.customer.count());
+    expect(await db.customer.count()).toBe(0);
+    const setting = await db.$queryRaw<{ v: string | null }[]>`SELECT current_setting('app.current_organization_id', true) AS v`;
+    expect(setting[0]!.v ?? "").toBe("");
+  });
+});
+
+describe("a plain SQL session as the application role", () => {
+  it("sees only the organization it sets, and nothing without one", async () => {
+    const client = new pg.Client({ connectionString: env.DATABASE_URL });
+    await client.connect();
+    try {
+      expect((await client.query(`SELECT * FROM "User"`)).rowCount).toBe(0);
+      await client.query("BEGIN");
+      await client.query("SELECT set_config('app.current_organization_id', $1, true)", [B]);
+      const { rows } = await client.query<{ organizationId: string }>(`SELECT "organizationId" FROM "User"`);
+      expect(rows).toEqual([{ organizationId: B }]);
+      await client.query("COMMIT");
+      await expect(client.query(`ALTER TABLE "User" DISABLE ROW LEVEL SECURITY`)).rejects.toThrow(/must be owner/);
+    } finally {
+      await client.end();
+    }
+  });
+});
