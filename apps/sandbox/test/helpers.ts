@@ -76,9 +76,9 @@ export async function startTestSandbox(receiver: Receiver, config: Partial<Sandb
       ...config,
     },
   });
-  const call = async (method: string, path: string, init: { json?: unknown; form?: Record<string, string | string[]>; headers?: Record<string, string>; body?: BodyInit } = {}) => {
+  const call = async (method: string, path: string, init: { json?: unknown; form?: Record<string, string | string[]>; headers?: Record<string, string>; body?: RequestInit["body"] } = {}) => {
     const headers: Record<string, string> = { ...init.headers };
-    let body: BodyInit | undefined = init.body;
+    let body: RequestInit["body"] | undefined = init.body;
     if (init.json !== undefined) {
       headers["content-type"] = "application/json";
       body = JSON.stringify(init.json);
