@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { twilioSignature } from "../src/index.ts";
+import { CONTENT_SIDS, twilioSignature } from "../src/index.ts";
 import { basic, CUSTOMER, SECRETS, sleep, startReceiver, startTestSandbox, TWILIO_FROM, type Receiver } from "./helpers.ts";
 
 let receiver: Receiver;
@@ -92,6 +92,11 @@ describe("Twilio Messages API", () => {
     expect(hook!.headers["x-twilio-signature"]).toBe(twilioSignature(SECRETS.twilioAuthToken, `${receiver.url}/custom/status?x=1`, form));
     const fetched = await sb.call("GET", `/twilio/2010-04-01/Accounts/${SECRETS.twilioAccountSid}/Messages/${res.json.sid}.json`, { headers: basic() });
     expect(fetched.json).toMatchObject({ status: "failed", error_code: 63016 });
+  });
+
+  it("documents one valid-looking ContentSid per built-in template", () => {
+    expect(Object.values(CONTENT_SIDS).sort()).toEqual(["invoice_ready", "job_scheduled", "otp_code", "payment_confirmed", "payment_reminder", "welcome"]);
+    for (const sid of Object.keys(CONTENT_SIDS)) expect(sid).toMatch(/^HX[0-9a-f]{32}$/);
   });
 
   it("sends a ContentSid template outside the window and validates ContentVariables", async () => {
