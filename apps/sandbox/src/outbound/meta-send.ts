@@ -1,6 +1,6 @@
 import { takeFault } from "../faults.ts";
 import type { Reply, RequestContext } from "../http/types.ts";
-import { newRecordId, newWamid } from "../ids.ts";
+import { newWamid } from "../ids.ts";
 import { graphHeaders, graphParamError, metaError } from "../meta/errors.ts";
 import { isObj, validateSend } from "../meta/validate.ts";
 import { canonicalWaId } from "../phone.ts";
