@@ -20,6 +20,7 @@ const valid = {
   TWILIO_ACCOUNT_SID: "AC123",
   TWILIO_AUTH_TOKEN: "t",
   TWILIO_API_BASE_URL: "http://127.0.0.1:4010/twilio",
+  TWILIO_SMS_FROM: "+5491152630002",
 };
 
 describe("parseEnv", () => {

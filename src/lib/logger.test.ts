@@ -22,13 +22,14 @@ describe("logger redaction", () => {
         accessToken: "EAAG-secret-2",
         appSecret: "meta-app-secret",
         otp: "123456",
+        otpCode: "654321",
         account: { apiKey: "d360-key", authToken: "twilio-token" },
         requestId: "req-1",
       },
       "webhook",
     );
     const out = lines.join("");
-    for (const secret of ["EAAG-secret", "meta-app-secret", "123456", "d360-key", "twilio-token", "sha256=abc"]) {
+    for (const secret of ["EAAG-secret", "meta-app-secret", "123456", "d360-key", "twilio-token", "sha256=abc", "654321"]) {
       expect(out).not.toContain(secret);
     }
     expect(out).toContain("[REDACTED]");

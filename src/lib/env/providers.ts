@@ -19,6 +19,8 @@ export const twilioEnv = z.object({
   TWILIO_ACCOUNT_SID: z.string().regex(/^AC\w+$/, "must start with AC"),
   TWILIO_AUTH_TOKEN: z.string().min(1),
   TWILIO_API_BASE_URL: z.url(),
+  // Sender for plain SMS (SMS fallback, login codes). E.164.
+  TWILIO_SMS_FROM: z.string().regex(/^\+\d{8,15}$/, "must be an E.164 number like +5491152630002"),
 });
 
 export const sandboxEnv = z.object({

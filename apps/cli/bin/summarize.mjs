@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// Reads the vitest and Playwright JSON reports plus the exit codes of the static checks and prints one plain
+// closing line, "N passed, N failed", which is what CI reads. Exit 1 if anything failed or a report is missing.
+import { existsSync, readFileSync } from "node:fs";
+
+const [vitestReport, playwrightReport, ...checks] = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+const notes = [];
+
+function read(file, label) {
+  if (!existsSync(file)) {
+    failed++;
+    notes.push(`${label}: no report (${file}) — the runner crashed before reporting`);
+    return undefined;
+  }
+  return JSON.parse(readFileSync(file, "utf8"));
+}
+
+const vitest = read(vitestReport, "vitest");
+if (vitest) {
+  passed += vitest.numPassedTests;
+  failed += vitest.numFailedTests;
+  // A file that fails to load has no test results but must not pass silently.
+  const broken = (vitest.testResults ?? []).filter((f) => f.status === "failed" && (f.assertionResults ?? []).length === 0);
+  failed += broken.length;
+  for (const f of broken) notes.push(`vitest: ${f.name} failed to run: ${String(f.message).split("\n")[0]}`);
+  notes.push(`vitest: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed, ${vitest.numPendingTests + vitest.numTodoTests} skipped`);
+}
+const playwright = read(playwrightReport, "playwright");
+if (playwright) {
+  const s = playwright.stats;
+  passed += s.expected + s.flaky;
+  failed += s.unexpected;
+  notes.push(`playwright: ${s.expected + s.flaky} passed, ${s.unexpected} failed, ${s.skipped} skipped`);
+  for (const error of playwright.errors ?? []) {
+    failed++;
+    notes.push(`playwright: ${String(error.message).split("\n")[0]}`);
+  }
+}
+for (const check of checks) {
+  const [name, code] = check.split("=");
+  if (code === "0") passed++;
+  else {
+    failed++;
+    notes.push(`${name}: failed (exit ${code})`);
+  }
+}
+for (const note of notes) console.log(`  ${note}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# `npm test`: everything CI runs, from a fresh clone — install, migrate the test database, typecheck, lint,
+# unit + integration tests (real Postgres, Redis and the provider sandbox), Next build and Playwright in Chromium.
+# Ends with one plain line "N passed, N failed".
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+require_node
+ensure_pnpm
+ensure_env_file
+check_services
+install_deps
+
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "Instalando Chromium (Debian) para las pruebas de interfaz"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
+      || die "No se pudo instalar chromium con apt-get."
+  else
+    die "Falta Chromium en ${CHROMIUM_PATH:-/usr/bin/chromium}: instalalo (apt-get install chromium) o definí CHROMIUM_PATH."
+  fi
+fi
+
+reports="$ROOT/.campotech/test-results"
+rm -rf "$reports"; mkdir -p "$reports"
+export CAMPOTECH_TEST_DB="${CAMPOTECH_TEST_DB:-campotech_test}"
+
+say "Compilando la web"
+pnpm exec turbo run build --filter=@campotech/web --output-logs=errors-only; build=$?
+
+say "Typecheck"
+pnpm exec turbo run typecheck --output-logs=errors-only; typecheck=$?
+
+say "Lint"
+pnpm exec turbo run lint --output-logs=errors-only; lint=$?
+
+say "Pruebas unitarias y de integración (vitest)"
+pnpm exec vitest run --project unit --project integration \
+  --reporter=default --reporter=json --outputFile.json="$reports/vitest.json"
+
+say "Pruebas de interfaz (Playwright + Chromium)"
+if [ "$build" = 0 ]; then
+  (cd apps/web && PLAYWRIGHT_JSON_OUTPUT="$reports/playwright.json" pnpm exec playwright test)
+fi
+
+node apps/cli/bin/summarize.mjs "$reports/vitest.json" "$reports/playwright.json" \
+  "build=$build" "typecheck=$typecheck" "lint=$lint"

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# `npm start`: install, migrate, seed the demo organization, start web + workers + WhatsApp sandbox, print the URLs.
+# Idempotent: running it again stops the previous instance first. `npm start -- --detach` returns once all is up.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+detach=false
+[ "${1:-}" = "--detach" ] && detach=true
+
+require_node
+ensure_pnpm
+ensure_env_file
+check_services
+install_deps
+say "Migrando la base de datos"
+campotech db migrate
+say "Cargando la organización de demostración"
+campotech db seed
+say "Compilando la web"
+pnpm exec turbo run build --filter=@campotech/web --output-logs=errors-only >/dev/null || die "next build falló (pnpm --filter @campotech/web build para ver el detalle)."
+
+envval() { grep -E "^$1=" .env | tail -1 | cut -d= -f2-; }
+WEB_PORT=$(envval WEB_PORT); WEB_PORT=${WEB_PORT:-3000}
+WORKERS_PORT=$(envval WORKERS_HEALTH_PORT); WORKERS_PORT=${WORKERS_PORT:-3001}
+SANDBOX_PORT=$(envval SANDBOX_PORT); SANDBOX_PORT=${SANDBOX_PORT:-4010}
+
+run_dir="$ROOT/.campotech/run"; log_dir="$ROOT/.campotech/logs"
+mkdir -p "$run_dir" "$log_dir"
+for pidfile in "$run_dir"/*.pid; do
+  [ -e "$pidfile" ] || continue
+  pid=$(cat "$pidfile")
+  if kill -0 "$pid" 2>/dev/null; then
+    say "Deteniendo la instancia anterior ($(basename "$pidfile" .pid))"
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  fi
+  rm -f "$pidfile"
+done
+
+start() { # name, command... — each in its own process group so it can be stopped as a whole
+  local name=$1; shift
+  setsid bash -c "exec $*" >"$log_dir/$name.log" 2>&1 &
+  echo $! >"$run_dir/$name.pid"
+}
+start sandbox "pnpm --filter @campotech/sandbox start"
+start workers "pnpm --filter @campotech/workers start"
+start web "pnpm --filter @campotech/web start"
+
+wait_for() { # name, url — any HTTP answer counts as "up" (a 503 health still means the process is serving)
+  node -e 'const [u] = process.argv.slice(1); const until = Date.now() + 60000;
+    (async () => { for (;;) { try { await fetch(u); process.exit(0); } catch {} if (Date.now() > until) process.exit(1);
+      await new Promise((r) => setTimeout(r, 250)); } })();' "$2" || die "$1 no arrancó: revisá $log_dir/$1.log"
+}
+wait_for sandbox "http://127.0.0.1:$SANDBOX_PORT/_sandbox/config"
+wait_for workers "http://127.0.0.1:$WORKERS_PORT/health"
+wait_for web "http://127.0.0.1:$WEB_PORT/api/health"
+
+cat <<TXT
+
+  CampoTech está corriendo (organización demo: Del Sur Plomería y Gas)
+
+  Web                 http://localhost:$WEB_PORT
+  Salud web           http://localhost:$WEB_PORT/api/health
+  Salud workers       http://localhost:$WORKERS_PORT/health
+  Sandbox WhatsApp    http://localhost:$SANDBOX_PORT   (simulador de teléfono)
+
+  Token del dueño:    pnpm campotech token --user +5491140000001
+  Logs:               $log_dir/{web,workers,sandbox}.log
+
+TXT
+
+if $detach; then exit 0; fi
+stop() {
+  echo; say "Deteniendo CampoTech"
+  for pidfile in "$run_dir"/*.pid; do
+    [ -e "$pidfile" ] && kill -TERM -- "-$(cat "$pidfile")" 2>/dev/null || true
+    rm -f "$pidfile"
+  done
+  exit 0
+}
+trap stop INT TERM
+say "Ctrl-C para detener todo. Logs en vivo:"
+tail -n 0 -F "$log_dir/web.log" "$log_dir/workers.log" "$log_dir/sandbox.log" &
+wait
