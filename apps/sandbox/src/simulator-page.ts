@@ -36,7 +36,7 @@ export function simulatorPage(): string {
   <fieldset>
     <legend>Escribir como cliente</legend>
     <form id="text-form">
-      <label for="text">Mensaje</label>
+      <label for="text">Tu mensaje</label>
       <input id="text" size="50" autocomplete="off">
       <button type="submit">Enviar</button>
     </form>
@@ -150,7 +150,7 @@ function actions(m) {
   const i = p.interactive;
   if (i && i.type === "button") for (const b of i.action.buttons) add(b.reply.title, { type: "button_reply", reply: b.reply });
   if (i && i.type === "list") for (const s of i.action.sections) for (const r of s.rows) add((s.title ? s.title + ": " : "") + r.title, { type: "list_reply", reply: r });
-  add("👍", { type: "reaction", reactionTo: m.id, emoji: "👍" });
+  add("👍 Reaccionar", { type: "reaction", reactionTo: m.id, emoji: "👍" });
   return box;
 }
 

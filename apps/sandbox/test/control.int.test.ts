@@ -67,7 +67,7 @@ describe("control API", () => {
     expect(page.headers.get("content-type")).toContain("text/html");
     expect(page.text).toContain('lang="es-AR"');
     expect(page.text).toContain("Simulador de WhatsApp");
-    expect(page.text).toContain('<label for="text">Mensaje</label>');
+    expect(page.text).toContain('<label for="text">Tu mensaje</label>');
   });
 
   it("shows both directions in the conversation, and mark-as-read flags the customer message", async () => {
