@@ -223,6 +223,8 @@ describe("Meta health", () => {
     const ok = await sb.call("GET", `/meta/v24.0/${META.phoneNumberId}`, { headers: bearer() });
     expect(ok.json).toMatchObject({ id: META.phoneNumberId, quality_rating: "GREEN", code_verification_status: "VERIFIED", platform_type: "CLOUD_API", throughput: { level: "STANDARD" } });
     expect(ok.json.display_phone_number).toBeTypeOf("string");
+    const some = await sb.call("GET", `/meta/v24.0/${META.phoneNumberId}?fields=quality_rating,verified_name`, { headers: bearer() });
+    expect(Object.keys(some.json).sort()).toEqual(["id", "quality_rating", "verified_name"]);
     const bad = await sb.call("GET", `/meta/v24.0/${META.phoneNumberId}`, { headers: bearer("nope") });
     expect(bad.status).toBe(401);
     expect(bad.json.error.code).toBe(190);

@@ -79,7 +79,7 @@ export function registerMetaRoutes(router: Router, state: SandboxState): void {
     const caller = await guard(state, ctx, "other");
     if (isReply(caller)) return caller;
     const id = ctx.params.id ?? "";
-    if (id === caller.phoneNumberId) return { status: 200, json: phoneNumberHealth(caller), headers: graphHeaders() };
+    if (id === caller.phoneNumberId) return { status: 200, json: onlyFields(phoneNumberHealth(caller), ctx.query.get("fields")), headers: graphHeaders() };
     if (id === caller.wabaId) return { status: 200, json: { id, name: caller.verifiedName, currency: "USD", timezone_id: "1", message_template_namespace: `sandbox_${id}` } };
     return getMediaInfo(state, caller, ctx, id, (m) => `${ctx.origin}/meta/media-download/${m.downloadToken}`);
   });
@@ -103,6 +103,13 @@ export function phoneNumberHealth(n: BusinessNumber): Record<string, unknown> {
     name_status: "APPROVED",
     id: n.phoneNumberId,
   };
+}
+
+/** Graph returns only the requested `fields` (plus id) when the caller asks for some. */
+function onlyFields(object: Record<string, unknown>, fields: string | null): Record<string, unknown> {
+  if (!fields) return object;
+  const wanted = new Set([...fields.split(",").map((f) => f.trim()), "id"]);
+  return Object.fromEntries(Object.entries(object).filter(([k]) => wanted.has(k)));
 }
 
 /** Graph shows display numbers formatted, e.g. "+54 11 5263-0000". */
