@@ -56,9 +56,12 @@ describe("worker pool shutdown", () => {
     let finished = 0;
     let started!: () => void;
     const startedPromise = new Promise<void>((resolve) => (started = resolve));
+    // A prefix of its own: no other worker process (e.g. one spawned by another test file) can take these jobs.
+    const prefix = `campotech-test-shutdown-${process.pid}`;
     const pool = startWorkers({
       catalog: [slow],
       concurrency: 1,
+      prefix,
       processor: async (job) => {
         started();
         await new Promise((r) => setTimeout(r, job.data.ms));
@@ -67,7 +70,7 @@ describe("worker pool shutdown", () => {
       },
     });
     const connection = createRedis("worker");
-    const queue = new Queue(queueName, { connection, prefix: env.QUEUE_PREFIX });
+    const queue = new Queue(queueName, { connection, prefix });
     await queue.obliterate({ force: true });
     const inflight = await queue.add("test.slow", { ms: 600 });
     await startedPromise;

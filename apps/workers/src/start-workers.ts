@@ -12,12 +12,13 @@ export function startWorkers(options: {
   catalog: readonly JobDefinition[];
   processor: (job: Job) => Promise<unknown>;
   concurrency?: number;
+  prefix?: string;
 }): WorkerPool {
   const queueNames = [...new Set(options.catalog.map((job) => job.queue))];
   const workers = queueNames.map((queue) => {
     const worker = new Worker(queue, options.processor, {
       connection: createRedis("worker"),
-      prefix: env.QUEUE_PREFIX,
+      prefix: options.prefix ?? env.QUEUE_PREFIX,
       concurrency: options.concurrency ?? env.WORKER_CONCURRENCY,
     });
     worker.on("failed", (job, error) => {

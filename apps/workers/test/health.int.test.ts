@@ -28,8 +28,17 @@ async function health(port: number, deadlineMs = 30_000): Promise<{ status: numb
   }
 }
 
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
+// SIGTERM, not SIGKILL: tsx relays it to the real node process; a SIGKILLed tsx would orphan a live worker that
+// keeps taking jobs from the shared test queues.
+afterEach(async () => {
+  for (const child of children.splice(0)) {
+    if (child.exitCode !== null) continue;
+    const exited = once(child, "exit");
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    await exited;
+    clearTimeout(timer);
+  }
 });
 
 describe("the worker process", () => {
