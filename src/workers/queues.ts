@@ -1,6 +1,14 @@
 // One queue per kind of work, so a flood of one kind never starves another (each gets its own Worker).
 export const QUEUES = {
   system: "system",
+  // Verified webhook deliveries, exactly as received. Written by the web process before it answers 200.
+  webhooks: "webhooks",
+  // Inbound media downloads (slow, retried independently of message processing).
+  media: "media",
+  // Per-conversation work: the aggregation window that turns a burst of messages into one assistant turn.
+  conversations: "conversations",
+  // Everything we send.
+  outbound: "outbound",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
