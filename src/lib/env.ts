@@ -5,6 +5,7 @@ import { authEnv } from "./env/auth";
 import { coreEnv } from "./env/core";
 import { cryptoEnv } from "./env/crypto";
 import { dbEnv } from "./env/db";
+import { inboundEnv, mediaEnv } from "./env/inbound";
 import { dialog360Env, metaEnv, observabilityEnv, openaiEnv, sandboxEnv, twilioEnv } from "./env/providers";
 import { redisEnv } from "./env/redis";
 import { webEnv } from "./env/web";
@@ -25,6 +26,8 @@ const schema = z.object({
   ...sandboxEnv.shape,
   ...openaiEnv.shape,
   ...observabilityEnv.shape,
+  ...inboundEnv.shape,
+  ...mediaEnv.shape,
 });
 
 export type Env = z.infer<typeof schema>;
