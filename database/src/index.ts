@@ -7,6 +7,7 @@ export {
   ActorType,
   BspProvider,
   ConversationStatus,
+  MediaState,
   MessageDirection,
   MessageStatus,
   MessageType,
@@ -21,6 +22,7 @@ export {
 } from "../generated/prisma/client.ts";
 export type {
   AuditLog,
+  ConversationTurn,
   Customer,
   Organization,
   PanicMode,
@@ -30,4 +32,7 @@ export type {
   WhatsAppBusinessAccount,
   WhatsAppConversation,
   WhatsAppMessage,
+  WhatsAppParkedStatus,
+  WhatsAppReaction,
+  WhatsAppStatusEvent,
 } from "../generated/prisma/client.ts";

@@ -21,7 +21,16 @@ async function seedTwoOrganizations() {
     });
     await admin.whatsAppConversation.create({ data: { id: `${id}-conv`, organizationId: id, customerId: `${id}-cust` } });
     await admin.whatsAppMessage.create({
-      data: { organizationId: id, conversationId: `${id}-conv`, waMessageId: `wamid.${id}`, direction: "INBOUND", type: "TEXT", content: { text: { body: "hola" } }, status: "RECEIVED" },
+      data: { id: `${id}-msg`, organizationId: id, conversationId: `${id}-conv`, waMessageId: `wamid.${id}`, direction: "INBOUND", type: "TEXT", content: { text: { body: "hola" } }, status: "RECEIVED" },
+    });
+    const at = new Date("2026-11-20T12:00:00Z");
+    await admin.whatsAppStatusEvent.create({ data: { organizationId: id, messageId: `${id}-msg`, status: "SENT", providerStatus: "sent", providerTimestamp: at } });
+    await admin.whatsAppParkedStatus.create({ data: { organizationId: id, waMessageId: `wamid.out-${id}`, status: "SENT", providerStatus: "sent", providerTimestamp: at } });
+    await admin.whatsAppReaction.create({
+      data: { organizationId: id, customerId: `${id}-cust`, targetWaMessageId: `wamid.${id}`, messageId: `${id}-msg`, emoji: "👍", reactionWaMessageId: `wamid.r-${id}`, providerTimestamp: at },
+    });
+    await admin.conversationTurn.create({
+      data: { organizationId: id, conversationId: `${id}-conv`, triggerMessageId: `${id}-msg`, messageCount: 1, firstMessageAt: at, lastMessageAt: at },
     });
     await admin.waTemplate.create({ data: { organizationId: id, name: "welcome", category: "UTILITY", components: [] } });
     await admin.panicMode.create({ data: { organizationId: id, integration: `whatsapp:${id}-wa`, reason: "test" } });
@@ -40,7 +49,8 @@ afterAll(async () => {
 
 const TENANT_MODELS = [
   "organization", "user", "customer", "whatsAppBusinessAccount", "whatsAppConversation", "whatsAppMessage",
-  "waTemplate", "panicMode", "auditLog", "priceListItem",
+  "waTemplate", "panicMode", "auditLog", "priceListItem", "whatsAppStatusEvent", "whatsAppParkedStatus", "whatsAppReaction",
+  "conversationTurn",
 ] as const;
 
 describe("the application role", () => {
