@@ -15,6 +15,10 @@ export const ERROR_CATALOG = {
     status: 422,
     message: "Pasaron más de 24 horas desde el último mensaje del cliente: usá una plantilla aprobada.",
   },
+  TEMPLATE_NOT_APPROVED: {
+    status: 422,
+    message: "La plantilla no existe o todavía no fue aprobada por WhatsApp.",
+  },
   LIMIT_REACHED: { status: 429, message: "Llegaste al límite de mensajes de tu plan este mes." },
   RATE_LIMITED: { status: 429, message: "Demasiados intentos. Probá de nuevo en unos minutos." },
   SERVICE_UNAVAILABLE: { status: 503, message: "El servicio no está disponible. Probá de nuevo en unos segundos." },

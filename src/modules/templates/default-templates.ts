@@ -1,0 +1,70 @@
+// The templates every organization starts with (seed and new organizations), in es_AR, with the context
+// variable each {{n}} placeholder takes. `use` is how the rest of the platform asks for one.
+export type TemplateVariable =
+  | "customerName"
+  | "jobDate"
+  | "jobTime"
+  | "technicianName"
+  | "amount"
+  | "link"
+  | "dueDate"
+  | "code";
+
+export type DefaultTemplate = {
+  use: "job_scheduled" | "invoice_ready" | "payment_confirmed" | "payment_reminder" | "welcome" | "otp_code";
+  name: string;
+  category: "UTILITY" | "MARKETING" | "AUTHENTICATION";
+  body: string;
+  variables: TemplateVariable[];
+};
+
+export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
+  {
+    use: "job_scheduled",
+    name: "job_scheduled",
+    category: "UTILITY",
+    body: "Hola {{1}}, tu turno quedó agendado para el {{2}} a las {{3}}. Técnico: {{4}}.",
+    variables: ["customerName", "jobDate", "jobTime", "technicianName"],
+  },
+  {
+    use: "invoice_ready",
+    name: "invoice_ready",
+    category: "UTILITY",
+    body: "Hola {{1}}, tu factura por {{2}} ya está disponible: {{3}}",
+    variables: ["customerName", "amount", "link"],
+  },
+  {
+    use: "payment_confirmed",
+    name: "payment_confirmed",
+    category: "UTILITY",
+    body: "¡Gracias {{1}}! Recibimos tu pago de {{2}}.",
+    variables: ["customerName", "amount"],
+  },
+  {
+    use: "payment_reminder",
+    name: "payment_reminder",
+    category: "UTILITY",
+    body: "Hola {{1}}, te recordamos que tenés un saldo de {{2}} con vencimiento el {{3}}.",
+    variables: ["customerName", "amount", "dueDate"],
+  },
+  {
+    use: "welcome",
+    name: "welcome",
+    category: "MARKETING",
+    body: "¡Hola {{1}}! Gracias por escribirnos. ¿En qué te podemos ayudar?",
+    variables: ["customerName"],
+  },
+  {
+    use: "otp_code",
+    name: "otp_code",
+    category: "AUTHENTICATION",
+    body: "{{1}} es tu código de verificación.",
+    variables: ["code"],
+  },
+];
+
+export function defaultTemplateFor(use: DefaultTemplate["use"]): DefaultTemplate {
+  const template = DEFAULT_TEMPLATES.find((t) => t.use === use);
+  if (!template) throw new Error(`no default template for ${use}`);
+  return template;
+}

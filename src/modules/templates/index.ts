@@ -1,0 +1,11 @@
+export { applyTemplateStatusUpdate } from "./apply-template-status-update";
+export { buildTemplateMessage, countPlaceholders, templateBodyText } from "./build-template-message";
+export type { StoredTemplate } from "./build-template-message";
+export { createTemplate } from "./create-template";
+export { DEFAULT_TEMPLATES, defaultTemplateFor } from "./default-templates";
+export type { DefaultTemplate, TemplateVariable } from "./default-templates";
+export { ensureTemplateSendable } from "./ensure-template-sendable";
+export { resolveTemplateVariables } from "./resolve-template-variables";
+export type { TemplateContext } from "./resolve-template-variables";
+export { syncTemplates } from "./sync-templates";
+export { toTemplateStatus } from "./template-status";
