@@ -1,5 +1,6 @@
 export { jobCatalog, findJob } from "./catalog";
 export { defineJob } from "./define-job";
+export { DelayJob } from "./delay-job";
 export type { JobContext, JobDefinition } from "./define-job";
 export { closeQueues, enqueue, getQueue } from "./enqueue";
 export { processJob } from "./process-job";

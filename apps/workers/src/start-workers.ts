@@ -10,7 +10,7 @@ export type WorkerPool = { workers: Worker[]; close(timeoutMs?: number): Promise
 // and only forces after the timeout, leaving unfinished jobs to BullMQ's stalled-job recovery.
 export function startWorkers(options: {
   catalog: readonly JobDefinition[];
-  processor: (job: Job) => Promise<unknown>;
+  processor: (job: Job, token?: string) => Promise<unknown>;
   concurrency?: number;
   prefix?: string;
 }): WorkerPool {
