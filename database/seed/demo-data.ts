@@ -56,6 +56,31 @@ export const DEMO_WHATSAPP_ACCOUNT = {
   credentials: { accessToken: "sandbox-meta-access-token-demo" },
 } as const;
 
+// The sandbox's built-in 360dialog number. 360dialog echoes the custom header we configure with /v1/configs/webhook
+// (x-campotech-webhook-secret) on every webhook; the sandbox sends this same secret for its demo number.
+export const DEMO_DIALOG360_ACCOUNT = {
+  id: "demo-wa-d360",
+  bspProvider: "DIALOG_360",
+  phoneNumberId: "100000000000002",
+  wabaId: "200000000000002",
+  displayPhoneNumber: "541152630001",
+  businessName: "Del Sur Plomería y Gas",
+  credentials: { apiKey: "sandbox-d360-api-key-demo" },
+  webhookSecret: "sandbox-d360-org-webhook-secret-demo",
+} as const;
+
+// The sandbox's built-in Twilio sender. Empty credentials: the platform's TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN are
+// used (the sandbox signs with the same token). Twilio has no phone number id; the E.164 address plays that role.
+export const DEMO_TWILIO_ACCOUNT = {
+  id: "demo-wa-twilio",
+  bspProvider: "TWILIO",
+  phoneNumberId: "+5491152630002",
+  wabaId: "200000000000003",
+  displayPhoneNumber: "5491152630002",
+  businessName: "Del Sur Plomería y Gas",
+  credentials: {},
+} as const;
+
 export const DEMO_TEMPLATES = [
   { name: "job_scheduled", category: "UTILITY", body: "Hola {{1}}, tu turno quedó agendado para el {{2}} a las {{3}}. Técnico: {{4}}." },
   { name: "invoice_ready", category: "UTILITY", body: "Hola {{1}}, tu factura por {{2}} ya está disponible: {{3}}" },

@@ -4,18 +4,31 @@ import {
   DEMO_CUSTOMERS,
   DEMO_ORG,
   DEMO_PRICE_LIST,
+  DEMO_DIALOG360_ACCOUNT,
   DEMO_TEMPLATES,
+  DEMO_TWILIO_ACCOUNT,
   DEMO_USERS,
   DEMO_WHATSAPP_ACCOUNT,
 } from "./demo-data";
 
-export { DEMO_ORG, DEMO_USERS, DEMO_CUSTOMERS, DEMO_WHATSAPP_ACCOUNT } from "./demo-data";
+export {
+  DEMO_ORG,
+  DEMO_USERS,
+  DEMO_CUSTOMERS,
+  DEMO_WHATSAPP_ACCOUNT,
+  DEMO_DIALOG360_ACCOUNT,
+  DEMO_TWILIO_ACCOUNT,
+} from "./demo-data";
 
 export type SeedSummary = { organizationId: string; users: number; customers: number; priceListItems: number; templates: number };
 
 // Idempotent: every row has a fixed id and is upserted; sealed credentials are only written on first creation.
-// Runs on the admin connection. `seal` encrypts provider credentials (passed in to keep this package free of core).
-export async function seedDemo(admin: Database, deps: { seal: (value: unknown) => string; now?: Date }): Promise<SeedSummary> {
+// Runs on the admin connection. `seal` encrypts provider credentials (JSON) and `sealSecret` a plain secret such as a
+// webhook secret (passed in to keep this package free of core: encryptJson / encryptSecret).
+export async function seedDemo(
+  admin: Database,
+  deps: { seal: (value: unknown) => string; sealSecret: (plaintext: string) => string; now?: Date },
+): Promise<SeedSummary> {
   const now = deps.now ?? new Date();
   const org = await admin.organization.upsert({
     where: { id: DEMO_ORG.id },
@@ -44,19 +57,28 @@ export async function seedDemo(admin: Database, deps: { seal: (value: unknown) =
       update: data,
     });
   }
-  const { credentials, ...account } = DEMO_WHATSAPP_ACCOUNT;
-  const sealed = deps.seal(credentials);
-  await admin.whatsAppBusinessAccount.upsert({
-    where: { id: account.id },
-    create: {
-      ...account,
-      organizationId: org.id,
-      credentialsEncrypted: sealed,
-      credentialsKeyId: sealed.split(".")[1] ?? "unknown",
-      provisioningStatus: "ACTIVE",
-    },
-    update: {},
-  });
+  // The demo conversations belong to the Meta number.
+  const account = { id: DEMO_WHATSAPP_ACCOUNT.id };
+  for (const { credentials: secrets, webhookSecret, ...row } of [
+    { ...DEMO_WHATSAPP_ACCOUNT, webhookSecret: undefined },
+    DEMO_DIALOG360_ACCOUNT,
+    { ...DEMO_TWILIO_ACCOUNT, webhookSecret: undefined },
+  ]) {
+    const sealed = deps.seal(secrets);
+    const sealedWebhookSecret = webhookSecret ? deps.sealSecret(webhookSecret) : null;
+    await admin.whatsAppBusinessAccount.upsert({
+      where: { id: row.id },
+      create: {
+        ...row,
+        organizationId: org.id,
+        credentialsEncrypted: sealed,
+        credentialsKeyId: sealed.split(".")[1] ?? "unknown",
+        webhookSecretEncrypted: sealedWebhookSecret,
+        provisioningStatus: "ACTIVE",
+      },
+      update: {},
+    });
+  }
   for (const template of DEMO_TEMPLATES) {
     const components = [{ type: "BODY", text: template.body }];
     await admin.waTemplate.upsert({

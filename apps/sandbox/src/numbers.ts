@@ -16,6 +16,8 @@ export const DEMO = {
     wabaId: "200000000000002",
     displayPhoneNumber: "541152630001",
     apiKey: "sandbox-d360-api-key-demo",
+    // The custom header the platform configures through /v1/configs/webhook; matches the demo seed's webhook secret.
+    webhookHeaders: { "x-campotech-webhook-secret": "sandbox-d360-org-webhook-secret-demo" },
   },
   twilio: { displayPhoneNumber: "5491152630002", wabaId: "200000000000003" },
 } as const;
@@ -36,7 +38,7 @@ export function defaultNumbers(config: SandboxConfig): BusinessNumber[] {
       ...DEMO.dialog360,
       verifiedName: "CampoTech Demo (360dialog)",
       webhookUrl: `${base}/api/webhooks/dialog360?orgId=demo-org`,
-      webhookHeaders: {},
+      webhookHeaders: { ...DEMO.dialog360.webhookHeaders },
       builtIn: true,
     },
     {

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { env } from "@campotech/core/lib/env";
-import { encryptJson } from "@campotech/core/lib/crypto";
+import { encryptJson, encryptSecret } from "@campotech/core/lib/crypto";
 import { adminDb } from "@campotech/core/lib/db";
 import { migrate } from "@campotech/database/migrate";
 import { seedDemo } from "@campotech/database/seed";
@@ -29,7 +29,7 @@ export const dbCommands: Command[] = [
     usage: "campotech db seed",
     options: {},
     async run() {
-      return seedDemo(adminDb(), { seal: (value) => encryptJson(value) });
+      return seedDemo(adminDb(), { seal: (value) => encryptJson(value), sealSecret: (value) => encryptSecret(value) });
     },
     human: (r: { organizationId: string; users: number; customers: number; priceListItems: number }) =>
       `Organización demo "${r.organizationId}": ${r.users} usuarios, ${r.customers} clientes, ${r.priceListItems} ítems de precios.`,

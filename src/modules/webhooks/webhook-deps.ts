@@ -1,0 +1,25 @@
+import { Queue } from "bullmq";
+import type { Redis } from "ioredis";
+import { env } from "../../lib/env";
+import { sharedRedis } from "../../lib/redis";
+import { QUEUES } from "../../workers/queues";
+
+// Where accepted deliveries and rejected bodies go. Tests (and the Redis-outage test) pass their own; the web
+// process uses the shared fail-fast producer connection, so a dead Redis fails the request at once (→ 503).
+export type WebhookDeps = { queue: Queue; redis: Redis };
+
+let defaults: WebhookDeps | undefined;
+
+// Our own handle on the "webhooks" queue rather than workers/enqueue's getQueue: that module pulls in the job catalog
+// (every handler and its dependencies), which the web process has no use for. Same name, prefix and connection.
+export function defaultWebhookDeps(): WebhookDeps {
+  if (!defaults) {
+    const redis = sharedRedis();
+    defaults = { redis, queue: new Queue(QUEUES.webhooks, { connection: redis, prefix: env.QUEUE_PREFIX }) };
+  }
+  return defaults;
+}
+
+export function rejectedWebhooksKey(prefix: string = env.QUEUE_PREFIX): string {
+  return `${prefix}:webhooks:rejected`;
+}
