@@ -1,19 +1,8 @@
-import { Queue, type JobsOptions } from "bullmq";
-import { env } from "../lib/env";
-import { sharedRedis } from "../lib/redis";
+import type { JobsOptions } from "bullmq";
 import { findJob } from "./catalog";
-import type { QueueName } from "./queues";
+import { getQueue } from "./queue-registry";
 
-const queues = new Map<QueueName, Queue>();
-
-export function getQueue(name: QueueName): Queue {
-  let queue = queues.get(name);
-  if (!queue) {
-    queue = new Queue(name, { connection: sharedRedis(), prefix: env.QUEUE_PREFIX });
-    queues.set(name, queue);
-  }
-  return queue;
-}
+export { closeQueues, getQueue } from "./queue-registry";
 
 // Typed enqueue: the payload is validated here too, so a bad payload fails at the caller, not in a worker.
 // opts.jobId is the idempotency key (e.g. a provider's message id): BullMQ ignores a second add with the same id.
@@ -28,9 +17,4 @@ export async function enqueue(name: string, payload: unknown, opts: JobsOptions 
     removeOnFail: { age: 14 * 24 * 3600 },
     ...opts,
   });
-}
-
-export async function closeQueues(): Promise<void> {
-  await Promise.all([...queues.values()].map((q) => q.close()));
-  queues.clear();
 }
