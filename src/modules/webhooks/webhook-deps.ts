@@ -15,7 +15,10 @@ let defaults: WebhookDeps | undefined;
 export function defaultWebhookDeps(): WebhookDeps {
   if (!defaults) {
     const redis = sharedRedis();
-    defaults = { redis, queue: new Queue(QUEUES.webhooks, { connection: redis, prefix: env.QUEUE_PREFIX }) };
+    const queue = new Queue(QUEUES.webhooks, { connection: redis, prefix: env.QUEUE_PREFIX });
+    // Connection errors surface through the add() that fails (→ 503); without a listener BullMQ prints each one.
+    queue.on("error", () => {});
+    defaults = { redis, queue };
   }
   return defaults;
 }
