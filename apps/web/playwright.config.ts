@@ -12,10 +12,20 @@ const baseEnv = {
   REDIS_URL: process.env.CAMPOTECH_TEST_REDIS_URL ?? "redis://127.0.0.1:6379/1",
   QUEUE_PREFIX: "campotech-test",
 };
-export const PORTS = { web: 3210, webNoPostgres: 3211 };
+// webRedisOutage talks to a throwaway redis-server on PORTS.outageRedis that e2e/webhooks.spec.ts starts and kills;
+// the sandbox (apps/sandbox) delivers signed webhooks to the main server.
+export const PORTS = {
+  web: 3210,
+  webNoPostgres: 3211,
+  webRedisOutage: 3212,
+  sandbox: 3213,
+  outageRedis: Number(process.env.CAMPOTECH_E2E_OUTAGE_REDIS_PORT ?? 6390),
+};
 
 export default defineConfig({
   testDir: "./e2e",
+  // Migrates and seeds the test database (demo organization with its Meta, 360dialog and Twilio numbers).
+  globalSetup: "./e2e/global-setup.ts",
   outputDir: "./test-results",
   timeout: 30_000,
   workers: 1,
@@ -44,6 +54,32 @@ export default defineConfig({
       command: `next start -p ${PORTS.webNoPostgres}`,
       url: `http://127.0.0.1:${PORTS.webNoPostgres}/`,
       env: { ...baseEnv, DATABASE_URL: "postgresql://campotech_app:campotech_app@127.0.0.1:1/campotech_test", WEB_PORT: String(PORTS.webNoPostgres) },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `next start -p ${PORTS.webRedisOutage}`,
+      // GET without the handshake answers 403, which Playwright counts as "up" (Redis is not running yet).
+      url: `http://127.0.0.1:${PORTS.webRedisOutage}/api/webhooks/whatsapp`,
+      env: {
+        ...baseEnv,
+        REDIS_URL: `redis://127.0.0.1:${PORTS.outageRedis}/0`,
+        WEB_PORT: String(PORTS.webRedisOutage),
+        PUBLIC_BASE_URL: `http://127.0.0.1:${PORTS.webRedisOutage}`,
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // The provider sandbox, delivering its demo numbers' webhooks (signed as each provider signs) to the main server.
+      command: "pnpm --dir ../sandbox start",
+      url: `http://127.0.0.1:${PORTS.sandbox}/_sandbox/numbers`,
+      env: {
+        NODE_ENV: "test",
+        SANDBOX_PORT: String(PORTS.sandbox),
+        SANDBOX_HOST: "127.0.0.1",
+        PUBLIC_BASE_URL: `http://127.0.0.1:${PORTS.web}`,
+      },
       reuseExistingServer: false,
       timeout: 60_000,
     },

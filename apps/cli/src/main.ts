@@ -4,12 +4,13 @@ import { UsageError, type Command } from "./command";
 import { dbCommands } from "./commands/db";
 import { orgCommands } from "./commands/org";
 import { userCommands } from "./commands/user";
+import { webhookCommands } from "./commands/webhooks";
 import { whatsappCommands } from "./commands/whatsapp";
 import { describeFailure } from "./describe-failure";
 
 process.title = "campotech-cli";
 
-const commands: Command[] = [...dbCommands, ...orgCommands, ...userCommands, ...whatsappCommands];
+const commands: Command[] = [...dbCommands, ...orgCommands, ...userCommands, ...whatsappCommands, ...webhookCommands];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.path.join(" ").length));
