@@ -1,8 +1,18 @@
 import type { JobDefinition } from "./define-job";
+import { conversationCloseTurn } from "./jobs/conversation-close-turn.job";
+import { mediaDownloadMessageMedia } from "./jobs/media-download-message-media.job";
+import { outboundSendMessage } from "./jobs/outbound-send-message.job";
 import { usageResetMonthlyCounters } from "./jobs/usage-reset-monthly-counters.job";
+import { whatsappProcessWebhook } from "./jobs/whatsapp-process-webhook.job";
 
 // Every job the platform runs. apps/workers starts one BullMQ Worker per queue named here.
-export const jobCatalog: readonly JobDefinition[] = [usageResetMonthlyCounters];
+export const jobCatalog: readonly JobDefinition[] = [
+  usageResetMonthlyCounters,
+  whatsappProcessWebhook,
+  mediaDownloadMessageMedia,
+  conversationCloseTurn,
+  outboundSendMessage,
+] as JobDefinition[];
 
 export function findJob(name: string): JobDefinition | undefined {
   return jobCatalog.find((job) => job.name === name);

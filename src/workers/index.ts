@@ -7,3 +7,8 @@ export { processJob } from "./process-job";
 export { QUEUES } from "./queues";
 export type { QueueName } from "./queues";
 export { USAGE_RESET_SCHEDULE, usageResetMonthlyCounters } from "./jobs/usage-reset-monthly-counters.job";
+export { whatsappProcessWebhook } from "./jobs/whatsapp-process-webhook.job";
+export { mediaDownloadMessageMedia } from "./jobs/media-download-message-media.job";
+export { conversationCloseTurn } from "./jobs/conversation-close-turn.job";
+export { outboundSendMessage } from "./jobs/outbound-send-message.job";
+export { runFollowUps } from "./jobs/run-follow-ups";

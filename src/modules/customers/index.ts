@@ -1,0 +1,2 @@
+export { customerPhoneFromWaId, matchCustomer } from "./match-customer";
+export type { CustomerIdentity, MatchedCustomer } from "./match-customer";

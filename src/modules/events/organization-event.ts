@@ -1,0 +1,59 @@
+// What the dashboard hears about, per organization. Ids and the fields a list or a chat view needs to update
+// itself; anything else it reads from the API.
+export type OrganizationEvent =
+  | {
+      type: "message.created";
+      organizationId: string;
+      conversationId: string;
+      messageId: string;
+      waMessageId: string | null;
+      direction: "INBOUND" | "OUTBOUND";
+      messageType: string;
+      at: string;
+    }
+  | {
+      type: "message.status";
+      organizationId: string;
+      conversationId: string;
+      messageId: string;
+      waMessageId: string | null;
+      status: string;
+      errorCode?: string | null;
+      at: string;
+    }
+  | {
+      type: "message.updated";
+      organizationId: string;
+      conversationId: string;
+      messageId: string;
+      fields: Record<string, unknown>;
+      at: string;
+    }
+  | {
+      type: "conversation.updated";
+      organizationId: string;
+      conversationId: string;
+      status: string;
+      unreadCount: number;
+      lastMessageAt: string | null;
+      windowExpiresAt: string | null;
+      at: string;
+    }
+  | {
+      type: "conversation.turn";
+      organizationId: string;
+      conversationId: string;
+      turnId: string;
+      messageIds: string[];
+      at: string;
+    }
+
+  // Operational notices from other modules (panic mode, plan usage): their own fields, same channel.
+  | {
+      type: "panic.tripped" | "panic.resolved" | "usage.threshold";
+      organizationId: string;
+      at: string;
+      [field: string]: unknown;
+    };
+
+export type OrganizationEventType = OrganizationEvent["type"];

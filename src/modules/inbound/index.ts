@@ -1,0 +1,13 @@
+export { applyParkedStatuses } from "./apply-parked-statuses";
+export { applyStatus } from "./apply-status";
+export type { ApplyStatusResult } from "./apply-status";
+export { closeConversationTurn } from "./close-conversation-turn";
+export { detectOptCommand, OPT_IN_CONFIRMATION, OPT_OUT_CONFIRMATION } from "./detect-opt-command";
+export type { OptCommand } from "./detect-opt-command";
+export { FOLLOW_UP_JOBS } from "./follow-up";
+export type { CommittedWork, FollowUpJob, FollowUpJobName } from "./follow-up";
+export { InvalidDeliveryError, processWebhookDelivery } from "./process-webhook-delivery";
+export type { ProcessWebhookOptions, ProcessWebhookSummary } from "./process-webhook-delivery";
+export type { StatusInput } from "./record-status";
+export { RetryableSendError, sendQueuedMessage } from "./send-queued-message";
+export type { SendQueuedMessageResult } from "./send-queued-message";
