@@ -14,6 +14,15 @@ const baseEnv = {
 };
 // webRedisOutage talks to a throwaway redis-server on PORTS.outageRedis that e2e/webhooks.spec.ts starts and kills;
 // the sandbox (apps/sandbox) delivers signed webhooks to the main server.
+// What the operator CLI needs to migrate and seed the test database (e2e/global-setup.ts).
+export const CLI_ENV: Record<string, string | undefined> = {
+  ...process.env,
+  NODE_ENV: "test",
+  LOG_LEVEL: "warn",
+  DATABASE_URL: baseEnv.DATABASE_URL,
+  DATABASE_ADMIN_URL: baseEnv.DATABASE_ADMIN_URL,
+};
+
 export const PORTS = {
   web: 3210,
   webNoPostgres: 3211,

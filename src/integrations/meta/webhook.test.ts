@@ -1,10 +1,11 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import type * as NodeCrypto from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { checkMetaEnvelope, checkMetaHandshake, constantTimeEqual, verifyMetaSignature } from "./webhook";
 
 // Spy on timingSafeEqual to prove every verdict goes through the constant-time comparison.
 vi.mock("node:crypto", async (importOriginal) => {
-  const original = await importOriginal<typeof import("node:crypto")>();
+  const original = await importOriginal<typeof NodeCrypto>();
   return { ...original, timingSafeEqual: vi.fn(original.timingSafeEqual) };
 });
 
