@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import { logger } from "../../lib/logger";
-import { sharedRedis } from "../../lib/redis";
+import { sharedRedis, whenRedisReady } from "../../lib/redis";
 import type { OrganizationEvent } from "./organization-event";
 import { organizationEventsChannel } from "./organization-events-channel";
 
@@ -9,6 +9,15 @@ import { organizationEventsChannel } from "./organization-events-channel";
 // at-most-once: a dashboard that was not listening re-reads state when it reconnects. A failed publish is
 // logged, never thrown: the data is already committed and a retry would not publish again anyway.
 export async function publishOrganizationEvents(events: readonly OrganizationEvent[], redis: Redis = sharedRedis()): Promise<void> {
+  if (events.length === 0) return;
+  try {
+    // The shared producer connection fails fast and has no offline queue: the first publish of a process would
+    // otherwise be dropped while it is still connecting.
+    await whenRedisReady(redis);
+  } catch (error) {
+    logger.warn({ err: (error as Error).message, events: events.length }, "events not published: Redis unavailable");
+    return;
+  }
   for (const event of events) {
     try {
       await redis.publish(organizationEventsChannel(event.organizationId), JSON.stringify(event));
