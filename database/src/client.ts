@@ -3,7 +3,8 @@ import { PrismaClient } from "../generated/prisma/client.ts";
 
 export type CreatePrismaClientOptions = { connectionString: string; poolSize?: number; connectTimeoutMs?: number };
 
-export function createPrismaClient({ connectionString, poolSize = 10, connectTimeoutMs = 3_000 }: CreatePrismaClientOptions) {
+// connectTimeoutMs also bounds the wait for a free pooled connection under bursts; health checks race their own timeout.
+export function createPrismaClient({ connectionString, poolSize = 10, connectTimeoutMs = 10_000 }: CreatePrismaClientOptions) {
   const adapter = new PrismaPg({ connectionString, max: poolSize, connectionTimeoutMillis: connectTimeoutMs });
   return new PrismaClient({ adapter });
 }

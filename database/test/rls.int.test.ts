@@ -23,6 +23,7 @@ async function seedTwoOrganizations() {
     await admin.whatsAppMessage.create({
       data: { id: `${id}-msg`, organizationId: id, conversationId: `${id}-conv`, waMessageId: `wamid.${id}`, direction: "INBOUND", type: "TEXT", content: { text: { body: "hola" } }, status: "RECEIVED" },
     });
+    await admin.outboundDelivery.create({ data: { organizationId: id, messageId: `${id}-msg`, accountId: `${id}-wa`, recipient: `54911555000${n}0` } });
     const at = new Date("2026-11-20T12:00:00Z");
     await admin.whatsAppStatusEvent.create({ data: { organizationId: id, messageId: `${id}-msg`, status: "SENT", providerStatus: "sent", providerTimestamp: at } });
     await admin.whatsAppParkedStatus.create({ data: { organizationId: id, waMessageId: `wamid.out-${id}`, status: "SENT", providerStatus: "sent", providerTimestamp: at } });
@@ -50,7 +51,7 @@ afterAll(async () => {
 const TENANT_MODELS = [
   "organization", "user", "customer", "whatsAppBusinessAccount", "whatsAppConversation", "whatsAppMessage",
   "waTemplate", "panicMode", "auditLog", "priceListItem", "whatsAppStatusEvent", "whatsAppParkedStatus", "whatsAppReaction",
-  "conversationTurn",
+  "conversationTurn", "outboundDelivery",
 ] as const;
 
 describe("the application role", () => {

@@ -19,6 +19,10 @@ export const ERROR_CATALOG = {
     status: 422,
     message: "La plantilla no existe o todavía no fue aprobada por WhatsApp.",
   },
+  OPTED_OUT: {
+    status: 422,
+    message: "El cliente pidió no recibir mensajes: solo se le puede responder cuando escriba.",
+  },
   LIMIT_REACHED: { status: 429, message: "Llegaste al límite de mensajes de tu plan este mes." },
   RATE_LIMITED: { status: 429, message: "Demasiados intentos. Probá de nuevo en unos minutos." },
   SERVICE_UNAVAILABLE: { status: 503, message: "El servicio no está disponible. Probá de nuevo en unos segundos." },

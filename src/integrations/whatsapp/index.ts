@@ -9,6 +9,7 @@ export {
 export type { RawProviderError } from "./classify-provider-error";
 export { validateOutboundMessage, assertValidOutboundMessage, WHATSAPP_LIMITS } from "./validate-outbound-message";
 export type { ValidationIssue } from "./validate-outbound-message";
+export { providerCapabilities } from "./provider-capabilities";
 export { toCloudApiRecipient, alternateArgentineRecipient } from "./to-cloud-api-recipient";
 export type { ArgentineRecipientMode } from "./to-cloud-api-recipient";
 export { sendWithArgentineFallback } from "./send-with-argentine-fallback";

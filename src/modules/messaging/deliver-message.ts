@@ -1,0 +1,255 @@
+import type { Prisma } from "@campotech/database";
+import type { OutboundContent } from "../../contracts/whatsapp";
+import type { ProviderError } from "../../integrations/whatsapp";
+import { withTenant } from "../../lib/db";
+import { logger } from "../../lib/logger";
+import { DelayJob } from "../../workers/delay-job";
+import type { OrganizationEvent } from "../events/organization-event";
+import { publishOrganizationEvents } from "../events/publish-organization-events";
+import { applyParkedStatuses } from "../inbound/apply-parked-statuses";
+import { buildTemplateMessage } from "../templates/build-template-message";
+import { defaultDeliveryDeps, type DeliveryDeps } from "./delivery-deps";
+import { enqueueDeliveryCheck } from "./enqueue-delivery";
+import { messagingSettings } from "./messaging-settings";
+import { DEFAULT_NUMBER_THROUGHPUT, integrationOf, numberRateKey, orgRateKey, pairBackoffKey, PAIR_BACKOFF_MS, panicOutcomesKey } from "./outbound-keys";
+import { findActivePanic, tripPanicMode } from "./panic-mode";
+import { recordSendOutcome } from "./panic-breaker";
+import { nextRetryDelay } from "./retry-schedule";
+import { sendSmsFallback } from "./send-sms-fallback";
+import { acquireSlidingWindowSlot, releaseSlidingWindowSlot } from "./sliding-window-limit";
+
+export type DeliveryOutcome =
+  | { outcome: "sent"; providerMessageId: string }
+  | { outcome: "held"; reason: string }
+  | { outcome: "dead_lettered"; code: string }
+  | { outcome: "failed"; code: string }
+  | { outcome: "skipped"; reason: string };
+
+const RATE_LIMIT_CODES = new Set(["130429", "80007", "4", "63018", "http_429"]);
+const MAX_PAIR_RETRIES = 10;
+
+// The delivery worker's use-case: one attempt to hand one stored message to its provider, honouring panic mode,
+// the organization's sliding-window limit, the number's throughput and per-recipient backoff. Waiting is a
+// DelayJob (never a failed attempt); provider errors follow their classification (retry on schedule, switch to
+// the fallback template, halt the channel, or fail for good with SMS fallback).
+export async function deliverMessage(
+  input: { organizationId: string; messageId: string },
+  deps: DeliveryDeps = defaultDeliveryDeps(),
+): Promise<DeliveryOutcome> {
+  const { organizationId, messageId } = input;
+  const now = deps.now();
+  const loaded = await withTenant(organizationId, async (tx) => {
+    const message = await tx.whatsAppMessage.findUnique({
+      where: { id: messageId },
+      include: { delivery: true, organization: { select: { settings: true } } },
+    });
+    if (!message?.delivery || !message.accountId) return null;
+    const account = await tx.whatsAppBusinessAccount.findUniqueOrThrow({
+      where: { id: message.accountId },
+      select: { id: true, bspProvider: true, phoneNumberId: true, wabaId: true, displayPhoneNumber: true, credentialsEncrypted: true, provisioningStatus: true },
+    });
+    const panic = await findActivePanic(tx, organizationId, integrationOf(account.id));
+    if (panic && !message.waMessageId && message.status === "QUEUED" && !message.delivery.deadLetteredAt) {
+      await tx.outboundDelivery.update({ where: { messageId }, data: { heldAt: message.delivery.heldAt ?? new Date(now), heldReason: panic.reason } });
+    }
+    return { message, delivery: message.delivery, account, panic, settings: messagingSettings(message.organization.settings) };
+  });
+  if (!loaded) return { outcome: "skipped", reason: "not_found" };
+  const { message, delivery, account, panic, settings } = loaded;
+  if (message.waMessageId || message.status !== "QUEUED") return { outcome: "skipped", reason: "already_sent" };
+  if (delivery.deadLetteredAt) return { outcome: "skipped", reason: "dead_lettered" };
+  if (panic) return { outcome: "held", reason: panic.reason };
+
+  const backoff = await deps.redis.pttl(pairBackoffKey(account.id, delivery.recipient));
+  if (backoff > 0) throw new DelayJob(now + backoff, "recipient pair-rate backoff");
+
+  const member = `${messageId}:${delivery.attempts}`;
+  const orgSlot = await acquireSlidingWindowSlot(deps.redis, {
+    key: orgRateKey(organizationId), limit: settings.rateLimit, windowMs: settings.rateWindowMs, member, now,
+  });
+  if (!orgSlot.allowed) throw new DelayJob(orgSlot.retryAt ?? now + settings.rateWindowMs, "organization rate limit");
+  const numberSlot = await acquireSlidingWindowSlot(deps.redis, { key: numberRateKey(account.id), ...DEFAULT_NUMBER_THROUGHPUT, member, now });
+  if (!numberSlot.allowed) {
+    await releaseSlidingWindowSlot(deps.redis, orgRateKey(organizationId), member);
+    throw new DelayJob(numberSlot.retryAt ?? now + 1_000, "phone number throughput");
+  }
+
+  const content = stripPreview(message.content);
+  const result = await deps.providerFor(account).send({
+    to: delivery.recipient,
+    content,
+    callbackData: messageId,
+    ...(message.contextWaMessageId ? { replyToMessageId: message.contextWaMessageId } : {}),
+  });
+  const code = result.ok ? undefined : result.error.code;
+  const decision = await recordSendOutcome(deps.redis, {
+    key: panicOutcomesKey(integrationOf(account.id)),
+    outcome: result.ok ? "ok" : RATE_LIMIT_CODES.has(code!) ? "rate_limited" : result.error.action === "fail" || result.error.action === "use_template" ? "ok" : "failed",
+    now,
+    id: member,
+    ...(code ? { code } : {}),
+  });
+
+  if (result.ok) return onAccepted(input, result.providerMessageId, delivery, settings, deps);
+  const error = result.error;
+  if (decision.trip || error.action === "halt") {
+    const reason = decision.trip ? decision.reason : `provider_error_${error.code}`;
+    return hold(input, account.id, reason, decision.trip ? decision.metadata : { code: error.code }, error, settings.panicAutoResolveMs, now);
+  }
+  const attempts = delivery.attempts + 1;
+  switch (error.action) {
+    case "retry": {
+      const delay = nextRetryDelay(attempts, error.retryAfterMs);
+      if (delay === null) return deadLetter(input, error, attempts, deps);
+      await noteAttempt(input, error, attempts, new Date(now + delay));
+      throw new DelayJob(now + delay, `retry ${attempts} after ${error.code}`);
+    }
+    case "retry_recipient": {
+      if (attempts > MAX_PAIR_RETRIES) return deadLetter(input, error, attempts, deps);
+      const wait = error.retryAfterMs ?? PAIR_BACKOFF_MS;
+      await deps.redis.set(pairBackoffKey(account.id, delivery.recipient), "1", "PX", wait);
+      await noteAttempt(input, error, attempts, new Date(now + wait));
+      throw new DelayJob(now + wait, "pair rate limit");
+    }
+    case "use_template": {
+      const fallback = delivery.templateFallback as { name: string; language: string; params: string[] } | null;
+      if (fallback && message.type !== "TEMPLATE" && (await switchToTemplate(input, fallback, error, attempts))) {
+        throw new DelayJob(now, "window closed: switched to the fallback template");
+      }
+      return fail(input, error, attempts, deps);
+    }
+    default:
+      return fail(input, error, attempts, deps);
+  }
+}
+
+async function onAccepted(
+  input: { organizationId: string; messageId: string },
+  providerMessageId: string,
+  delivery: { priority: string; smsFallback: boolean; attempts: number },
+  settings: { smsFallbackAfterMs: number },
+  deps: DeliveryDeps,
+): Promise<DeliveryOutcome> {
+  const events = await withTenant(input.organizationId, async (tx) => {
+    const message = await tx.whatsAppMessage.update({
+      where: { id: input.messageId },
+      data: { waMessageId: providerMessageId, errorCode: null, errorTitle: null },
+      select: { conversationId: true },
+    });
+    await tx.outboundDelivery.update({
+      where: { messageId: input.messageId },
+      data: { acceptedAt: new Date(deps.now()), attempts: delivery.attempts + 1, lastErrorCode: null, lastErrorTitle: null, nextAttemptAt: null },
+    });
+    // The provider's id is stored as soon as the send returns, so statuses that raced ahead attach now.
+    const parked = await applyParkedStatuses(tx, providerMessageId);
+    const accepted: OrganizationEvent = {
+      type: "message.updated", organizationId: input.organizationId, conversationId: message.conversationId,
+      messageId: input.messageId, fields: { waMessageId: providerMessageId }, at: new Date(deps.now()).toISOString(),
+    };
+    return [accepted, ...parked.events];
+  });
+  await publishOrganizationEvents(events);
+  if (delivery.smsFallback && delivery.priority === "HIGH") {
+    await enqueueDeliveryCheck({ ...input, afterMs: settings.smsFallbackAfterMs });
+  }
+  return { outcome: "sent", providerMessageId };
+}
+
+async function hold(
+  input: { organizationId: string; messageId: string },
+  accountId: string,
+  reason: string,
+  metadata: Prisma.InputJsonObject,
+  error: ProviderError,
+  autoResolveMs: number,
+  now: number,
+): Promise<DeliveryOutcome> {
+  const { created, panic } = await withTenant(input.organizationId, async (tx) => {
+    const tripped = await tripPanicMode(tx, {
+      organizationId: input.organizationId, integration: integrationOf(accountId), reason, now: new Date(now), autoResolveMs,
+      metadata: { ...metadata, lastError: { code: error.code, title: error.title } },
+    });
+    await tx.outboundDelivery.update({
+      where: { messageId: input.messageId },
+      data: { heldAt: new Date(now), heldReason: reason, lastErrorCode: error.code, lastErrorTitle: error.title },
+    });
+    return tripped;
+  });
+  if (created) {
+    logger.error({ organizationId: input.organizationId, integration: integrationOf(accountId), reason }, "panic mode tripped");
+    await publishOrganizationEvents([
+      { type: "panic.tripped", organizationId: input.organizationId, panicId: panic.id, integration: integrationOf(accountId), reason, at: new Date(now).toISOString() },
+    ]);
+  }
+  return { outcome: "held", reason };
+}
+
+async function noteAttempt(input: { organizationId: string; messageId: string }, error: ProviderError, attempts: number, nextAttemptAt: Date) {
+  await withTenant(input.organizationId, (tx) =>
+    tx.outboundDelivery.update({
+      where: { messageId: input.messageId },
+      data: { attempts, lastErrorCode: error.code, lastErrorTitle: error.title, nextAttemptAt },
+    }),
+  );
+}
+
+async function deadLetter(input: { organizationId: string; messageId: string }, error: ProviderError, attempts: number, deps: DeliveryDeps): Promise<DeliveryOutcome> {
+  await finish(input, error, attempts, deps, { deadLetteredAt: new Date(deps.now()), deadLetterReason: `${error.code}: ${error.title}` });
+  return { outcome: "dead_lettered", code: error.code };
+}
+
+async function fail(input: { organizationId: string; messageId: string }, error: ProviderError, attempts: number, deps: DeliveryDeps): Promise<DeliveryOutcome> {
+  await finish(input, error, attempts, deps, {});
+  return { outcome: "failed", code: error.code };
+}
+
+// WhatsApp failed for good: the message is FAILED with the provider's code and title, and the text goes by SMS
+// when the message asked for it.
+async function finish(
+  input: { organizationId: string; messageId: string },
+  error: ProviderError,
+  attempts: number,
+  deps: DeliveryDeps,
+  extra: { deadLetteredAt?: Date; deadLetterReason?: string },
+) {
+  const event = await withTenant(input.organizationId, async (tx) => {
+    const message = await tx.whatsAppMessage.update({
+      where: { id: input.messageId },
+      data: { status: "FAILED", errorCode: error.code, errorTitle: error.title },
+      select: { conversationId: true, waMessageId: true },
+    });
+    await tx.outboundDelivery.update({
+      where: { messageId: input.messageId },
+      data: { attempts, lastErrorCode: error.code, lastErrorTitle: error.title, nextAttemptAt: null, ...extra },
+    });
+    return {
+      type: "message.status" as const, organizationId: input.organizationId, conversationId: message.conversationId, messageId: input.messageId,
+      waMessageId: message.waMessageId, status: "FAILED", errorCode: error.code, at: new Date(deps.now()).toISOString(),
+    };
+  });
+  await publishOrganizationEvents([event]);
+  await sendSmsFallback({ ...input, reason: `whatsapp ${error.code}` }, deps);
+}
+
+async function switchToTemplate(
+  input: { organizationId: string; messageId: string },
+  fallback: { name: string; language: string; params: string[] },
+  error: ProviderError,
+  attempts: number,
+): Promise<boolean> {
+  return withTenant(input.organizationId, async (tx) => {
+    const template = await tx.waTemplate.findUnique({
+      where: { organizationId_name_language: { organizationId: input.organizationId, name: fallback.name, language: fallback.language } },
+    });
+    if (!template || template.status !== "APPROVED") return false;
+    const { content, preview } = buildTemplateMessage(template, fallback.params);
+    await tx.whatsAppMessage.update({ where: { id: input.messageId }, data: { type: "TEMPLATE", content: { ...content, preview } as Prisma.InputJsonObject } });
+    await tx.outboundDelivery.update({ where: { messageId: input.messageId }, data: { attempts, lastErrorCode: error.code, lastErrorTitle: error.title } });
+    return true;
+  });
+}
+
+function stripPreview(content: unknown): OutboundContent {
+  const { preview: _preview, ...rest } = content as Record<string, unknown>;
+  return rest as OutboundContent;
+}

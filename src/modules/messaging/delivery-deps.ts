@@ -1,0 +1,26 @@
+import type { Redis } from "ioredis";
+import { createWhatsAppProvider, type WhatsAppAccountInput, type WhatsAppBSPProvider } from "../../integrations/whatsapp";
+import { sendTwilioSms } from "../../integrations/twilio";
+import type { ClientConfig } from "../../integrations/whatsapp";
+import { env } from "../../lib/env";
+import { sharedRedis } from "../../lib/redis";
+
+// What the delivery worker talks to. Production uses env (real providers or the sandbox); tests point the same
+// real HTTP clients at a sandbox on a random port and drive a controllable clock.
+export type DeliveryDeps = {
+  now: () => number;
+  redis: Redis;
+  providerFor: (account: WhatsAppAccountInput) => WhatsAppBSPProvider;
+  sendSms: typeof sendTwilioSms;
+  twilioConfig?: ClientConfig;
+};
+
+export function defaultDeliveryDeps(): DeliveryDeps {
+  return {
+    now: () => Date.now(),
+    redis: sharedRedis(),
+    providerFor: (account) =>
+      createWhatsAppProvider(account, { statusCallbackUrl: `${env.PUBLIC_BASE_URL}/api/webhooks/twilio/status` }),
+    sendSms: sendTwilioSms,
+  };
+}

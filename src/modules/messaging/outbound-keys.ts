@@ -1,0 +1,20 @@
+import { env } from "../../lib/env";
+
+// Redis keys and the integration names used by rate limits and panic mode, in one place.
+export const integrationOf = (accountId: string) => `whatsapp:${accountId}`;
+export const orgRateKey = (organizationId: string) => `${env.QUEUE_PREFIX}:rl:org:${organizationId}`;
+export const numberRateKey = (accountId: string) => `${env.QUEUE_PREFIX}:rl:number:${accountId}`;
+export const pairBackoffKey = (accountId: string, recipient: string) => `${env.QUEUE_PREFIX}:pair:${accountId}:${recipient}`;
+export const panicOutcomesKey = (integration: string) => `${env.QUEUE_PREFIX}:panic:${integration}`;
+
+export const deliverJobId = (messageId: string, round?: string) => (round ? `deliver-${messageId}-${round}` : `deliver-${messageId}`);
+
+// Defaults from the seeds: 50 messages per 60 s per organization, 80 msg/s per phone number (Meta's default
+// throughput), 6 s between messages to one recipient after a pair-rate error.
+export const DEFAULT_ORG_RATE = { limit: 50, windowMs: 60_000 };
+export const DEFAULT_NUMBER_THROUGHPUT = { limit: 80, windowMs: 1_000 };
+export const PAIR_BACKOFF_MS = 6_000;
+export const PANIC_AUTO_RESOLVE_MS = 60 * 60_000;
+export const SMS_FALLBACK_AFTER_MS = 2 * 60_000;
+
+export const BULL_PRIORITY = { HIGH: 1, NORMAL: 5, LOW: 10 } as const;
