@@ -1,4 +1,5 @@
-import { createHash, createHmac } from "node:crypto";
+import { createHash } from "node:crypto";
+import { encodeRfc3986, signAwsV4 } from "./sign-aws-v4";
 import type { MediaStorage } from "./media-storage";
 
 export type S3Config = {
@@ -30,7 +31,7 @@ export function createS3MediaStorage(config: S3Config): MediaStorage {
       "x-amz-date": amzDate(new Date()),
       ...(contentType ? { "content-type": contentType } : {}),
     };
-    headers.authorization = signV4({ method, url, headers, payloadHash, ...config });
+    headers.authorization = signAwsV4({ method, url, headers, payloadHash, region: config.region, accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey });
     const { host: _host, ...sent } = headers;
     return fetch(url, {
       method,
@@ -59,45 +60,10 @@ export function createS3MediaStorage(config: S3Config): MediaStorage {
   };
 }
 
-function signV4(input: {
-  method: string;
-  url: URL;
-  headers: Record<string, string>;
-  payloadHash: string;
-  region: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-}): string {
-  const date = input.headers["x-amz-date"]!;
-  const day = date.slice(0, 8);
-  const names = Object.keys(input.headers).map((h) => h.toLowerCase()).sort();
-  const canonicalHeaders = names.map((n) => `${n}:${input.headers[n]!.trim()}\n`).join("");
-  const signedHeaders = names.join(";");
-  const query = [...input.url.searchParams.entries()]
-    .map(([k, v]) => `${encodeRfc3986(k)}=${encodeRfc3986(v)}`)
-    .sort()
-    .join("&");
-  const canonicalRequest = [input.method, input.url.pathname, query, canonicalHeaders, signedHeaders, input.payloadHash].join("\n");
-  const scope = `${day}/${input.region}/s3/aws4_request`;
-  const stringToSign = ["AWS4-HMAC-SHA256", date, scope, sha256Hex(canonicalRequest)].join("\n");
-  let key: Buffer = hmac(`AWS4${input.secretAccessKey}`, day);
-  for (const part of [input.region, "s3", "aws4_request"]) key = hmac(key, part);
-  const signature = createHmac("sha256", key).update(stringToSign).digest("hex");
-  return `AWS4-HMAC-SHA256 Credential=${input.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
-}
-
-function hmac(key: string | Buffer, data: string): Buffer {
-  return createHmac("sha256", key).update(data).digest();
-}
-
 function sha256Hex(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
 function amzDate(d: Date): string {
   return d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
-}
-
-function encodeRfc3986(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
