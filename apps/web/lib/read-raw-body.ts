@@ -10,6 +10,12 @@ export async function readRawBody(request: Request, maxBytes: number = env.WEBHO
   const declared = Number(request.headers.get("content-length") ?? "");
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(declared, maxBytes);
   if (!request.body) return Buffer.alloc(0);
+  // With a Content-Length within the limit, HTTP/1.1 framing ends the body there: read it in one go (faster).
+  if (request.headers.has("content-length") && Number.isFinite(declared)) {
+    const bytes = Buffer.from(await request.arrayBuffer());
+    if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes);
+    return bytes;
+  }
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
