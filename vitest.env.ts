@@ -6,3 +6,12 @@ process.env.DATABASE_URL = `postgresql://campotech_app:campotech_app@127.0.0.1:5
 process.env.DATABASE_ADMIN_URL = `postgresql://postgres:postgres@127.0.0.1:5432/${db}`;
 process.env.REDIS_URL = process.env.CAMPOTECH_TEST_REDIS_URL ?? "redis://127.0.0.1:6379/1";
 process.env.QUEUE_PREFIX = "campotech-test";
+
+// Code that reads provider URLs from env (e.g. a real worker process in a smoke test) talks to a sandbox that the
+// global setup starts on this port. Its webhooks go nowhere: tests that need webhooks run their own sandbox.
+const sandboxPort = process.env.CAMPOTECH_TEST_SANDBOX_PORT ?? "4610";
+process.env.SANDBOX_PORT = sandboxPort;
+process.env.META_GRAPH_API_URL = `http://127.0.0.1:${sandboxPort}/meta`;
+process.env.DIALOG360_API_BASE_URL = `http://127.0.0.1:${sandboxPort}/d360`;
+process.env.TWILIO_API_BASE_URL = `http://127.0.0.1:${sandboxPort}/twilio`;
+process.env.PUBLIC_BASE_URL = "http://127.0.0.1:9";

@@ -1,7 +1,10 @@
 import type { JobDefinition } from "./define-job";
 import { conversationCloseTurn } from "./jobs/conversation-close-turn.job";
 import { mediaDownloadMessageMedia } from "./jobs/media-download-message-media.job";
-import { outboundSendMessage } from "./jobs/outbound-send-message.job";
+import { messagingCheckDelivery } from "./jobs/messaging-check-delivery.job";
+import { messagingDeliverMessage } from "./jobs/messaging-deliver-message.job";
+import { messagingHandleFailedStatus } from "./jobs/messaging-handle-failed-status.job";
+import { messagingMaintenance } from "./jobs/messaging-maintenance.job";
 import { usageResetMonthlyCounters } from "./jobs/usage-reset-monthly-counters.job";
 import { whatsappProcessWebhook } from "./jobs/whatsapp-process-webhook.job";
 
@@ -11,7 +14,10 @@ export const jobCatalog: readonly JobDefinition[] = [
   whatsappProcessWebhook,
   mediaDownloadMessageMedia,
   conversationCloseTurn,
-  outboundSendMessage,
+  messagingDeliverMessage,
+  messagingCheckDelivery,
+  messagingHandleFailedStatus,
+  messagingMaintenance,
 ] as JobDefinition[];
 
 export function findJob(name: string): JobDefinition | undefined {

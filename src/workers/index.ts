@@ -10,5 +10,6 @@ export { USAGE_RESET_SCHEDULE, usageResetMonthlyCounters } from "./jobs/usage-re
 export { whatsappProcessWebhook } from "./jobs/whatsapp-process-webhook.job";
 export { mediaDownloadMessageMedia } from "./jobs/media-download-message-media.job";
 export { conversationCloseTurn } from "./jobs/conversation-close-turn.job";
-export { outboundSendMessage } from "./jobs/outbound-send-message.job";
+export { messagingDeliverMessage } from "./jobs/messaging-deliver-message.job";
+export { MESSAGING_MAINTENANCE_SCHEDULE, messagingMaintenance } from "./jobs/messaging-maintenance.job";
 export { runFollowUps } from "./jobs/run-follow-ups";

@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { isAppError } from "@campotech/core/lib/errors";
 import { UsageError, type Command } from "./command";
 import { dbCommands } from "./commands/db";
+import { messagingCommands } from "./commands/messaging";
 import { orgCommands } from "./commands/org";
 import { userCommands } from "./commands/user";
 import { webhookCommands } from "./commands/webhooks";
@@ -10,7 +11,7 @@ import { describeFailure } from "./describe-failure";
 
 process.title = "campotech-cli";
 
-const commands: Command[] = [...dbCommands, ...orgCommands, ...userCommands, ...whatsappCommands, ...webhookCommands];
+const commands: Command[] = [...dbCommands, ...orgCommands, ...userCommands, ...whatsappCommands, ...webhookCommands, ...messagingCommands];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.path.join(" ").length));

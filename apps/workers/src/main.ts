@@ -4,7 +4,14 @@ import { db } from "@campotech/core/lib/db";
 import { env } from "@campotech/core/lib/env";
 import { logger } from "@campotech/core/lib/logger";
 import { createRedis } from "@campotech/core/lib/redis";
-import { jobCatalog, processJob, USAGE_RESET_SCHEDULE, usageResetMonthlyCounters } from "@campotech/core/workers";
+import {
+  jobCatalog,
+  MESSAGING_MAINTENANCE_SCHEDULE,
+  messagingMaintenance,
+  processJob,
+  USAGE_RESET_SCHEDULE,
+  usageResetMonthlyCounters,
+} from "@campotech/core/workers";
 import { startHealthServer } from "./health-server";
 import { startWorkers } from "./start-workers";
 
@@ -17,9 +24,16 @@ async function main(): Promise<void> {
 
   const schedulerConnection = createRedis("worker");
   const systemQueue = new Queue(usageResetMonthlyCounters.queue, { connection: schedulerConnection, prefix: env.QUEUE_PREFIX });
-  await systemQueue
-    .upsertJobScheduler(usageResetMonthlyCounters.name, USAGE_RESET_SCHEDULE, { name: usageResetMonthlyCounters.name, data: {} })
-    .catch((error: Error) => logger.error({ err: error.message }, "could not register the monthly usage reset"));
+  // Job schedulers are upserted by id: every worker process registering them at start keeps exactly one of each.
+  const schedules = [
+    { job: usageResetMonthlyCounters, repeat: USAGE_RESET_SCHEDULE },
+    { job: messagingMaintenance, repeat: MESSAGING_MAINTENANCE_SCHEDULE },
+  ];
+  for (const { job, repeat } of schedules) {
+    await systemQueue
+      .upsertJobScheduler(job.name, repeat, { name: job.name, data: {} })
+      .catch((error: Error) => logger.error({ err: error.message, job: job.name }, "could not register a job scheduler"));
+  }
   logger.info({ port: env.WORKERS_HEALTH_PORT }, `workers ready; health on http://127.0.0.1:${env.WORKERS_HEALTH_PORT}/health`);
 
   let stopping = false;

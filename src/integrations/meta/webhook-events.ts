@@ -23,10 +23,25 @@ const MEDIA_TYPES = new Set(["image", "audio", "video", "document", "sticker"]);
 
 export function parseMetaWebhook(rawBody: string, provider: "META_DIRECT" | "DIALOG_360" = "META_DIRECT"): InboundDelivery {
   const body = JSON.parse(rawBody) as unknown;
-  const delivery: InboundDelivery = { provider, changes: [], ignoredFields: [] };
+  const delivery: InboundDelivery = { provider, changes: [], ignoredFields: [], templateStatusUpdates: [] };
   for (const entry of array(obj(body).entry)) {
     for (const change of array(obj(entry).changes)) {
       const field = str(obj(change).field) ?? "";
+      if (field === "message_template_status_update") {
+        const value = obj(obj(change).value);
+        const wabaId = str(obj(entry).id);
+        if (wabaId) {
+          delivery.templateStatusUpdates.push({
+            wabaId,
+            event: str(value.event) ?? "",
+            name: str(value.message_template_name) ?? "",
+            language: str(value.message_template_language) ?? "",
+            ...(value.message_template_id !== undefined ? { templateId: String(value.message_template_id) } : {}),
+            ...(str(value.reason) ? { reason: str(value.reason)! } : {}),
+          });
+        }
+        continue;
+      }
       if (field !== "messages") {
         delivery.ignoredFields.push(field);
         continue;

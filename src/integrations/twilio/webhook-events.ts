@@ -15,7 +15,7 @@ type Params = Record<string, string | string[]>;
 
 export function parseTwilioWebhook(kind: "message" | "status", params: Params, receivedAt: Date): InboundDelivery {
   const change = kind === "message" ? messageChange(params, receivedAt) : statusChange(params, receivedAt);
-  return { provider: "TWILIO", changes: change ? [change] : [], ignoredFields: [] };
+  return { provider: "TWILIO", changes: change ? [change] : [], ignoredFields: [], templateStatusUpdates: [] };
 }
 
 // "whatsapp:+5491155550123" → "5491155550123" (SMS posts carry no prefix).

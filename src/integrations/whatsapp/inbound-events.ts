@@ -60,6 +60,10 @@ export type InboundChange = {
 export type InboundDelivery = {
   provider: BspProvider;
   changes: InboundChange[];
-  // `field`s we do not process (account_update, message_template_status_update, …): acknowledged and skipped.
+  // `field`s we do not process (account_update, phone_number_quality_update, …): acknowledged and skipped.
   ignoredFields: string[];
+  // Meta's message_template_status_update (approved, rejected, paused…), routed by the WABA id of its entry.
+  templateStatusUpdates: TemplateStatusUpdate[];
 };
+
+export type TemplateStatusUpdate = { wabaId: string; event: string; name: string; language: string; templateId?: string; reason?: string };

@@ -8,7 +8,10 @@ export type CommittedWork = { events: OrganizationEvent[]; jobs: FollowUpJob[] }
 export const FOLLOW_UP_JOBS = {
   downloadMedia: "media.download-message-media",
   closeTurn: "conversation.close-turn",
-  sendMessage: "outbound.send-message",
+  // The outbound engine's delivery job (src/modules/messaging): confirmations go through it like everything else.
+  sendMessage: "messaging.deliver-message",
+  // Async failures of our messages (failed status webhooks): SMS fallback or the fallback template.
+  outboundFailed: "messaging.handle-failed-status",
 } as const;
 
 export type FollowUpJobName = (typeof FOLLOW_UP_JOBS)[keyof typeof FOLLOW_UP_JOBS];

@@ -3,7 +3,8 @@ import { OPT_IN_CONFIRMATION, OPT_OUT_CONFIRMATION, type OptCommand } from "./de
 
 // Opt-out of business-initiated messages (optedOutAt) or back in, plus the confirmation as a QUEUED outbound
 // message row, in the same transaction as the inbound message: a redelivery (no new inbound row) creates neither
-// again. The outbound.send-message job sends it (the customer just wrote, so the window is open).
+// again. The outbound engine's delivery job sends it (the customer just wrote, so the window is open). It is not
+// counted against the plan's monthly messages: confirming an opt-out is an obligation, not usage.
 export async function handleOptCommand(
   tx: TenantTx,
   input: { organizationId: string; customerId: string; conversationId: string; accountId: string; command: OptCommand; at: Date; triggerMessageId: string },
@@ -30,6 +31,17 @@ export async function handleOptCommand(
       },
     },
     select: { id: true },
+  });
+  const customer = await tx.customer.findUniqueOrThrow({ where: { id: input.customerId }, select: { waId: true, phone: true } });
+  await tx.outboundDelivery.create({
+    data: {
+      organizationId: input.organizationId,
+      messageId: confirmation.id,
+      accountId: input.accountId,
+      recipient: customer.waId ?? customer.phone?.replace(/^\+/, "") ?? "",
+      purpose: "opt_out_confirmation",
+      priority: "HIGH",
+    },
   });
   return { confirmationId: confirmation.id };
 }

@@ -9,5 +9,3 @@ export type { CommittedWork, FollowUpJob, FollowUpJobName } from "./follow-up";
 export { InvalidDeliveryError, processWebhookDelivery } from "./process-webhook-delivery";
 export type { ProcessWebhookOptions, ProcessWebhookSummary } from "./process-webhook-delivery";
 export type { StatusInput } from "./record-status";
-export { RetryableSendError, sendQueuedMessage } from "./send-queued-message";
-export type { SendQueuedMessageResult } from "./send-queued-message";

@@ -4,10 +4,11 @@ import { parseMetaWebhook } from "../../integrations/meta/webhook-events";
 import { parseTwilioWebhook } from "../../integrations/twilio/webhook-events";
 import type { InboundChange, InboundDelivery, ProviderIssue } from "../../integrations/whatsapp/inbound-events";
 import { withTenant } from "../../lib/db";
+import { applyTemplateStatusWebhook } from "../templates/apply-template-status-webhook";
 import type { Logger } from "../../lib/logger";
 import type { WebhookDelivery } from "../../workers/payloads/webhook-delivery";
 import { applyStatus } from "./apply-status";
-import type { CommittedWork } from "./follow-up";
+import { FOLLOW_UP_JOBS, safeJobId, type CommittedWork } from "./follow-up";
 import { recordUnroutedNumber } from "./record-unrouted-number";
 import { resolveWebhookRoute, type WebhookRoute } from "./resolve-webhook-route";
 import { toMessageStatus } from "./status-machine";
@@ -27,6 +28,7 @@ export type ProcessWebhookSummary = {
   parked: number;
   errors: number;
   unrouted: number;
+  templateUpdates: number;
   ignoredFields: string[];
 };
 
@@ -40,7 +42,9 @@ export class InvalidDeliveryError extends Error {
 // by unique keys).
 export async function processWebhookDelivery(delivery: WebhookDelivery, options: ProcessWebhookOptions): Promise<ProcessWebhookSummary> {
   const parsed = parseDelivery(delivery);
-  const summary: ProcessWebhookSummary = { messages: 0, duplicates: 0, statuses: 0, parked: 0, errors: 0, unrouted: 0, ignoredFields: parsed.ignoredFields };
+  const summary: ProcessWebhookSummary = {
+    messages: 0, duplicates: 0, statuses: 0, parked: 0, errors: 0, unrouted: 0, templateUpdates: 0, ignoredFields: parsed.ignoredFields,
+  };
   const claimedOrganizationId = delivery.provider === "DIALOG_360" ? delivery.organizationId : undefined;
 
   for (const [changeIndex, change] of parsed.changes.entries()) {
@@ -55,6 +59,10 @@ export async function processWebhookDelivery(delivery: WebhookDelivery, options:
       continue;
     }
     await processChange(route, change, changeIndex, delivery, options, summary);
+  }
+  for (const update of parsed.templateStatusUpdates) {
+    const applied = await applyTemplateStatusWebhook(update);
+    summary.templateUpdates += applied.updated;
   }
   if (parsed.ignoredFields.length) options.logger.debug({ fields: parsed.ignoredFields }, "webhook fields ignored");
   return summary;
@@ -94,7 +102,15 @@ async function processChange(
     );
     if (result.outcome === "parked") summary.parked++;
     else summary.statuses++;
-    await options.onCommitted({ events: result.events, jobs: [] });
+    // A message that failed for good after the provider accepted it (131026, 131047, Twilio 63016…): the outbound
+    // engine decides between the fallback template and SMS.
+    const failed = result.events.flatMap((e) => (e.type === "message.status" && e.status === "FAILED" ? [e] : []));
+    const jobs = failed.map((e) => ({
+      name: FOLLOW_UP_JOBS.outboundFailed,
+      payload: { organizationId: route.organizationId, messageId: e.messageId },
+      jobId: safeJobId("failed", e.messageId),
+    }));
+    await options.onCommitted({ events: result.events, jobs });
   }
   if (change.errors.length) {
     summary.errors += change.errors.length;

@@ -14,7 +14,11 @@ import { downloadMessageMedia, MediaDownloadError } from "../media/download-mess
 import { OPT_IN_CONFIRMATION, OPT_OUT_CONFIRMATION } from "./detect-opt-command";
 import type { FollowUpJob } from "./follow-up";
 import { metaDelivery, runDelivery, seedOrganization, twilioDelivery } from "./inbound-test-kit";
-import { sendQueuedMessage } from "./send-queued-message";
+import { createWhatsAppProvider } from "../../integrations/whatsapp";
+import { sendTwilioSms } from "../../integrations/twilio";
+import { createRedis } from "../../lib/redis";
+import { deliverMessage } from "../messaging/deliver-message";
+import { DELIVER_JOB } from "../messaging/enqueue-delivery";
 
 // The pipeline against apps/sandbox over real HTTP: envelopes the sandbox signed and delivered, media served by
 // its Graph/Twilio endpoints (with injected 5xx faults), confirmations sent through the provider layer.
@@ -54,8 +58,14 @@ async function customerWrites(body: Record<string, unknown>, provider: "META_DIR
 }
 
 async function runSendJobs(jobs: FollowUpJob[]) {
-  const sends = jobs.filter((j) => j.name === "outbound.send-message");
-  for (const job of sends) await sendQueuedMessage(job.payload as { organizationId: string; messageId: string }, { provider: providerOptions() });
+  const sends = jobs.filter((j) => j.name === DELIVER_JOB);
+  const deps = {
+    now: () => Date.now(),
+    redis: createRedis("worker"),
+    providerFor: (account: Parameters<typeof createWhatsAppProvider>[0]) => createWhatsAppProvider(account, providerOptions()),
+    sendSms: sendTwilioSms,
+  };
+  for (const job of sends) await deliverMessage(job.payload as { organizationId: string; messageId: string }, deps);
   return sends.length;
 }
 

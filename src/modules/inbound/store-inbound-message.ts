@@ -164,7 +164,8 @@ function mediaJob(organizationId: string, messageId: string, providerMediaId: st
 }
 
 function sendJob(organizationId: string, messageId: string) {
-  return { name: FOLLOW_UP_JOBS.sendMessage, payload: { organizationId, messageId }, jobId: safeJobId("send", messageId) };
+  // Same job id as the engine's own enqueue (deliverJobId): offering it twice never creates two deliveries.
+  return { name: FOLLOW_UP_JOBS.sendMessage, payload: { organizationId, messageId }, jobId: safeJobId("deliver", messageId) };
 }
 
 // A delayed job per inbound message; the one whose message is still the conversation's latest when it fires

@@ -3,7 +3,7 @@ import { createWhatsAppProvider, type WhatsAppAccountInput, type WhatsAppBSPProv
 import { sendTwilioSms } from "../../integrations/twilio";
 import type { ClientConfig } from "../../integrations/whatsapp";
 import { env } from "../../lib/env";
-import { sharedRedis } from "../../lib/redis";
+import { createRedis } from "../../lib/redis";
 
 // What the delivery worker talks to. Production uses env (real providers or the sandbox); tests point the same
 // real HTTP clients at a sandbox on a random port and drive a controllable clock.
@@ -15,10 +15,15 @@ export type DeliveryDeps = {
   twilioConfig?: ClientConfig;
 };
 
+// Workers wait for Redis rather than fail fast (the web's shared producer connection refuses commands until it
+// is connected): one lazily created connection per worker process for limits, backoffs and panic outcomes.
+let workerRedis: Redis | undefined;
+
 export function defaultDeliveryDeps(): DeliveryDeps {
+  workerRedis ??= createRedis("worker");
   return {
     now: () => Date.now(),
-    redis: sharedRedis(),
+    redis: workerRedis,
     providerFor: (account) =>
       createWhatsAppProvider(account, { statusCallbackUrl: `${env.PUBLIC_BASE_URL}/api/webhooks/twilio/status` }),
     sendSms: sendTwilioSms,

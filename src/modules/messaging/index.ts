@@ -12,6 +12,7 @@ export type { DeliveryOutcome } from "./deliver-message";
 export { defaultDeliveryDeps } from "./delivery-deps";
 export type { DeliveryDeps } from "./delivery-deps";
 export { CHECK_DELIVERY_JOB, DELIVER_JOB } from "./enqueue-delivery";
+export { handleFailedStatus } from "./handle-failed-status";
 export { messagingSettings } from "./messaging-settings";
 export { integrationOf } from "./outbound-keys";
 export { listPanicModes, resolvePanic } from "./panic-admin";

@@ -1,5 +1,5 @@
 // Test-only helpers for the outbound engine (not exported from the module's index).
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import { resetDatabase } from "../../../database/testing/reset";
 import { createWhatsAppProvider } from "../../integrations/whatsapp";
 import { sendTwilioSms } from "../../integrations/twilio";

@@ -1,4 +1,5 @@
 export { applyTemplateStatusUpdate } from "./apply-template-status-update";
+export { applyTemplateStatusWebhook } from "./apply-template-status-webhook";
 export { buildTemplateMessage, countPlaceholders, templateBodyText } from "./build-template-message";
 export type { StoredTemplate } from "./build-template-message";
 export { createTemplate } from "./create-template";

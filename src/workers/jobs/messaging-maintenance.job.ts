@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { autoResolvePanics } from "../../modules/messaging/auto-resolve-panics";
+import { requeueStranded } from "../../modules/messaging/requeue-stranded";
+import { defineJob } from "../define-job";
+
+// Every minute (a job scheduler registered by apps/workers): resolve panics whose time is up and whose health
+// probe passes, and re-enqueue deliveries stranded by a Redis failure between store and enqueue.
+export const messagingMaintenance = defineJob({
+  name: "messaging.maintenance",
+  queue: "system",
+  schema: z.object({}).passthrough(),
+  async handler(_payload, ctx) {
+    const panics = await autoResolvePanics();
+    const stranded = await requeueStranded();
+    if (stranded.requeued) ctx.logger.warn(stranded, "re-enqueued stranded deliveries");
+    return { ...panics, ...stranded };
+  },
+});
+
+export const MESSAGING_MAINTENANCE_SCHEDULE = { every: 60_000 } as const;
