@@ -11,6 +11,8 @@ export function getQueue(name: QueueName): Queue {
   let queue = queues.get(name);
   if (!queue) {
     queue = new Queue(name, { connection: sharedRedis(), prefix: env.QUEUE_PREFIX });
+    // Connection errors surface through the add() that fails (a webhook answers 503); don't print each one.
+    queue.on("error", () => {});
     queues.set(name, queue);
   }
   return queue;

@@ -90,7 +90,7 @@ export async function deliverMessage(
     ...(code ? { code } : {}),
   });
 
-  if (result.ok) return onAccepted(input, result.providerMessageId, delivery, settings, deps);
+  if (result.ok) return onAccepted(input, result.providerMessageId, delivery, settings, deps, now);
   const error = result.error;
   if (decision.trip || error.action === "halt") {
     const reason = decision.trip ? decision.reason : `provider_error_${error.code}`;
@@ -129,6 +129,7 @@ async function onAccepted(
   delivery: { priority: string; smsFallback: boolean; attempts: number },
   settings: { smsFallbackAfterMs: number },
   deps: DeliveryDeps,
+  slotAt: number,
 ): Promise<DeliveryOutcome> {
   const events = await withTenant(input.organizationId, async (tx) => {
     const message = await tx.whatsAppMessage.update({
@@ -138,7 +139,9 @@ async function onAccepted(
     });
     await tx.outboundDelivery.update({
       where: { messageId: input.messageId },
-      data: { acceptedAt: new Date(deps.now()), attempts: delivery.attempts + 1, lastErrorCode: null, lastErrorTitle: null, nextAttemptAt: null },
+      // acceptedAt is the send's rate-limit slot time: the instant the limiter counted, so audits of the limit
+      // (bench/outbound-throughput.ts) see exactly what the limiter saw.
+      data: { acceptedAt: new Date(slotAt), attempts: delivery.attempts + 1, lastErrorCode: null, lastErrorTitle: null, nextAttemptAt: null },
     });
     // The provider's id is stored as soon as the send returns, so statuses that raced ahead attach now.
     const parked = await applyParkedStatuses(tx, providerMessageId);

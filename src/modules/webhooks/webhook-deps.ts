@@ -1,8 +1,8 @@
-import { Queue } from "bullmq";
+import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { env } from "../../lib/env";
 import { sharedRedis } from "../../lib/redis";
-import { QUEUES } from "../../workers/queues";
+import { getQueue } from "../../workers/queue-registry";
 
 // Where accepted deliveries and rejected bodies go. Tests (and the Redis-outage test) pass their own; the web
 // process uses the shared fail-fast producer connection, so a dead Redis fails the request at once (→ 503).
@@ -10,12 +10,12 @@ export type WebhookDeps = { queue: Queue; redis: Redis };
 
 let defaults: WebhookDeps | undefined;
 
-// Our own handle on the "webhooks" queue rather than workers/enqueue's getQueue: that module pulls in the job catalog
-// (every handler and its dependencies), which the web process has no use for. Same name, prefix and connection.
+// The queue registry, not workers/enqueue: the registry does not pull in the job catalog (every handler and its
+// dependencies), which the web process has no use for.
 export function defaultWebhookDeps(): WebhookDeps {
   if (!defaults) {
     const redis = sharedRedis();
-    const queue = new Queue(QUEUES.webhooks, { connection: redis, prefix: env.QUEUE_PREFIX });
+    const queue = getQueue("webhooks");
     // Connection errors surface through the add() that fails (→ 503); without a listener BullMQ prints each one.
     queue.on("error", () => {});
     defaults = { redis, queue };
