@@ -3,6 +3,7 @@ import { formatCuit, normalizeCuit } from "../../lib/cuit";
 import { AppError } from "../../lib/errors";
 import { normalizeArgentinePhone } from "../../lib/phone";
 import { appendAuditLog } from "../audit/append-audit-log";
+import { DEFAULT_TEMPLATES } from "../templates/default-templates";
 import { parseTier } from "./tiers";
 
 export type CreateOrganizationInput = {
@@ -41,6 +42,18 @@ export async function createOrganization(
     });
     const owner = await tx.user.create({
       data: { organizationId: organization.id, phone: ownerPhone, name: input.ownerName?.trim() || "Dueño", role: UserRole.OWNER },
+    });
+    // The default es_AR templates start as DRAFT: they become sendable once created at the provider and approved
+    // (createTemplate / syncTemplates and the template status webhook move them).
+    await tx.waTemplate.createMany({
+      data: DEFAULT_TEMPLATES.map((t) => ({
+        organizationId: organization.id,
+        name: t.name,
+        language: "es_AR",
+        category: t.category,
+        status: "DRAFT" as const,
+        components: [{ type: "BODY", text: t.body }],
+      })),
     });
     await appendAuditLog(tx, {
       organizationId: organization.id,

@@ -61,6 +61,15 @@ describe("provider credentials at rest", () => {
   });
 });
 
+describe("a new organization", () => {
+  it("starts with the default es_AR templates as drafts (not sendable until approved)", async () => {
+    const templates = await adminDb().waTemplate.findMany({ where: { organizationId: orgId }, orderBy: { name: "asc" } });
+    expect(templates.map((t) => [t.name, t.status])).toEqual([
+      ["invoice_ready", "DRAFT"], ["job_scheduled", "DRAFT"], ["otp_code", "DRAFT"], ["payment_confirmed", "DRAFT"], ["payment_reminder", "DRAFT"], ["welcome", "DRAFT"],
+    ]);
+  });
+});
+
 describe("account lifecycle", () => {
   it("refuses bad credentials and a number that is already connected", async () => {
     await expect(
