@@ -199,10 +199,18 @@ async function main(): Promise<void> {
   writeFileSync(`${ROOT}bench/results/outbound-throughput.md`, `${table}\n`);
   console.log(table);
 
-  for (const child of children) child.kill("SIGTERM");
+  // Workers first (they finish in-flight jobs), Redis last: otherwise they log connection errors on the way out.
+  const workers = children.filter((c) => c !== redis);
+  await Promise.all(workers.map((c) => new Promise<void>((resolve) => {
+    if (c.exitCode !== null) return resolve();
+    c.once("exit", () => resolve());
+    c.kill("SIGTERM");
+    setTimeout(() => { c.kill("SIGKILL"); resolve(); }, 15_000).unref();
+  })));
   await closeQueues();
   await closeSharedRedis();
   await sandbox.close();
+  redis.kill("SIGTERM");
   process.exit(ok ? 0 : 1);
 }
 
