@@ -29,6 +29,7 @@ export type {
   OutboundDelivery,
   PanicMode,
   PriceListItem,
+  RefreshToken,
   User,
   WaTemplate,
   WhatsAppBusinessAccount,

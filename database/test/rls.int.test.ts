@@ -36,6 +36,9 @@ async function seedTwoOrganizations() {
     await admin.waTemplate.create({ data: { organizationId: id, name: "welcome", category: "UTILITY", components: [] } });
     await admin.panicMode.create({ data: { organizationId: id, integration: `whatsapp:${id}-wa`, reason: "test" } });
     await admin.auditLog.create({ data: { organizationId: id, actorType: "SYSTEM", action: "test", entityType: "Organization" } });
+    await admin.refreshToken.create({
+      data: { organizationId: id, userId: `${id}-owner`, familyId: `${id}-family`, tokenHash: `hash-${id}`, expiresAt: new Date(Date.now() + 3600_000) },
+    });
   }
 }
 
@@ -51,7 +54,7 @@ afterAll(async () => {
 const TENANT_MODELS = [
   "organization", "user", "customer", "whatsAppBusinessAccount", "whatsAppConversation", "whatsAppMessage",
   "waTemplate", "panicMode", "auditLog", "priceListItem", "whatsAppStatusEvent", "whatsAppParkedStatus", "whatsAppReaction",
-  "conversationTurn", "outboundDelivery",
+  "conversationTurn", "outboundDelivery", "refreshToken",
 ] as const;
 
 describe("the application role", () => {

@@ -25,6 +25,8 @@ export const ERROR_CATALOG = {
   },
   LIMIT_REACHED: { status: 429, message: "Llegaste al límite de mensajes de tu plan este mes." },
   RATE_LIMITED: { status: 429, message: "Demasiados intentos. Probá de nuevo en unos minutos." },
+  OTP_LOCKED: { status: 429, message: "Ingresaste mal el código demasiadas veces. Pedí uno nuevo en unos minutos." },
+  AUDIT_CHAIN_BROKEN: { status: 409, message: "La cadena del registro de auditoría está rota." },
   SERVICE_UNAVAILABLE: { status: 503, message: "El servicio no está disponible. Probá de nuevo en unos segundos." },
   INTERNAL: { status: 500, message: "Ocurrió un error inesperado. Ya lo estamos revisando." },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { isAppError } from "@campotech/core/lib/errors";
 import { UsageError, type Command } from "./command";
+import { auditCommands } from "./commands/audit";
 import { dbCommands } from "./commands/db";
 import { messagingCommands } from "./commands/messaging";
 import { orgCommands } from "./commands/org";
@@ -11,7 +12,7 @@ import { describeFailure } from "./describe-failure";
 
 process.title = "campotech-cli";
 
-const commands: Command[] = [...dbCommands, ...orgCommands, ...userCommands, ...whatsappCommands, ...webhookCommands, ...messagingCommands];
+const commands: Command[] = [...dbCommands, ...orgCommands, ...userCommands, ...whatsappCommands, ...webhookCommands, ...messagingCommands, ...auditCommands];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.path.join(" ").length));
