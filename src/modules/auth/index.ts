@@ -1,3 +1,12 @@
 export { issueAccessToken, verifyAccessToken } from "./access-token";
 export type { AccessTokenClaims } from "./access-token";
 export { issueOperatorToken } from "./issue-operator-token";
+export { requestOtp } from "./request-otp";
+export type { AuthDeps } from "./request-otp";
+export { verifyOtp } from "./verify-otp";
+export { refreshSession } from "./refresh-session";
+export { logout } from "./logout";
+export { getMe } from "./get-me";
+export type { Session } from "./issue-session";
+export { can, PERMISSIONS, ROLE_PERMISSIONS } from "./permissions";
+export type { Permission } from "./permissions";
