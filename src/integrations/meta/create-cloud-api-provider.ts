@@ -81,7 +81,8 @@ export function createCloudApiProvider(endpoints: CloudApiEndpoints): WhatsAppBS
     const form = new FormData();
     form.set("messaging_product", "whatsapp");
     form.set("type", input.mimeType);
-    form.set("file", new Blob([input.bytes], { type: input.mimeType }), input.filename ?? "file");
+    // A copy backed by a plain ArrayBuffer: the DOM typings of Blob refuse views over a SharedArrayBuffer.
+    form.set("file", new Blob([new Uint8Array(input.bytes)], { type: input.mimeType }), input.filename ?? "file");
     // No content-type header: fetch sets multipart/form-data with its boundary.
     const res = await httpRequest({ provider, url: endpoints.mediaUploadUrl, method: "POST", headers: authHeaders, body: form, timeoutMs });
     if (!res.ok) return res;

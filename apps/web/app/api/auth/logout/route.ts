@@ -1,0 +1,6 @@
+import { logoutEndpoint } from "@/lib/api/endpoints/auth";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const POST = toRouteHandler(logoutEndpoint);

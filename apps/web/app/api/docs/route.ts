@@ -1,0 +1,6 @@
+import { docsEndpoint } from "@/lib/api/endpoints/docs";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const GET = toRouteHandler(docsEndpoint);

@@ -1,0 +1,100 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { AppError } from "@campotech/core/lib/errors";
+import { getMe, logout, refreshSession, requestOtp, verifyOtp, type Session } from "@campotech/core/modules/auth";
+import { defineEndpoint } from "../define-endpoint";
+import { clearedSessionCookies, readCookie, REFRESH_COOKIE, sessionCookies } from "../session-cookies";
+
+const ipOf = (request: Request) => request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+
+const sessionSchema = z.object({
+  accessToken: z.string(),
+  accessTokenExpiresAt: z.string(),
+  refreshToken: z.string(),
+  refreshTokenExpiresAt: z.string(),
+  user: z.object({ id: z.string(), organizationId: z.string(), role: z.string() }),
+});
+
+// Web: httpOnly cookies. Mobile: the same tokens in the JSON body.
+function sessionResponse(session: Session): Response {
+  const response = NextResponse.json({
+    ...session,
+    accessTokenExpiresAt: session.accessTokenExpiresAt.toISOString(),
+    refreshTokenExpiresAt: session.refreshTokenExpiresAt.toISOString(),
+  });
+  for (const cookie of sessionCookies(session)) response.headers.append("set-cookie", cookie);
+  return response;
+}
+
+export const otpRequestEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/auth/otp/request",
+  summary: "Envía un código de 6 dígitos por WhatsApp (o SMS). La respuesta no revela si el teléfono está registrado.",
+  tag: "auth",
+  permission: null,
+  body: z.object({ phone: z.string().min(6).max(30) }),
+  response: z.object({ ok: z.literal(true), message: z.string() }),
+  status: 202,
+  async handler({ body, request }) {
+    await requestOtp({ phone: body.phone, ip: ipOf(request) });
+    return { ok: true as const, message: "Si el número está registrado, te enviamos un código por WhatsApp." };
+  },
+});
+
+export const otpVerifyEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/auth/otp/verify",
+  summary: "Verifica el código y abre la sesión (token de acceso de 15 min y de renovación de 7 días)",
+  tag: "auth",
+  permission: null,
+  body: z.object({ phone: z.string().min(6).max(30), code: z.string().regex(/^\d{6}$/, "El código tiene 6 dígitos."), organizationId: z.string().optional() }),
+  response: sessionSchema,
+  async handler({ body, request }) {
+    return sessionResponse(await verifyOtp({ ...body, ip: ipOf(request) }));
+  },
+});
+
+export const refreshEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/auth/refresh",
+  summary: "Renueva la sesión; el token de renovación se rota en cada uso",
+  tag: "auth",
+  permission: null,
+  body: z.object({ refreshToken: z.string().optional() }).optional(),
+  response: sessionSchema,
+  async handler({ body, request }) {
+    const token = body?.refreshToken ?? readCookie(request, REFRESH_COOKIE);
+    if (!token) throw new AppError("UNAUTHENTICATED");
+    return sessionResponse(await refreshSession(token));
+  },
+});
+
+export const logoutEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/auth/logout",
+  summary: "Cierra la sesión (revoca la familia de tokens de renovación)",
+  tag: "auth",
+  permission: null,
+  body: z.object({ refreshToken: z.string().optional() }).optional(),
+  response: z.object({ ok: z.literal(true) }),
+  async handler({ body, request }) {
+    const token = body?.refreshToken ?? readCookie(request, REFRESH_COOKIE);
+    if (token) await logout(token);
+    const response = NextResponse.json({ ok: true });
+    for (const cookie of clearedSessionCookies()) response.headers.append("set-cookie", cookie);
+    return response;
+  },
+});
+
+export const meEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/auth/me",
+  summary: "El usuario de la sesión",
+  tag: "auth",
+  permission: "authenticated",
+  response: z.object({
+    id: z.string(), name: z.string(), phone: z.string(), email: z.string().nullable(), role: z.string(),
+    organization: z.object({ id: z.string(), name: z.string(), tier: z.string() }),
+  }),
+  handler: ({ claims }) => getMe(claims),
+});

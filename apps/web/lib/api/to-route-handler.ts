@@ -1,0 +1,63 @@
+import { NextResponse } from "next/server";
+import { withTenant } from "@campotech/core/lib/db";
+import { AppError } from "@campotech/core/lib/errors";
+import { can, verifyAccessToken, type AccessTokenClaims } from "@campotech/core/modules/auth";
+import { errorResponse, requestIdOf } from "../route";
+import type { Endpoint } from "./define-endpoint";
+import { ACCESS_COOKIE, readCookie } from "./session-cookies";
+
+type RouteContext = { params: Promise<Record<string, string>> };
+
+function authenticate(request: Request): AccessTokenClaims {
+  const header = request.headers.get("authorization");
+  const token = header?.startsWith("Bearer ") ? header.slice(7) : readCookie(request, ACCESS_COOKIE);
+  if (!token) throw new AppError("UNAUTHENTICATED");
+  return verifyAccessToken(token);
+}
+
+function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } } | undefined, value: unknown): T {
+  if (!schema) return undefined as T;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const fields = Object.fromEntries(result.error.issues.map((i) => [i.path.map(String).join(".") || "body", i.message]));
+  throw new AppError("VALIDATION_FAILED", { fields });
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("VALIDATION_FAILED", { message: "El cuerpo no es JSON válido." });
+  }
+}
+
+// Endpoint description → Next route handler: authenticate (Bearer or cookie) → permission → validate → run in
+// the organization's RLS context → JSON. Errors become AppError JSON with a Spanish message.
+export function toRouteHandler(endpoint: Endpoint) {
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    const requestId = requestIdOf(request);
+    try {
+      const claims = endpoint.permission ? authenticate(request) : (undefined as unknown as AccessTokenClaims);
+      if (endpoint.permission && endpoint.permission !== "authenticated" && !can(claims.role, endpoint.permission)) {
+        throw new AppError("FORBIDDEN");
+      }
+      const url = new URL(request.url);
+      const rawBody = endpoint.body ? await readJson(request) : undefined;
+      const result = await endpoint.handler({
+        request,
+        requestId,
+        params: parse(endpoint.params, await context.params),
+        query: parse(endpoint.query, Object.fromEntries(url.searchParams)),
+        body: parse(endpoint.body, rawBody),
+        claims,
+        tenant: (fn) => withTenant(claims.org, fn),
+      });
+      if (result instanceof Response) return result;
+      return NextResponse.json(result, { status: endpoint.status ?? 200, headers: { "x-request-id": requestId } });
+    } catch (error) {
+      return errorResponse(error, requestId);
+    }
+  };
+}
