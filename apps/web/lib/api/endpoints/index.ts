@@ -1,6 +1,8 @@
 import type { Endpoint } from "../define-endpoint";
 import { logoutEndpoint, meEndpoint, otpRequestEndpoint, otpVerifyEndpoint, refreshEndpoint } from "./auth";
 import { docsEndpoint } from "./docs";
+import { listDeadLettersEndpoint, listPanicModesEndpoint, replayAllDeadLettersEndpoint, replayDeadLetterEndpoint, resolvePanicEndpoint } from "./admin";
+import { getCustomerEndpoint, listCustomersEndpoint, updateCustomerEndpoint } from "./customers";
 
 // Every REST endpoint. The OpenAPI document and the role × endpoint test matrix read this list.
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
@@ -10,4 +12,12 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   logoutEndpoint,
   meEndpoint,
   docsEndpoint,
+  listCustomersEndpoint,
+  getCustomerEndpoint,
+  updateCustomerEndpoint,
+  listDeadLettersEndpoint,
+  replayDeadLetterEndpoint,
+  replayAllDeadLettersEndpoint,
+  listPanicModesEndpoint,
+  resolvePanicEndpoint,
 ] as unknown as Endpoint[];

@@ -1,0 +1,6 @@
+import { listPanicModesEndpoint } from "@/lib/api/endpoints/admin";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const GET = toRouteHandler(listPanicModesEndpoint);
