@@ -1,21 +1,20 @@
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bearer, CUSTOMER, META, metaText, startReceiver, startTestSandbox, type Receiver } from "./helpers.ts";
+import { describe, expect, it } from "vitest";
+import { bearer, CUSTOMER, META, metaText, type Receiver, type TestSandbox, useSandbox } from "./helpers.ts";
 
 let receiver: Receiver;
-let sb: Awaited<ReturnType<typeof startTestSandbox>>;
+let sb: TestSandbox;
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-beforeAll(async () => {
-  receiver = await startReceiver();
-  sb = await startTestSandbox(receiver);
-});
-afterAll(async () => {
-  await sb.close();
-  await receiver.close();
-});
+useSandbox(
+  (s, r) => {
+    sb = s;
+    receiver = r;
+  },
+  { resetEachTest: false },
+);
 
 describe("control API", () => {
   it("lists the default numbers matching the demo seed", async () => {

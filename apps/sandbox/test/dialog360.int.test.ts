@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CUSTOMER, D360, metaText, startReceiver, startTestSandbox, type Receiver } from "./helpers.ts";
+import { describe, expect, it } from "vitest";
+import { CUSTOMER, D360, metaText, type Receiver, type TestSandbox, useSandbox } from "./helpers.ts";
 
 let receiver: Receiver;
-let sb: Awaited<ReturnType<typeof startTestSandbox>>;
+let sb: TestSandbox;
 const key = { "D360-API-KEY": D360.apiKey };
 
-beforeAll(async () => {
-  receiver = await startReceiver();
-  sb = await startTestSandbox(receiver);
-});
-afterAll(async () => {
-  await sb.close();
-  await receiver.close();
-});
-beforeEach(async () => {
-  await sb.call("POST", "/_sandbox/reset");
-  receiver.clear();
+useSandbox((s, r) => {
+  sb = s;
+  receiver = r;
 });
 
 describe("360dialog", () => {

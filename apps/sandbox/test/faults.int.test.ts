@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { META_ERRORS } from "../src/meta/errors.ts";
 import { TWILIO_ERRORS } from "../src/twilio/errors.ts";
-import { basic, bearer, CUSTOMER, D360, META, metaText, SECRETS, startReceiver, startTestSandbox, statusesOf, TWILIO_FROM, type Receiver } from "./helpers.ts";
+import { basic, bearer, CUSTOMER, D360, META, metaText, SECRETS, statusesOf, TWILIO_FROM, type Receiver, type TestSandbox, useSandbox } from "./helpers.ts";
 
 let receiver: Receiver;
-let sb: Awaited<ReturnType<typeof startTestSandbox>>;
+let sb: TestSandbox;
 const send = (to = CUSTOMER) => sb.call("POST", `/meta/v24.0/${META.phoneNumberId}/messages`, { json: metaText(to, "hola"), headers: bearer() });
 const sendD360 = () => sb.call("POST", "/d360/messages", { json: metaText(CUSTOMER, "hola"), headers: { "D360-API-KEY": D360.apiKey } });
 const sendTwilio = (form: Record<string, string> = {}) =>
@@ -14,17 +14,9 @@ const sendTwilio = (form: Record<string, string> = {}) =>
   });
 const fault = (body: Record<string, unknown>) => sb.call("POST", "/_sandbox/faults", { json: body });
 
-beforeAll(async () => {
-  receiver = await startReceiver();
-  sb = await startTestSandbox(receiver);
-});
-afterAll(async () => {
-  await sb.close();
-  await receiver.close();
-});
-beforeEach(async () => {
-  await sb.call("POST", "/_sandbox/reset");
-  receiver.clear();
+useSandbox((s, r) => {
+  sb = s;
+  receiver = r;
 });
 
 describe("fault injection", () => {

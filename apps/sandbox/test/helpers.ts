@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage } from "node:http";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { AddressInfo } from "node:net";
 import { startSandbox, type SandboxConfig } from "../src/index.ts";
 
@@ -127,4 +128,30 @@ export function parseJson(r: Received): Json {
 export function statusesOf(r: Received): Json[] {
   const body = parseJson(r);
   return body.entry.flatMap((e: Json) => e.changes.flatMap((c: Json) => c.value.statuses ?? []));
+}
+
+export type TestSandbox = Awaited<ReturnType<typeof startTestSandbox>>;
+
+/**
+ * One webhook receiver and one sandbox per test file (closed after it), reset before every test unless
+ * `resetEachTest` is false. `bind` hands them to the file's variables once they exist.
+ */
+export function useSandbox(bind: (sb: TestSandbox, receiver: Receiver) => void, options: { resetEachTest?: boolean } = {}): void {
+  let receiver: Receiver;
+  let sb: TestSandbox;
+  beforeAll(async () => {
+    receiver = await startReceiver();
+    sb = await startTestSandbox(receiver);
+    bind(sb, receiver);
+  });
+  afterAll(async () => {
+    await sb.close();
+    await receiver.close();
+  });
+  if (options.resetEachTest !== false) {
+    beforeEach(async () => {
+      await sb.call("POST", "/_sandbox/reset");
+      receiver.clear();
+    });
+  }
 }

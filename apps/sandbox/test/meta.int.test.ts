@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { bearer, CUSTOMER, META, metaText, parseJson, startReceiver, startTestSandbox, type Receiver } from "./helpers.ts";
+import { describe, expect, it } from "vitest";
+import { bearer, CUSTOMER, META, metaText, parseJson, type Receiver, type TestSandbox, useSandbox } from "./helpers.ts";
 
 let receiver: Receiver;
-let sb: Awaited<ReturnType<typeof startTestSandbox>>;
+let sb: TestSandbox;
 const send = (body: unknown, token = META.token) => sb.call("POST", `/meta/v24.0/${META.phoneNumberId}/messages`, { json: body, headers: bearer(token) });
 
-beforeAll(async () => {
-  receiver = await startReceiver();
-  sb = await startTestSandbox(receiver);
-});
-afterAll(async () => {
-  await sb.close();
-  await receiver.close();
-});
-beforeEach(async () => {
-  await sb.call("POST", "/_sandbox/reset");
-  receiver.clear();
+useSandbox((s, r) => {
+  sb = s;
+  receiver = r;
 });
 
 function buttons(n: number, title = (i: number) => `Opción ${i}`) {

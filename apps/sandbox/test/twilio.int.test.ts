@@ -1,26 +1,18 @@
 import { createHmac } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CONTENT_SIDS, twilioSignature } from "../src/index.ts";
-import { basic, CUSTOMER, SECRETS, sleep, startReceiver, startTestSandbox, TWILIO_FROM, type Receiver } from "./helpers.ts";
+import { basic, CUSTOMER, SECRETS, sleep, TWILIO_FROM, type Receiver, type TestSandbox, useSandbox } from "./helpers.ts";
 
 let receiver: Receiver;
-let sb: Awaited<ReturnType<typeof startTestSandbox>>;
+let sb: TestSandbox;
 const MESSAGES = `/twilio/2010-04-01/Accounts/${SECRETS.twilioAccountSid}/Messages.json`;
 const send = (form: Record<string, string | string[]>, headers = basic()) => sb.call("POST", MESSAGES, { form, headers });
 const formOf = (raw: Buffer) => Object.fromEntries(new URLSearchParams(raw.toString("utf8")));
 const TO = `whatsapp:+${CUSTOMER}`;
 
-beforeAll(async () => {
-  receiver = await startReceiver();
-  sb = await startTestSandbox(receiver);
-});
-afterAll(async () => {
-  await sb.close();
-  await receiver.close();
-});
-beforeEach(async () => {
-  await sb.call("POST", "/_sandbox/reset");
-  receiver.clear();
+useSandbox((s, r) => {
+  sb = s;
+  receiver = r;
 });
 
 async function openWindow(): Promise<void> {

@@ -1,25 +1,17 @@
 import { createHmac } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { bearer, CUSTOMER, type Json, D360, META, metaText, parseJson, SECRETS, sleep, startReceiver, startTestSandbox, statusesOf, type Receiver } from "./helpers.ts";
+import { describe, expect, it } from "vitest";
+import { bearer, CUSTOMER, type Json, D360, META, metaText, parseJson, SECRETS, sleep, startReceiver, statusesOf, type Receiver, type TestSandbox, useSandbox } from "./helpers.ts";
 
 let receiver: Receiver;
-let sb: Awaited<ReturnType<typeof startTestSandbox>>;
+let sb: TestSandbox;
 const send = (body: unknown) => sb.call("POST", `/meta/v24.0/${META.phoneNumberId}/messages`, { json: body, headers: bearer() });
 const isStatus = (r: { raw: Buffer }) => r.raw.toString().includes('"statuses"');
 /** Statuses of one message in arrival order (earlier tests' in-flight webhooks may still arrive). */
 const ofMessage = (id: string) => receiver.received.filter(isStatus).flatMap(statusesOf).filter((s) => s.id === id);
 
-beforeAll(async () => {
-  receiver = await startReceiver();
-  sb = await startTestSandbox(receiver);
-});
-afterAll(async () => {
-  await sb.close();
-  await receiver.close();
-});
-beforeEach(async () => {
-  await sb.call("POST", "/_sandbox/reset");
-  receiver.clear();
+useSandbox((s, r) => {
+  sb = s;
+  receiver = r;
 });
 
 describe("Meta webhook bytes and signature", () => {
