@@ -118,3 +118,24 @@ describe("OTP login through the sandbox", () => {
     await expect(requestOtp({ phone: "+5491199990000", ip: "10.0.0.9" }, { redis, now: c.now, minDurationMs: 0 })).rejects.toMatchObject({ code: "RATE_LIMITED" });
   });
 });
+
+describe("organizations that cannot send on WhatsApp", () => {
+  it("a FREE organization without an approved template still logs in: the code goes by the platform's SMS", async () => {
+    await adminDb().organization.update({ where: { id: ORG_A }, data: { tier: "FREE" } });
+    await adminDb().waTemplate.update({
+      where: { organizationId_name_language: { organizationId: ORG_A, name: "otp_code", language: "es_AR" } },
+      data: { status: "DRAFT" },
+    });
+    const c = clock(T0);
+    const { messageId } = await requestOtp({ phone: PHONE, ip }, { redis, now: c.now, minDurationMs: 0 });
+    expect(messageId).toBeNull();
+    // The suite-wide sandbox at the env URLs received the platform SMS (vitest.global-setup.ts).
+    const base = env.TWILIO_API_BASE_URL.replace(/\/twilio$/, "");
+    const inbox = (await (await fetch(`${base}/_sandbox/customers/${PHONE.slice(1)}/inbox`)).json()) as { provider: string; payload: { Body?: string } }[];
+    const sms = inbox.filter((m) => m.provider === "TWILIO_SMS").at(-1);
+    const code = sms?.payload.Body?.match(/^(\d{6}) es tu código de CampoTech/)?.[1];
+    expect(code).toBeTruthy();
+    const session = await verifyOtp({ phone: PHONE, code: code!, ip }, { redis, now: c.now });
+    expect(verifyAccessToken(session.accessToken)).toMatchObject({ sub: "u-owner", org: ORG_A });
+  });
+});

@@ -9,6 +9,8 @@ import { sharedRedis } from "../../lib/redis";
 import { sendMessage } from "../messaging/send-message";
 import { hashOtp } from "./auth-secrets";
 import { enforceAuthLimit, OTP_TTL_MS } from "./auth-limits";
+import { sendTwilioSms } from "../../integrations/twilio";
+import { env } from "../../lib/env";
 import { ensureStaffRecipient } from "./ensure-staff-recipient";
 import { findUsersByPhone, type PhoneUser } from "./find-users-by-phone";
 import { isLocked, readOtp, saveOtp } from "./otp-store";
@@ -75,5 +77,9 @@ async function sendCode(users: PhoneUser[], phone: string, code: string, now: Da
       logger.warn({ organizationId: user.organizationId, userId: user.userId, err: (error as Error).message }, "otp send failed");
     }
   }
+  // No organization could send it on WhatsApp (no connected number, template not approved yet): the platform's own
+  // SMS sender still gets the user in.
+  const sms = await sendTwilioSms({ to: phone, from: env.TWILIO_SMS_FROM, body: `${code} es tu código de CampoTech. Vence en 10 minutos.` });
+  if (!sms.ok) logger.error({ err: sms.error.code }, "otp sms fallback failed");
   return null;
 }

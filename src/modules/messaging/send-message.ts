@@ -31,6 +31,7 @@ export const sendMessageInputSchema = z.object({
 export type SendMessageInput = z.input<typeof sendMessageInputSchema>;
 
 const PRIORITY = { high: "HIGH", normal: "NORMAL", low: "LOW" } as const;
+const UNCOUNTED_PURPOSES = new Set(["authentication", "opt_out_confirmation"]);
 
 // The one way anything is sent on WhatsApp. Validates the content for the account's provider, applies the
 // 24-hour rule, opt-outs and the tier's monthly allowance, stores the message as QUEUED and hands it to the
@@ -101,8 +102,12 @@ async function storeOutbound(tx: TenantTx, input: z.output<typeof sendMessageInp
     { provider: account.bspProvider, capabilities: providerCapabilities(account.bspProvider) },
   );
 
+  // Login codes and opt-out confirmations are obligations of the platform, not usage: they never count against the
+  // plan (a FREE organization must still be able to log in).
   const organization = await tx.organization.findUniqueOrThrow({ where: { id: input.organizationId }, select: { tier: true } });
-  const usage = await reserveMonthlyMessage(tx, { accountId: account.id, tier: organization.tier });
+  const usage = UNCOUNTED_PURPOSES.has(input.purpose)
+    ? { used: 0, limit: null, crossedAlertThreshold: false }
+    : await reserveMonthlyMessage(tx, { accountId: account.id, tier: organization.tier });
 
   const message = await tx.whatsAppMessage.create({
     data: {
