@@ -1,6 +1,17 @@
 import type { Endpoint } from "../define-endpoint";
 import { logoutEndpoint, meEndpoint, otpRequestEndpoint, otpVerifyEndpoint, refreshEndpoint } from "./auth";
 import { docsEndpoint } from "./docs";
+import {
+  assignConversationEndpoint,
+  closeConversationEndpoint,
+  listConversationMessagesEndpoint,
+  listConversationsEndpoint,
+  readConversationEndpoint,
+  reopenConversationEndpoint,
+  sendConversationMessageEndpoint,
+} from "./conversations";
+import { eventsEndpoint } from "./events";
+import { getMessageEndpoint } from "./messages";
 import { listDeadLettersEndpoint, listPanicModesEndpoint, replayAllDeadLettersEndpoint, replayDeadLetterEndpoint, resolvePanicEndpoint } from "./admin";
 import { getCustomerEndpoint, listCustomersEndpoint, updateCustomerEndpoint } from "./customers";
 
@@ -12,6 +23,15 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   logoutEndpoint,
   meEndpoint,
   docsEndpoint,
+  listConversationsEndpoint,
+  listConversationMessagesEndpoint,
+  sendConversationMessageEndpoint,
+  readConversationEndpoint,
+  assignConversationEndpoint,
+  closeConversationEndpoint,
+  reopenConversationEndpoint,
+  getMessageEndpoint,
+  eventsEndpoint,
   listCustomersEndpoint,
   getCustomerEndpoint,
   updateCustomerEndpoint,

@@ -1,0 +1,6 @@
+import { eventsEndpoint } from "@/lib/api/endpoints/events";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const GET = toRouteHandler(eventsEndpoint);

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { getMessage } from "@campotech/core/modules/conversations";
+import { defineEndpoint } from "../define-endpoint";
+
+const dateTime = () => z.string().meta({ format: "date-time" });
+const STATUS = z.enum(["RECEIVED", "QUEUED", "SENT", "DELIVERED", "READ", "FAILED"]);
+
+export const messageSchema = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  whatsappMessageId: z.string().nullable(),
+  direction: z.enum(["INBOUND", "OUTBOUND"]),
+  type: z.string(),
+  content: z.unknown().describe("Texto ({ body }) o contenido estructurado según el tipo"),
+  media: z
+    .object({ url: z.string().nullable().describe("Todavía no hay ruta de descarga: siempre null"), mimeType: z.string().nullable() })
+    .nullable(),
+  status: STATUS,
+  statusHistory: z.array(z.object({ status: STATUS, at: dateTime() })),
+  error: z.object({ code: z.string(), title: z.string().nullable() }).nullable(),
+  createdAt: dateTime(),
+});
+
+export const getMessageEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/whatsapp/messages/{id}",
+  summary: "Un mensaje con su historial de estados",
+  tag: "conversations",
+  permission: "conversations.read.assigned",
+  params: z.object({ id: z.string().min(1) }),
+  response: messageSchema,
+  handler: ({ params, claims, tenant }) => tenant((tx) => getMessage(tx, { userId: claims.sub, role: claims.role }, params.id)),
+});

@@ -1,0 +1,14 @@
+import type { TenantTx } from "@campotech/database";
+import { AppError } from "../../lib/errors";
+import { MESSAGE_VIEW_SELECT, toMessageView } from "./to-message-view";
+import { assignedScope, type Viewer } from "./viewer";
+
+// One message, under the same visibility rules as its conversation (no staff OTP bodies, technicians only theirs).
+export async function getMessage(tx: TenantTx, viewer: Viewer, id: string) {
+  const row = await tx.whatsAppMessage.findFirst({
+    where: { id, conversation: { customer: { staffUserId: null }, ...assignedScope(viewer, "read") } },
+    select: MESSAGE_VIEW_SELECT,
+  });
+  if (!row) throw new AppError("NOT_FOUND", { message: "El mensaje no existe." });
+  return toMessageView(row);
+}

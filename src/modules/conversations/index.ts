@@ -1,0 +1,15 @@
+export { assignConversation } from "./assign-conversation";
+export { getConversationOrThrow } from "./get-conversation-or-throw";
+export { getMessage } from "./get-message";
+export { listConversations } from "./list-conversations";
+export type { ListConversationsInput } from "./list-conversations";
+export { listMessages } from "./list-messages";
+export type { ListMessagesInput } from "./list-messages";
+export { markConversationRead } from "./mark-conversation-read";
+export { sendConversationMessage } from "./send-conversation-message";
+export type { SendConversationMessageInput } from "./send-conversation-message";
+export { setConversationStatus } from "./set-conversation-status";
+export { streamOrganizationEvents } from "./stream-organization-events";
+export type { ConversationView } from "./to-conversation-view";
+export type { MessageView } from "./to-message-view";
+export type { Viewer } from "./viewer";

@@ -1,0 +1,26 @@
+import type { TenantTx } from "@campotech/database";
+import { getConversationOrThrow } from "./get-conversation-or-throw";
+import { decodeCursor, encodeCursor } from "./page-cursor";
+import { MESSAGE_VIEW_SELECT, toMessageView } from "./to-message-view";
+import type { Viewer } from "./viewer";
+
+export type ListMessagesInput = { conversationId: string; cursor?: string; order?: "asc" | "desc"; limit?: number };
+
+// A conversation's messages in either order, keyset-paginated on (createdAt, id): the cursor names the last row
+// seen and Prisma continues strictly after it.
+export async function listMessages(tx: TenantTx, viewer: Viewer, input: ListMessagesInput) {
+  await getConversationOrThrow(tx, input.conversationId, viewer, "read");
+  const limit = Math.min(Math.max(input.limit ?? 50, 1), 200);
+  const order = input.order ?? "desc";
+  const after = input.cursor ? decodeCursor(input.cursor, ["id"] as const).id : undefined;
+  const rows = await tx.whatsAppMessage.findMany({
+    where: { conversationId: input.conversationId },
+    orderBy: [{ createdAt: order }, { id: order }],
+    ...(after ? { cursor: { id: after }, skip: 1 } : {}),
+    take: limit + 1,
+    select: MESSAGE_VIEW_SELECT,
+  });
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { items: page.map(toMessageView), nextCursor: rows.length > limit && last ? encodeCursor({ id: last.id }) : null };
+}

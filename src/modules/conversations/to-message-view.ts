@@ -1,0 +1,43 @@
+import type { Prisma } from "@campotech/database";
+
+export const MESSAGE_VIEW_SELECT = {
+  id: true,
+  conversationId: true,
+  waMessageId: true,
+  direction: true,
+  type: true,
+  content: true,
+  status: true,
+  errorCode: true,
+  errorTitle: true,
+  mediaMimeType: true,
+  mediaStorageKey: true,
+  mediaProviderId: true,
+  createdAt: true,
+  statusEvents: { select: { status: true, providerTimestamp: true }, orderBy: { providerTimestamp: "asc" } },
+} as const satisfies Prisma.WhatsAppMessageSelect;
+
+type Row = Prisma.WhatsAppMessageGetPayload<{ select: typeof MESSAGE_VIEW_SELECT }>;
+
+const MEDIA_TYPES = new Set(["IMAGE", "AUDIO", "VIDEO", "DOCUMENT", "STICKER"]);
+
+export type MessageView = ReturnType<typeof toMessageView>;
+
+// What the API shows of a message. There is no media streaming route yet, so `media.url` is null; the mime type
+// tells the client what kind of attachment it is (outbound media keeps its public link inside `content`).
+export function toMessageView(row: Row) {
+  const hasMedia = MEDIA_TYPES.has(row.type) || !!row.mediaStorageKey || !!row.mediaProviderId;
+  return {
+    id: row.id,
+    conversationId: row.conversationId,
+    whatsappMessageId: row.waMessageId,
+    direction: row.direction,
+    type: row.type,
+    content: row.content,
+    media: hasMedia ? { url: null, mimeType: row.mediaMimeType } : null,
+    status: row.status,
+    statusHistory: row.statusEvents.map((e) => ({ status: e.status, at: e.providerTimestamp.toISOString() })),
+    error: row.errorCode ? { code: row.errorCode, title: row.errorTitle } : null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
