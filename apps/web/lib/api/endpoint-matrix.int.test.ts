@@ -1,0 +1,172 @@
+import { Redis } from "ioredis";
+import { beforeAll, afterAll, describe, expect, it } from "vitest";
+import type { UserRole } from "@campotech/database";
+import { resetDatabase } from "@campotech/database/testing";
+import { encryptJson } from "@campotech/core/lib/crypto";
+import { adminDb } from "@campotech/core/lib/db";
+import { env } from "@campotech/core/lib/env";
+import { sharedRedis, whenRedisReady } from "@campotech/core/lib/redis";
+import { can, issueAccessToken } from "@campotech/core/modules/auth";
+import { verifyAuditChain } from "@campotech/core/modules/audit";
+import { call, type CallOptions } from "./api-test-kit";
+import type { Endpoint } from "./define-endpoint";
+import { ALL_ENDPOINTS } from "./endpoints";
+
+// Every authenticated endpoint × the five roles × own and other organization. Expectations come from the one
+// permission table (can()), so the matrix and the product can't disagree about who may do what.
+const ROLES: UserRole[] = ["OWNER", "ADMIN", "DISPATCHER", "TECHNICIAN", "VIEWER"];
+type Org = "a" | "b";
+const orgId = (org: Org) => `mx-${org}`;
+const userId = (org: Org, role: UserRole) => `mx-${org}-${role.toLowerCase()}`;
+// Anything of organization B that could leak: its ids (all prefixed), its name and its customers' phones.
+const B_MARKERS = ["mx-b", "Beta", "5491169"];
+
+let seq = 0;
+const fresh = (org: Org, kind: string) => `mx-${org}-${kind}-${++seq}`;
+
+// Rows a mutating call consumes (a dead letter is replayed once, a panic resolved once) are created per call.
+async function deadLetter(org: Org): Promise<string> {
+  const id = fresh(org, "dead");
+  await adminDb().whatsAppMessage.create({
+    data: { id, organizationId: orgId(org), conversationId: `mx-${org}-conv`, accountId: `mx-${org}-wa`, direction: "OUTBOUND", type: "TEXT", content: { text: { body: "Hola" } }, status: "FAILED" },
+  });
+  await adminDb().outboundDelivery.create({
+    data: { id: `${id}-d`, organizationId: orgId(org), messageId: id, accountId: `mx-${org}-wa`, recipient: `mx-${org}-recipient`, attempts: 3, deadLetteredAt: new Date(), deadLetterReason: "retries exhausted" },
+  });
+  return id;
+}
+
+async function panic(org: Org): Promise<string> {
+  const id = fresh(org, "panic");
+  await adminDb().panicMode.create({ data: { id, organizationId: orgId(org), integration: `whatsapp:mx-${org}-wa`, reason: "error 131031" } });
+  return id;
+}
+
+type Fixture = {
+  // A valid request against organization `org`'s rows.
+  request: (org: Org) => CallOptions | Promise<CallOptions>;
+  // Addressed by id: organization B's ids must answer 404. Lists and organization-wide actions name no foreign id;
+  // for those the check is that organization A's answer carries nothing of B.
+  byId: boolean;
+};
+
+const conv = (org: Org) => ({ params: { id: `mx-${org}-conv` } });
+
+// Key: "METHOD /path" as in ALL_ENDPOINTS. A new endpoint without an entry here fails the suite.
+const FIXTURES: Record<string, Fixture> = {
+  "GET /api/auth/me": { byId: false, request: () => ({}) },
+  "GET /api/customers": { byId: false, request: () => ({ query: { limit: "50" } }) },
+  "GET /api/customers/{id}": { byId: true, request: (org) => ({ params: { id: `mx-${org}-customer` } }) },
+  "PATCH /api/customers/{id}": { byId: true, request: (org) => ({ params: { id: `mx-${org}-customer` }, body: { notes: `nota ${++seq}` } }) },
+  "GET /api/whatsapp/dead-letters": { byId: false, request: () => ({}) },
+  "POST /api/whatsapp/dead-letters/{messageId}/replay": { byId: true, request: async (org) => ({ params: { messageId: await deadLetter(org) } }) },
+  "POST /api/whatsapp/dead-letters/replay-all": { byId: false, request: async (org) => (await deadLetter(org), {}) },
+  "GET /api/whatsapp/panic": { byId: false, request: () => ({ query: { includeResolved: "true" } }) },
+  "POST /api/whatsapp/panic/{id}/resolve": { byId: true, request: async (org) => ({ params: { id: await panic(org) }, body: { resolution: "probado" } }) },
+  // Conversations are assigned to each organization's technician, so the "assigned" permissions reach them too.
+  "GET /api/whatsapp/conversations": { byId: false, request: () => ({}) },
+  "GET /api/whatsapp/conversations/{id}/messages": { byId: true, request: conv },
+  "POST /api/whatsapp/conversations/{id}/messages": { byId: true, request: (org) => ({ ...conv(org), body: { content: { type: "text", body: "Hola, ¿cómo estás?" } } }) },
+  "POST /api/whatsapp/conversations/{id}/read": { byId: true, request: conv },
+  "POST /api/whatsapp/conversations/{id}/assign": { byId: true, request: (org) => ({ ...conv(org), body: { userId: userId(org, "TECHNICIAN") } }) },
+  "POST /api/whatsapp/conversations/{id}/close": { byId: true, request: conv },
+  "POST /api/whatsapp/conversations/{id}/reopen": { byId: true, request: conv },
+  "GET /api/whatsapp/messages/{id}": { byId: true, request: (org) => ({ params: { id: `mx-${org}-msg` } }) },
+};
+
+const keyOf = (endpoint: Endpoint) => `${endpoint.method} ${endpoint.path}`;
+const guarded = ALL_ENDPOINTS.filter((e) => e.permission !== null);
+const matrix = guarded.filter((e) => !e.stream && FIXTURES[keyOf(e)]);
+
+async function seedOrg(org: Org) {
+  const admin = adminDb();
+  const id = orgId(org);
+  await admin.organization.create({
+    data: { id, name: org === "a" ? "Organización Alfa" : "Organización Beta", cuit: org === "a" ? "30712345671" : "20267565393", tier: "PROFESIONAL" },
+  });
+  for (const [i, role] of ROLES.entries()) {
+    await admin.user.create({ data: { id: userId(org, role), organizationId: id, phone: `+549116${org === "a" ? "0" : "9"}00000${i}`, name: `${role} ${org === "a" ? "Alfa" : "Beta"}`, role } });
+  }
+  await admin.whatsAppBusinessAccount.create({
+    data: {
+      id: `mx-${org}-wa`, organizationId: id, bspProvider: "META_DIRECT", phoneNumberId: org === "a" ? "100000000000001" : "100000000000009", wabaId: "200000000000001",
+      displayPhoneNumber: "541152630000", credentialsEncrypted: encryptJson({ accessToken: "sandbox-meta-access-token-demo" }), credentialsKeyId: "local-2026", provisioningStatus: "ACTIVE",
+    },
+  });
+  const phone = `+549116${org === "a" ? "0" : "9"}123456`;
+  await admin.customer.create({ data: { id: `mx-${org}-customer`, organizationId: id, phone, waId: phone.slice(1), name: org === "a" ? "Ana Alfa" : "Bruno Beta" } });
+  await admin.whatsAppConversation.create({
+    data: {
+      id: `mx-${org}-conv`, organizationId: id, customerId: `mx-${org}-customer`, accountId: `mx-${org}-wa`, assignedToId: userId(org, "TECHNICIAN"),
+      lastInboundAt: new Date(), lastMessageAt: new Date(), windowExpiresAt: new Date(Date.now() + 20 * 3600_000), unreadCount: 1,
+    },
+  });
+  await admin.whatsAppMessage.create({
+    data: { id: `mx-${org}-msg`, organizationId: id, conversationId: `mx-${org}-conv`, accountId: `mx-${org}-wa`, waMessageId: `wamid.mx-${org}-1`, direction: "INBOUND", type: "TEXT", content: { text: { body: `Hola desde ${org === "a" ? "Alfa" : "Beta"}` } }, status: "RECEIVED" },
+  });
+  await deadLetter(org);
+  await panic(org);
+}
+
+const redis = new Redis(env.REDIS_URL);
+beforeAll(async () => {
+  await resetDatabase(env.DATABASE_ADMIN_URL);
+  await redis.flushdb();
+  await whenRedisReady(sharedRedis());
+  await seedOrg("a");
+  await seedOrg("b");
+});
+afterAll(async () => {
+  await redis.quit();
+});
+
+const bearer = (role: UserRole) => ({ authorization: `Bearer ${issueAccessToken({ id: userId("a", role), organizationId: orgId("a"), role }).token}` });
+
+function expectNoOrgB(text: string) {
+  for (const marker of B_MARKERS) expect(text, `leaks "${marker}"`).not.toContain(marker);
+}
+
+describe("endpoint matrix", () => {
+  it("has a fixture for every authenticated endpoint", () => {
+    const missing = guarded.filter((e) => !e.stream && !FIXTURES[keyOf(e)]).map(keyOf);
+    expect(missing, "add these to FIXTURES in endpoint-matrix.int.test.ts").toEqual([]);
+  });
+
+  it.each(guarded.filter((e) => e.stream).map((e) => [keyOf(e), e] as const))("%s (stream) answers 401 without a token", async (_, endpoint) => {
+    expect((await call(endpoint)).status).toBe(401);
+  });
+
+  describe.each(matrix.map((e) => [keyOf(e), e] as const))("%s", (key, endpoint) => {
+    const fixture = FIXTURES[key]!;
+
+    it("401 without a token", async () => {
+      const response = await call(endpoint, await fixture.request("a"));
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({ error: { code: "UNAUTHENTICATED" } });
+    });
+
+    it.each(ROLES)("%s", async (role) => {
+      const allowed = endpoint.permission === "authenticated" || can(role, endpoint.permission as Parameters<typeof can>[1]);
+      const own = await call(endpoint, { ...(await fixture.request("a")), headers: bearer(role) });
+      const ownText = await own.text();
+      if (!allowed) {
+        expect(own.status, ownText).toBe(403);
+        expect(JSON.parse(ownText)).toMatchObject({ error: { code: "FORBIDDEN" } });
+        return;
+      }
+      expect(own.status, ownText).toBeGreaterThanOrEqual(200);
+      expect(own.status, ownText).toBeLessThan(300);
+      expectNoOrgB(ownText);
+      if (!fixture.byId) return;
+      const other = await call(endpoint, { ...(await fixture.request("b")), headers: bearer(role) });
+      const otherText = await other.text();
+      expect(other.status, otherText).toBe(404);
+      expectNoOrgB(otherText);
+    });
+  });
+
+  it("left both organizations' audit chains intact", async () => {
+    expect((await verifyAuditChain({ organizationId: orgId("a") })).ok).toBe(true);
+    expect((await verifyAuditChain({ organizationId: orgId("b") })).ok).toBe(true);
+  });
+});
