@@ -6,6 +6,7 @@ export type { ListConversationsInput } from "./list-conversations";
 export { listMessages } from "./list-messages";
 export type { ListMessagesInput } from "./list-messages";
 export { markConversationRead } from "./mark-conversation-read";
+export { publishConversationUpdated } from "./publish-conversation-updated";
 export { sendConversationMessage } from "./send-conversation-message";
 export type { SendConversationMessageInput } from "./send-conversation-message";
 export { setConversationStatus } from "./set-conversation-status";

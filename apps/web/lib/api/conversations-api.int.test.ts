@@ -368,6 +368,12 @@ describe("GET /api/whatsapp/events", () => {
     const data = JSON.parse(block.split("\n").find((l) => l.startsWith("data: "))!.slice(6)) as Record<string, unknown>;
     expect(data).toMatchObject({ type: "message.created", organizationId: A, conversationId: "conv-1", waMessageId: "wamid.sse-1", direction: "INBOUND" });
 
+    // A dashboard change reaches the other listeners too.
+    received = "";
+    expect((await call(readConversationEndpoint, { params: { id: "conv-1" } })).status).toBe(200);
+    await readUntil('"unreadCount":0', 1000);
+    expect(received).toContain("event: conversation.updated");
+
     abort.abort();
     // Events already queued may still arrive; then the stream ends.
     const drained = (async () => {

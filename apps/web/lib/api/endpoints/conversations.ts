@@ -6,8 +6,10 @@ import {
   listConversations,
   listMessages,
   markConversationRead,
+  publishConversationUpdated,
   sendConversationMessage,
   setConversationStatus,
+  type ConversationView,
 } from "@campotech/core/modules/conversations";
 import { defineEndpoint } from "../define-endpoint";
 import { messageSchema } from "./messages";
@@ -29,6 +31,13 @@ const conversationSchema = z.object({
 });
 
 const viewer = (claims: AccessTokenClaims) => ({ userId: claims.sub, role: claims.role });
+
+// Mutations answer the conversation's new state and tell the other open dashboards about it (after the commit).
+async function changed(claims: AccessTokenClaims, change: Promise<ConversationView>): Promise<ConversationView> {
+  const view = await change;
+  await publishConversationUpdated(claims.org, view);
+  return view;
+}
 
 export const listConversationsEndpoint = defineEndpoint({
   method: "GET",
@@ -95,7 +104,7 @@ export const readConversationEndpoint = defineEndpoint({
   permission: "conversations.write.assigned",
   params: idParams,
   response: conversationSchema,
-  handler: ({ params, claims, tenant }) => tenant((tx) => markConversationRead(tx, viewer(claims), params.id)),
+  handler: ({ params, claims, tenant }) => changed(claims, tenant((tx) => markConversationRead(tx, viewer(claims), params.id))),
 });
 
 export const assignConversationEndpoint = defineEndpoint({
@@ -107,7 +116,7 @@ export const assignConversationEndpoint = defineEndpoint({
   params: idParams,
   body: z.object({ userId: z.string().min(1).nullable() }),
   response: conversationSchema,
-  handler: ({ params, body, claims, tenant }) => tenant((tx) => assignConversation(tx, viewer(claims), { conversationId: params.id, userId: body.userId })),
+  handler: ({ params, body, claims, tenant }) => changed(claims, tenant((tx) => assignConversation(tx, viewer(claims), { conversationId: params.id, userId: body.userId }))),
 });
 
 export const closeConversationEndpoint = defineEndpoint({
@@ -118,7 +127,7 @@ export const closeConversationEndpoint = defineEndpoint({
   permission: "conversations.write.assigned",
   params: idParams,
   response: conversationSchema,
-  handler: ({ params, claims, tenant }) => tenant((tx) => setConversationStatus(tx, viewer(claims), { conversationId: params.id, status: "CLOSED" })),
+  handler: ({ params, claims, tenant }) => changed(claims, tenant((tx) => setConversationStatus(tx, viewer(claims), { conversationId: params.id, status: "CLOSED" }))),
 });
 
 export const reopenConversationEndpoint = defineEndpoint({
@@ -129,5 +138,5 @@ export const reopenConversationEndpoint = defineEndpoint({
   permission: "conversations.write.assigned",
   params: idParams,
   response: conversationSchema,
-  handler: ({ params, claims, tenant }) => tenant((tx) => setConversationStatus(tx, viewer(claims), { conversationId: params.id, status: "OPEN" })),
+  handler: ({ params, claims, tenant }) => changed(claims, tenant((tx) => setConversationStatus(tx, viewer(claims), { conversationId: params.id, status: "OPEN" }))),
 });
