@@ -18,10 +18,18 @@ export type SendConversationMessageInput = {
 // technicians, unassigned conversations); the outbound engine then applies the 24-hour rule, opt-outs and the
 // plan's allowance in its own transaction. The audit row follows in a second transaction because sendMessage
 // owns its transaction; it is written only when this call created the message (an idempotent repeat is not a
-// new action).
+// new action; a key seen before this call marks the repeat).
 export async function sendConversationMessage(viewer: Viewer, input: SendConversationMessageInput) {
   const startedAt = new Date();
-  await withTenant(input.organizationId, (tx) => getConversationOrThrow(tx, input.conversationId, viewer, "write"));
+  const repeated = await withTenant(input.organizationId, async (tx) => {
+    await getConversationOrThrow(tx, input.conversationId, viewer, "write");
+    if (!input.idempotencyKey) return false;
+    const previous = await tx.outboundDelivery.findUnique({
+      where: { organizationId_idempotencyKey: { organizationId: input.organizationId, idempotencyKey: input.idempotencyKey } },
+      select: { id: true },
+    });
+    return !!previous;
+  });
   const message = await sendMessage(
     {
       organizationId: input.organizationId,
@@ -35,7 +43,7 @@ export async function sendConversationMessage(viewer: Viewer, input: SendConvers
     startedAt,
   );
   return withTenant(input.organizationId, async (tx) => {
-    if (message.createdAt.getTime() >= startedAt.getTime() - 1) {
+    if (!repeated) {
       await appendAuditLog(tx, {
         organizationId: input.organizationId, actorType: "USER", actorId: viewer.userId,
         action: "message.send", entityType: "WhatsAppMessage", entityId: message.id,
