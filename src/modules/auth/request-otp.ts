@@ -5,7 +5,7 @@ import { withTenant } from "../../lib/db";
 import { AppError } from "../../lib/errors";
 import { logger } from "../../lib/logger";
 import { normalizeArgentinePhone } from "../../lib/phone";
-import { sharedRedis } from "../../lib/redis";
+import { sharedRedis, whenRedisReady } from "../../lib/redis";
 import { sendMessage } from "../messaging/send-message";
 import { hashOtp } from "./auth-secrets";
 import { enforceAuthLimit, OTP_TTL_MS } from "./auth-limits";
@@ -28,6 +28,8 @@ const MIN_DURATION_MS = 700;
 export async function requestOtp(raw: z.input<typeof requestOtpInputSchema>, deps: AuthDeps = {}): Promise<{ messageId: string | null }> {
   const started = Date.now();
   const redis = deps.redis ?? sharedRedis();
+  // The shared connection fails fast and refuses commands until connected: a fresh process's first login waits.
+  await whenRedisReady(redis);
   const now = deps.now?.() ?? Date.now();
   const input = requestOtpInputSchema.parse(raw);
   const phone = normalizeArgentinePhone(input.phone);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { withTenant } from "../../lib/db";
 import { AppError } from "../../lib/errors";
 import { normalizeArgentinePhone } from "../../lib/phone";
-import { sharedRedis } from "../../lib/redis";
+import { sharedRedis, whenRedisReady } from "../../lib/redis";
 import { appendAuditLog } from "../audit/append-audit-log";
 import { OTP_MAX_ATTEMPTS } from "./auth-limits";
 import { enforceAuthLimit } from "./auth-limits";
@@ -25,6 +25,8 @@ const INVALID = "El código no es válido o venció. Pedí uno nuevo.";
 // the user in the chosen organization. A phone in several organizations must name one.
 export async function verifyOtp(raw: z.input<typeof verifyOtpInputSchema>, deps: AuthDeps = {}): Promise<Session> {
   const redis = deps.redis ?? sharedRedis();
+  // The shared connection fails fast and refuses commands until connected: a fresh process's first login waits.
+  await whenRedisReady(redis);
   const now = deps.now?.() ?? Date.now();
   const input = verifyOtpInputSchema.parse(raw);
   const phone = normalizeArgentinePhone(input.phone);
