@@ -1,6 +1,7 @@
 export { assignConversation } from "./assign-conversation";
 export { getConversationOrThrow } from "./get-conversation-or-throw";
 export { getMessage } from "./get-message";
+export { getMessageMedia } from "./get-message-media";
 export { listConversations } from "./list-conversations";
 export type { ListConversationsInput } from "./list-conversations";
 export { listMessages } from "./list-messages";

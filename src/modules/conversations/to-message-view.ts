@@ -23,8 +23,8 @@ const MEDIA_TYPES = new Set(["IMAGE", "AUDIO", "VIDEO", "DOCUMENT", "STICKER"]);
 
 export type MessageView = ReturnType<typeof toMessageView>;
 
-// What the API shows of a message. There is no media streaming route yet, so `media.url` is null; the mime type
-// tells the client what kind of attachment it is (outbound media keeps its public link inside `content`).
+// What the API shows of a message. `media.url` is the download route once the file is stored (null while it is
+// still downloading); outbound media keeps its public link inside `content`.
 export function toMessageView(row: Row) {
   const hasMedia = MEDIA_TYPES.has(row.type) || !!row.mediaStorageKey || !!row.mediaProviderId;
   return {
@@ -34,7 +34,7 @@ export function toMessageView(row: Row) {
     direction: row.direction,
     type: row.type,
     content: row.content,
-    media: hasMedia ? { url: null, mimeType: row.mediaMimeType } : null,
+    media: hasMedia ? { url: row.mediaStorageKey ? `/api/whatsapp/messages/${row.id}/media` : null, mimeType: row.mediaMimeType } : null,
     status: row.status,
     statusHistory: row.statusEvents.map((e) => ({ status: e.status, at: e.providerTimestamp.toISOString() })),
     error: row.errorCode ? { code: row.errorCode, title: row.errorTitle } : null,

@@ -35,6 +35,8 @@ export type Endpoint<
   status?: number;
   // A streaming endpoint (SSE) returns its own Response.
   stream?: boolean;
+  // A binary answer (a file): the content type documented in OpenAPI; the handler returns its own Response.
+  binary?: string;
   handler: (ctx: EndpointContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R> | Response>;
 };
 

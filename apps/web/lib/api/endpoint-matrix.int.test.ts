@@ -3,6 +3,7 @@ import { beforeAll, afterAll, describe, expect, it } from "vitest";
 import type { UserRole } from "@campotech/database";
 import { resetDatabase } from "@campotech/database/testing";
 import { encryptJson } from "@campotech/core/lib/crypto";
+import { getMediaStorage } from "@campotech/core/modules/media";
 import { adminDb } from "@campotech/core/lib/db";
 import { env } from "@campotech/core/lib/env";
 import { sharedRedis, whenRedisReady } from "@campotech/core/lib/redis";
@@ -42,6 +43,22 @@ async function panic(org: Org): Promise<string> {
   return id;
 }
 
+// An inbound image whose file is in the configured media storage.
+async function storedImage(org: Org): Promise<string> {
+  const id = `mx-${org}-img`;
+  const key = `${orgId(org)}/matrix/${id}.jpg`;
+  await getMediaStorage().put(key, Buffer.from(`jpeg-bytes-${org}`), "image/jpeg");
+  await adminDb().whatsAppMessage.upsert({
+    where: { id },
+    create: {
+      id, organizationId: orgId(org), conversationId: `mx-${org}-conv`, waMessageId: `wamid.mx-${org}-img`, direction: "INBOUND", type: "IMAGE",
+      content: { image: { caption: "foto" } }, status: "RECEIVED", mediaStorageKey: key, mediaMimeType: "image/jpeg", mediaState: "STORED",
+    },
+    update: {},
+  });
+  return id;
+}
+
 type Fixture = {
   // A valid request against organization `org`'s rows.
   request: (org: Org) => CallOptions | Promise<CallOptions>;
@@ -72,6 +89,7 @@ const FIXTURES: Record<string, Fixture> = {
   "POST /api/whatsapp/conversations/{id}/close": { byId: true, request: conv },
   "POST /api/whatsapp/conversations/{id}/reopen": { byId: true, request: conv },
   "GET /api/whatsapp/messages/{id}": { byId: true, request: (org) => ({ params: { id: `mx-${org}-msg` } }) },
+  "GET /api/whatsapp/messages/{id}/media": { byId: true, request: async (org) => ({ params: { id: await storedImage(org) } }) },
 };
 
 const keyOf = (endpoint: Endpoint) => `${endpoint.method} ${endpoint.path}`;

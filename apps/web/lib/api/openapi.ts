@@ -51,7 +51,9 @@ export function buildOpenApiDocument(endpoints: readonly Endpoint[]) {
           description: "OK",
           content: endpoint.stream
             ? { "text/event-stream": { schema: { type: "string" } } }
-            : { "application/json": { schema: jsonSchema(endpoint.response, "output") } },
+            : endpoint.binary
+              ? { [endpoint.binary]: { schema: { type: "string", format: "binary" } } }
+              : { "application/json": { schema: jsonSchema(endpoint.response, "output") } },
         },
         default: { description: "Error", content: { "application/json": { schema: errorSchema } } },
       },

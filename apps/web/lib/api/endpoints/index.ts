@@ -11,7 +11,7 @@ import {
   sendConversationMessageEndpoint,
 } from "./conversations";
 import { eventsEndpoint } from "./events";
-import { getMessageEndpoint } from "./messages";
+import { getMessageEndpoint, getMessageMediaEndpoint } from "./messages";
 import { listDeadLettersEndpoint, listPanicModesEndpoint, replayAllDeadLettersEndpoint, replayDeadLetterEndpoint, resolvePanicEndpoint } from "./admin";
 import { getCustomerEndpoint, listCustomersEndpoint, updateCustomerEndpoint } from "./customers";
 
@@ -31,6 +31,7 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   closeConversationEndpoint,
   reopenConversationEndpoint,
   getMessageEndpoint,
+  getMessageMediaEndpoint,
   eventsEndpoint,
   listCustomersEndpoint,
   getCustomerEndpoint,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getMessage } from "@campotech/core/modules/conversations";
+import { getMessage, getMessageMedia } from "@campotech/core/modules/conversations";
 import { defineEndpoint } from "../define-endpoint";
 
 const dateTime = () => z.string().meta({ format: "date-time" });
@@ -13,7 +13,7 @@ export const messageSchema = z.object({
   type: z.string(),
   content: z.unknown().describe("Texto ({ body }) o contenido estructurado según el tipo"),
   media: z
-    .object({ url: z.string().nullable().describe("Todavía no hay ruta de descarga: siempre null"), mimeType: z.string().nullable() })
+    .object({ url: z.string().nullable().describe("Ruta de descarga del archivo; null mientras se descarga del proveedor"), mimeType: z.string().nullable() })
     .nullable(),
   status: STATUS,
   statusHistory: z.array(z.object({ status: STATUS, at: dateTime() })),
@@ -30,4 +30,21 @@ export const getMessageEndpoint = defineEndpoint({
   params: z.object({ id: z.string().min(1) }),
   response: messageSchema,
   handler: ({ params, claims, tenant }) => tenant((tx) => getMessage(tx, { userId: claims.sub, role: claims.role }, params.id)),
+});
+
+export const getMessageMediaEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/whatsapp/messages/{id}/media",
+  summary: "El archivo de un mensaje (imagen, audio, video, documento o sticker)",
+  tag: "conversations",
+  permission: "conversations.read.assigned",
+  params: z.object({ id: z.string().min(1) }),
+  response: z.unknown(),
+  binary: "application/octet-stream",
+  async handler({ params, claims, tenant }) {
+    const media = await tenant((tx) => getMessageMedia(tx, { userId: claims.sub, role: claims.role }, params.id));
+    return new Response(new Uint8Array(media.bytes), {
+      headers: { "content-type": media.mimeType, "cache-control": "private, max-age=3600", "x-content-type-options": "nosniff" },
+    });
+  },
 });

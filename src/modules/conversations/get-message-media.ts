@@ -1,0 +1,28 @@
+import type { TenantTx } from "@campotech/database";
+import { AppError } from "../../lib/errors";
+import { getMediaStorage } from "../media/get-media-storage";
+import type { MediaStorage } from "../media/media-storage";
+import { assignedScope, type Viewer } from "./viewer";
+
+// The stored file of an inbound media message, under the same visibility rules as the message itself. Media that
+// is still downloading (or failed) answers 404 with the reason, so the inbox can show "todavía no disponible".
+export async function getMessageMedia(
+  tx: TenantTx,
+  viewer: Viewer,
+  id: string,
+  storage: MediaStorage = getMediaStorage(),
+): Promise<{ bytes: Uint8Array; mimeType: string }> {
+  const row = await tx.whatsAppMessage.findFirst({
+    where: { id, conversation: { customer: { staffUserId: null }, ...assignedScope(viewer, "read") } },
+    select: { mediaStorageKey: true, mediaMimeType: true, mediaState: true },
+  });
+  if (!row) throw new AppError("NOT_FOUND", { message: "El mensaje no existe." });
+  if (!row.mediaStorageKey) {
+    throw new AppError("NOT_FOUND", {
+      message: row.mediaState === "FAILED" ? "No se pudo descargar el archivo del proveedor." : "El archivo todavía no está disponible.",
+    });
+  }
+  const bytes = await storage.get(row.mediaStorageKey);
+  if (!bytes) throw new AppError("NOT_FOUND", { message: "El archivo ya no está en el almacenamiento." });
+  return { bytes, mimeType: row.mediaMimeType ?? "application/octet-stream" };
+}
