@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { cpus, release, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
+import { freePort } from "./lib/free-port";
 
 // Sustained WhatsApp sends per second across many organizations, through the whole outbound engine
 // (sendMessage → BullMQ → worker processes → rate limits → provider HTTP → provider id stored), into the local
@@ -18,17 +18,6 @@ const WINDOW_MS = 60_000;
 const CONCURRENCY = 32; // per worker process
 const DB = "campotech_bench";
 const children: ChildProcess[] = [];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function main(): Promise<void> {
   const redisPort = await freePort();

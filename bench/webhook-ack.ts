@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { cpus, totalmem, type as osType, release } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import { runLoad, type RunResult } from "./lib/load";
 import { metaPayloads } from "./lib/payloads";
+import { freePort } from "./lib/free-port";
 
 // Webhook acknowledgements per second and p50/p99 latency of OUR POST /api/webhooks/whatsapp under `next start`
 // against a reference node:http handler that only checks the signature and writes the same BullMQ job. Same run,
@@ -23,17 +23,6 @@ const CONCURRENCY = [1, 32];
 const ROUNDS = Number(process.argv[3] ?? 3);
 
 const children: ChildProcess[] = [];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function start(name: string, command: string, args: string[], options: { cwd?: string; env?: Record<string, string>; ready: RegExp }): Promise<void> {
   const child = spawn(command, args, { cwd: options.cwd ?? ROOT, ...(options.env ? { env: options.env } : {}), stdio: ["ignore", "pipe", "pipe"] });
