@@ -1,13 +1,16 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { resetDatabase } from "../../../database/testing/reset";
 import { CLI_ENV } from "../playwright.config";
 
 // The webhook routes resolve 360dialog and Twilio numbers through the database: migrate the test database the way
-// production does and load the demo organization (idempotent), through the operator CLI.
+// production does, empty it (vitest's integration files share it and may leave rows behind, e.g. another
+// organization with the demo CUIT) and load the demo organization, through the operator CLI.
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 
-export default function globalSetup(): void {
+export default async function globalSetup(): Promise<void> {
   for (const args of [["db", "migrate"], ["db", "seed"]]) {
+    if (args[1] === "seed") await resetDatabase(CLI_ENV.DATABASE_ADMIN_URL as string);
     const result = spawnSync("pnpm", ["-s", "campotech", ...args], { cwd: root, env: CLI_ENV, encoding: "utf8" });
     if (result.status !== 0) throw new Error(`campotech ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
   }
