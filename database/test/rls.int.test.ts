@@ -39,6 +39,14 @@ async function seedTwoOrganizations() {
     await admin.refreshToken.create({
       data: { organizationId: id, userId: `${id}-owner`, familyId: `${id}-family`, tokenHash: `hash-${id}`, expiresAt: new Date(Date.now() + 3600_000) },
     });
+    await admin.job.create({
+      data: { id: `${id}-job`, organizationId: id, number: 1, customerId: `${id}-cust`, address: "Calle 1", serviceType: "PLUMBING", description: "Pérdida" },
+    });
+    await admin.jobLineItem.create({ data: { organizationId: id, jobId: `${id}-job`, description: "Visita", quantityMilli: 1000, unitPriceCents: 100, ivaRateBps: 2100, position: 0 } });
+    await admin.jobTransition.create({ data: { organizationId: id, jobId: `${id}-job`, to: "pending", actorType: "SYSTEM" } });
+    await admin.jobAttachment.create({ data: { organizationId: id, jobId: `${id}-job`, kind: "PHOTO", storageKey: `k-${id}`, mimeType: "image/png", size: 1 } });
+    await admin.technicianSchedule.create({ data: { organizationId: id, userId: `${id}-owner` } });
+    await admin.technicianTimeOff.create({ data: { organizationId: id, userId: `${id}-owner`, start: at, end: new Date(at.getTime() + 3600_000) } });
   }
 }
 
@@ -54,7 +62,8 @@ afterAll(async () => {
 const TENANT_MODELS = [
   "organization", "user", "customer", "whatsAppBusinessAccount", "whatsAppConversation", "whatsAppMessage",
   "waTemplate", "panicMode", "auditLog", "priceListItem", "whatsAppStatusEvent", "whatsAppParkedStatus", "whatsAppReaction",
-  "conversationTurn", "outboundDelivery", "refreshToken",
+  "conversationTurn", "outboundDelivery", "refreshToken", "job", "jobLineItem", "jobTransition", "jobAttachment",
+  "technicianSchedule", "technicianTimeOff",
 ] as const;
 
 describe("the application role", () => {
