@@ -88,6 +88,9 @@ export const DEMO_TEMPLATES = [
   { name: "payment_reminder", category: "UTILITY", body: "Hola {{1}}, te recordamos que tenés un saldo de {{2}} con vencimiento el {{3}}." },
   { name: "welcome", category: "MARKETING", body: "¡Hola {{1}}! Gracias por escribirnos. ¿En qué te podemos ayudar?" },
   { name: "otp_code", category: "AUTHENTICATION", body: "{{1}} es tu código de verificación." },
+  { name: "technician_on_the_way", category: "UTILITY", body: "Hola {{1}}, {{2}} ya está en camino. Seguí su llegada acá: {{3}}" },
+  { name: "job_completed", category: "UTILITY", body: "Hola {{1}}, {{2}} terminó el trabajo. ¡Gracias por elegirnos!" },
+  { name: "job_reminder", category: "UTILITY", body: "Hola {{1}}, te recordamos tu turno del {{2}} a las {{3}}. Técnico: {{4}}." },
 ] as const;
 
 // Two conversations so the inbox is not empty on first start.

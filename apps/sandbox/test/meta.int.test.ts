@@ -189,7 +189,7 @@ describe("Meta templates", () => {
     expect(list.json.data[0]).toMatchObject({ name: "job_scheduled", language: "es_AR", status: "APPROVED", category: "UTILITY" });
     expect(list.json.paging.cursors.after).toBeTypeOf("string");
     const next = await sb.call("GET", `/meta/v24.0/${META.wabaId}/message_templates?limit=4&after=${list.json.paging.cursors.after}`, { headers: bearer() });
-    expect(next.json.data.map((t: { name: string }) => t.name)).toEqual(["welcome", "otp_code"]);
+    expect(next.json.data.map((t: { name: string }) => t.name)).toEqual(["welcome", "otp_code", "technician_on_the_way", "job_completed"]);
 
     const created = await sb.call("POST", `/meta/v24.0/${META.wabaId}/message_templates`, {
       headers: bearer(),

@@ -10,4 +10,7 @@ export const DEFAULT_TWILIO_CONTENT_SIDS: Record<string, string> = {
   payment_reminder: sid(4),
   welcome: sid(5),
   otp_code: sid(6),
+  technician_on_the_way: sid(7),
+  job_completed: sid(8),
+  job_reminder: sid(9),
 };

@@ -11,7 +11,16 @@ export type TemplateVariable =
   | "code";
 
 export type DefaultTemplate = {
-  use: "job_scheduled" | "invoice_ready" | "payment_confirmed" | "payment_reminder" | "welcome" | "otp_code";
+  use:
+    | "job_scheduled"
+    | "invoice_ready"
+    | "payment_confirmed"
+    | "payment_reminder"
+    | "welcome"
+    | "otp_code"
+    | "technician_on_the_way"
+    | "job_completed"
+    | "job_reminder";
   name: string;
   category: "UTILITY" | "MARKETING" | "AUTHENTICATION";
   body: string;
@@ -60,6 +69,27 @@ export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
     category: "AUTHENTICATION",
     body: "{{1}} es tu código de verificación.",
     variables: ["code"],
+  },
+  {
+    use: "technician_on_the_way",
+    name: "technician_on_the_way",
+    category: "UTILITY",
+    body: "Hola {{1}}, {{2}} ya está en camino. Seguí su llegada acá: {{3}}",
+    variables: ["customerName", "technicianName", "link"],
+  },
+  {
+    use: "job_completed",
+    name: "job_completed",
+    category: "UTILITY",
+    body: "Hola {{1}}, {{2}} terminó el trabajo. ¡Gracias por elegirnos!",
+    variables: ["customerName", "technicianName"],
+  },
+  {
+    use: "job_reminder",
+    name: "job_reminder",
+    category: "UTILITY",
+    body: "Hola {{1}}, te recordamos tu turno del {{2}} a las {{3}}. Técnico: {{4}}.",
+    variables: ["customerName", "jobDate", "jobTime", "technicianName"],
   },
 ];
 

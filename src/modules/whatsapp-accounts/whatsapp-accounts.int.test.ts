@@ -65,7 +65,8 @@ describe("a new organization", () => {
   it("starts with the default es_AR templates as drafts (not sendable until approved)", async () => {
     const templates = await adminDb().waTemplate.findMany({ where: { organizationId: orgId }, orderBy: { name: "asc" } });
     expect(templates.map((t) => [t.name, t.status])).toEqual([
-      ["invoice_ready", "DRAFT"], ["job_scheduled", "DRAFT"], ["otp_code", "DRAFT"], ["payment_confirmed", "DRAFT"], ["payment_reminder", "DRAFT"], ["welcome", "DRAFT"],
+      ["invoice_ready", "DRAFT"], ["job_completed", "DRAFT"], ["job_reminder", "DRAFT"], ["job_scheduled", "DRAFT"], ["otp_code", "DRAFT"],
+      ["payment_confirmed", "DRAFT"], ["payment_reminder", "DRAFT"], ["technician_on_the_way", "DRAFT"], ["welcome", "DRAFT"],
     ]);
   });
 });

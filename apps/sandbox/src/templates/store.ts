@@ -63,6 +63,22 @@ const BUILT_IN: Seed[] = [
       },
     ],
   },
+  // Appended, never inserted: a template's position is its Twilio Content SID (twilio/content.ts).
+  {
+    name: "technician_on_the_way",
+    category: "UTILITY",
+    components: [{ type: "BODY", text: "Hola {{1}}, {{2}} ya está en camino. Seguí su llegada acá: {{3}}" }],
+  },
+  {
+    name: "job_completed",
+    category: "UTILITY",
+    components: [{ type: "BODY", text: "Hola {{1}}, {{2}} terminó el trabajo. ¡Gracias por elegirnos!" }],
+  },
+  {
+    name: "job_reminder",
+    category: "UTILITY",
+    components: [{ type: "BODY", text: "Hola {{1}}, te recordamos tu turno del {{2}} a las {{3}}. Técnico: {{4}}." }],
+  },
 ];
 
 export const BUILT_IN_TEMPLATE_NAMES = BUILT_IN.map((t) => t.name);

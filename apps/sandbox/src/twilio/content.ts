@@ -1,7 +1,7 @@
 import { BUILT_IN_TEMPLATE_NAMES } from "../templates/store.ts";
 
 // Built-in Content API templates: "HX" + 32 hex like Twilio's, one per built-in WhatsApp template, so the platform can
-// send the same notifications through Twilio. The last two hex digits are the template's position (01…06).
+// send the same notifications through Twilio. The last two hex digits are the template's position (01…09).
 function contentSid(n: number): string {
   return `HXca11${"0".repeat(26)}${n.toString(16).padStart(2, "0")}`;
 }
