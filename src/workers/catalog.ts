@@ -5,6 +5,8 @@ import { messagingCheckDelivery } from "./jobs/messaging-check-delivery.job";
 import { messagingDeliverMessage } from "./jobs/messaging-deliver-message.job";
 import { messagingHandleFailedStatus } from "./jobs/messaging-handle-failed-status.job";
 import { messagingMaintenance } from "./jobs/messaging-maintenance.job";
+import { notificationsJobReminder } from "./jobs/notifications-job-reminder.job";
+import { notificationsSendDeferred } from "./jobs/notifications-send-deferred.job";
 import { usageResetMonthlyCounters } from "./jobs/usage-reset-monthly-counters.job";
 import { whatsappProcessWebhook } from "./jobs/whatsapp-process-webhook.job";
 
@@ -18,6 +20,8 @@ export const jobCatalog: readonly JobDefinition[] = [
   messagingCheckDelivery,
   messagingHandleFailedStatus,
   messagingMaintenance,
+  notificationsSendDeferred,
+  notificationsJobReminder,
 ] as JobDefinition[];
 
 export function findJob(name: string): JobDefinition | undefined {

@@ -9,6 +9,8 @@ export const QUEUES = {
   conversations: "conversations",
   // Everything we send.
   outbound: "outbound",
+  // Customer and staff notifications waiting for a time: quiet hours ending, job reminders.
+  notifications: "notifications",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

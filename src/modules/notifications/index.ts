@@ -1,2 +1,15 @@
+export { cancelJobReminders } from "./cancel-job-reminders";
+export { notificationSettings } from "./notification-settings";
+export type { NotificationSettings, StaffPreference } from "./notification-settings";
+export { JOB_REMINDER_JOB, SEND_DEFERRED_JOB } from "./notifications-queue";
+export { notifyCustomer } from "./notify-customer";
+export type { NotifyCustomerResult } from "./notify-customer";
+export { CUSTOMER_EVENTS, notifyCustomerInputSchema } from "./notify-customer.schemas";
+export type { CustomerEvent, NotifyCustomerInput } from "./notify-customer.schemas";
 export { DEFAULT_QUIET_HOURS, quietHoursDecision } from "./quiet-hours-decision";
 export type { QuietHours, QuietHoursDecision, Urgency } from "./quiet-hours-decision";
+export { REMINDER_OFFSETS, reminderJobId } from "./reminder-registry";
+export { runJobReminder } from "./run-job-reminder";
+export { jobReminderPayloadSchema, scheduleJobReminders } from "./schedule-job-reminders";
+export type { ReminderJob } from "./schedule-job-reminders";
+export { trackingLink, trackingToken, verifyTrackingToken } from "./tracking-link";

@@ -1,0 +1,73 @@
+import { withTenant } from "../../lib/db";
+import { AppError } from "../../lib/errors";
+import { sendMessage } from "../messaging/send-message";
+import { defaultTemplateFor } from "../templates/default-templates";
+import { resolveTemplateVariables } from "../templates/resolve-template-variables";
+import { notificationSettings } from "./notification-settings";
+import { notificationsQueue, SEND_DEFERRED_JOB } from "./notifications-queue";
+import { notifyCustomerInputSchema, type NotifyCustomerInput } from "./notify-customer.schemas";
+import { quietHoursDecision } from "./quiet-hours-decision";
+import { trackingLink } from "./tracking-link";
+
+export type NotifyCustomerResult =
+  | { status: "sent"; messageId: string }
+  | { status: "deferred"; until: Date; deferredJobId: string };
+
+const PRIORITY = { EMERGENCY: "high", HIGH: "high", NORMAL: "normal" } as const;
+
+// Event → the customer's WhatsApp template, through the outbound engine (24-hour rule, opt-outs, tier limits,
+// SMS fallback). Inside quiet hours a non-emergency notification becomes a delayed BullMQ job that calls this
+// again when the window ends (`deferred: true` then skips the check, so it can never bounce back and forth).
+export async function notifyCustomer(
+  raw: NotifyCustomerInput,
+  options: { now?: Date; deferred?: boolean } = {},
+): Promise<NotifyCustomerResult> {
+  const input = notifyCustomerInputSchema.parse(raw);
+  const now = options.now ?? new Date();
+  const start = input.context.jobStart ? `-${input.context.jobStart.getTime()}` : "";
+  const dedupeKey = input.dedupeKey ?? `${input.event}-${input.context.jobId ?? input.customerId}${start}`;
+
+  const { settings, customerName } = await withTenant(input.organizationId, async (tx) => {
+    const organization = await tx.organization.findUniqueOrThrow({ where: { id: input.organizationId }, select: { settings: true } });
+    const customer = await tx.customer.findFirst({ where: { id: input.customerId }, select: { name: true } });
+    if (!customer) throw new AppError("NOT_FOUND", { message: "No encontramos el cliente." });
+    return { settings: notificationSettings(organization.settings), customerName: customer.name };
+  });
+
+  if (!options.deferred) {
+    const decision = quietHoursDecision({ now, urgency: input.urgency, organizationQuiet: settings.quietHours ?? null });
+    if (decision.action === "defer") {
+      const deferredJobId = `deferred-${input.organizationId}-${dedupeKey}`;
+      await notificationsQueue().add(
+        SEND_DEFERRED_JOB,
+        { kind: "customer", input: { ...input, dedupeKey } },
+        { jobId: deferredJobId, delay: decision.until.getTime() - now.getTime(), timestamp: now.getTime(), attempts: 3, backoff: { type: "exponential", delay: 5_000 } },
+      );
+      return { status: "deferred", until: decision.until, deferredJobId };
+    }
+  }
+
+  const template = defaultTemplateFor(input.event);
+  const link =
+    input.event === "technician_on_the_way" && input.context.jobId ? trackingLink(input.organizationId, input.context.jobId) : input.context.link;
+  const params = resolveTemplateVariables(template.variables, { ...input.context, customerName: customerName ?? undefined, link });
+  const message = await sendMessage(
+    {
+      organizationId: input.organizationId,
+      customerId: input.customerId,
+      ...(input.conversationId ? { conversationId: input.conversationId } : {}),
+      content: {
+        type: "template",
+        name: template.name,
+        language: "es_AR",
+        components: params.length ? [{ type: "body", parameters: params.map((text) => ({ type: "text" as const, text })) }] : [],
+      },
+      purpose: input.urgency === "EMERGENCY" ? "emergency" : "notification",
+      priority: PRIORITY[input.urgency],
+      smsFallback: true,
+      idempotencyKey: `notification-${dedupeKey}`,
+    },
+    now,
+  );
+  return { status: "sent", messageId: message.id };
+}
