@@ -47,6 +47,15 @@ export type OrganizationEvent =
       messageIds: string[];
       at: string;
     }
+  | {
+      type: "job.created" | "job.status_changed";
+      organizationId: string;
+      jobId: string;
+      number: number;
+      from?: string;
+      status: string;
+      at: string;
+    }
 
   // Operational notices from other modules (panic mode, plan usage): their own fields, same channel.
   | {

@@ -59,6 +59,23 @@ async function storedImage(org: Org): Promise<string> {
   return id;
 }
 
+// A scheduled job assigned to the organization's technician, so technicians may move it (en_camino) too.
+async function scheduledJob(org: Org): Promise<string> {
+  const id = fresh(org, "job");
+  const start = new Date(Date.now() + 86_400_000);
+  const last = await adminDb().job.aggregate({ where: { organizationId: orgId(org) }, _max: { number: true } });
+  await adminDb().job.create({
+    data: {
+      id, organizationId: orgId(org), number: (last._max.number ?? 0) + 1, customerId: `mx-${org}-customer`, address: "Av. Siempre Viva 742", serviceType: "PLUMBING",
+      description: "Pérdida en la cocina", status: "scheduled", technicianId: userId(org, "TECHNICIAN"), scheduledStart: start, scheduledEnd: new Date(start.getTime() + 3600_000),
+    },
+  });
+  return id;
+}
+
+// 1×1 transparent PNG.
+const PNG_1X1 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
 type Fixture = {
   // A valid request against organization `org`'s rows.
   request: (org: Org) => CallOptions | Promise<CallOptions>;
@@ -89,6 +106,26 @@ const FIXTURES: Record<string, Fixture> = {
   "POST /api/whatsapp/conversations/{id}/close": { byId: true, request: conv },
   "POST /api/whatsapp/conversations/{id}/reopen": { byId: true, request: conv },
   "GET /api/whatsapp/messages/{id}": { byId: true, request: (org) => ({ params: { id: `mx-${org}-msg` } }) },
+  "GET /api/jobs": { byId: false, request: () => ({ query: { limit: "50" } }) },
+  "POST /api/jobs": {
+    byId: false,
+    request: (org) => ({ body: { customerId: `mx-${org}-customer`, address: "Corrientes 1234", serviceType: "GAS", description: "Revisar calefón", urgency: "HIGH" } }),
+  },
+  "GET /api/jobs/{id}": { byId: true, request: (org) => ({ params: { id: `mx-${org}-job` } }) },
+  "PATCH /api/jobs/{id}": { byId: true, request: (org) => ({ params: { id: `mx-${org}-job` }, body: { description: `Pérdida ${++seq}` } }) },
+  "POST /api/jobs/{id}/transition": { byId: true, request: async (org) => ({ params: { id: await scheduledJob(org) }, body: { to: "en_camino" } }) },
+  "PUT /api/jobs/{id}/line-items": {
+    byId: true,
+    request: (org) => ({ params: { id: `mx-${org}-job` }, body: { lines: [{ priceListItemId: `mx-${org}-price`, quantityMilli: 1000 }] } }),
+  },
+  "POST /api/jobs/{id}/attachments": {
+    byId: true,
+    request: (org) => ({ params: { id: `mx-${org}-job` }, body: { kind: "SIGNATURE", mimeType: "image/png", dataBase64: PNG_1X1 } }),
+  },
+  "GET /api/price-list": { byId: false, request: () => ({}) },
+  "POST /api/price-list": { byId: false, request: () => ({ body: { code: `COD-${++seq}`, name: "Destape", serviceType: "DRAINAGE", priceCents: 2500000 } }) },
+  "PATCH /api/price-list/{id}": { byId: true, request: (org) => ({ params: { id: `mx-${org}-price` }, body: { priceCents: 1000 + ++seq } }) },
+  "GET /api/availability": { byId: false, request: () => ({ query: { from: new Date(Date.now() + 86_400_000).toISOString(), days: "3" } }) },
   "GET /api/whatsapp/messages/{id}/media": { byId: true, request: async (org) => ({ params: { id: await storedImage(org) } }) },
 };
 
@@ -124,6 +161,16 @@ async function seedOrg(org: Org) {
   });
   await deadLetter(org);
   await panic(org);
+  await admin.priceListItem.create({ data: { id: `mx-${org}-price`, organizationId: id, code: "VISITA", name: "Visita", serviceType: "GENERAL", priceCents: 1500000 } });
+  await admin.technicianSchedule.create({
+    data: { organizationId: id, userId: userId(org, "TECHNICIAN"), workingHours: { 1: [["08:00", "18:00"]], 2: [["08:00", "18:00"]], 3: [["08:00", "18:00"]], 4: [["08:00", "18:00"]], 5: [["08:00", "18:00"]] } },
+  });
+  await admin.job.create({
+    data: {
+      id: `mx-${org}-job`, organizationId: id, number: 1, customerId: `mx-${org}-customer`, address: "Av. Siempre Viva 742", serviceType: "PLUMBING",
+      description: "Pérdida en la cocina", technicianId: userId(org, "TECHNICIAN"),
+    },
+  });
 }
 
 const redis = new Redis(env.REDIS_URL);

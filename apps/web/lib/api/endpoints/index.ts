@@ -13,6 +13,17 @@ import {
 import { eventsEndpoint } from "./events";
 import { getMessageEndpoint, getMessageMediaEndpoint } from "./messages";
 import { listDeadLettersEndpoint, listPanicModesEndpoint, replayAllDeadLettersEndpoint, replayDeadLetterEndpoint, resolvePanicEndpoint } from "./admin";
+import { getAvailabilityEndpoint } from "./availability";
+import {
+  addJobAttachmentEndpoint,
+  createJobEndpoint,
+  getJobEndpoint,
+  listJobsEndpoint,
+  setJobLineItemsEndpoint,
+  transitionJobEndpoint,
+  updateJobEndpoint,
+} from "./jobs";
+import { createPriceListItemEndpoint, listPriceListEndpoint, updatePriceListItemEndpoint } from "./price-list";
 import { getCustomerEndpoint, listCustomersEndpoint, updateCustomerEndpoint } from "./customers";
 
 // Every REST endpoint. The OpenAPI document and the role × endpoint test matrix read this list.
@@ -41,4 +52,15 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   replayAllDeadLettersEndpoint,
   listPanicModesEndpoint,
   resolvePanicEndpoint,
+  listJobsEndpoint,
+  createJobEndpoint,
+  getJobEndpoint,
+  updateJobEndpoint,
+  transitionJobEndpoint,
+  setJobLineItemsEndpoint,
+  addJobAttachmentEndpoint,
+  listPriceListEndpoint,
+  createPriceListItemEndpoint,
+  updatePriceListItemEndpoint,
+  getAvailabilityEndpoint,
 ] as unknown as Endpoint[];

@@ -1,0 +1,6 @@
+import { getAvailabilityEndpoint } from "@/lib/api/endpoints/availability";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const GET = toRouteHandler(getAvailabilityEndpoint);

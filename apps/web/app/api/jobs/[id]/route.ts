@@ -1,0 +1,7 @@
+import { getJobEndpoint, updateJobEndpoint } from "@/lib/api/endpoints/jobs";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const GET = toRouteHandler(getJobEndpoint);
+export const PATCH = toRouteHandler(updateJobEndpoint);

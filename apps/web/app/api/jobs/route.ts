@@ -1,0 +1,7 @@
+import { createJobEndpoint, listJobsEndpoint } from "@/lib/api/endpoints/jobs";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const GET = toRouteHandler(listJobsEndpoint);
+export const POST = toRouteHandler(createJobEndpoint);

@@ -1,0 +1,186 @@
+import { z } from "zod";
+import { addJobAttachment, createJob, getJob, JOB_STATES, listJobs, setLineItems, transitionJob, updateJob } from "@campotech/core/modules/jobs";
+import type { JobActor } from "@campotech/core/modules/jobs";
+import type { AccessTokenClaims } from "@campotech/core/modules/auth";
+import { publishOrganizationEvents } from "@campotech/core/modules/events";
+import { getMediaStorage } from "@campotech/core/modules/media";
+import { defineEndpoint } from "../define-endpoint";
+
+const dateTime = () => z.date().meta({ type: "string", format: "date-time" });
+const isoDate = () => z.coerce.date().meta({ type: "string", format: "date-time" });
+const actorOf = (claims: AccessTokenClaims): JobActor => ({ organizationId: claims.org, userId: claims.sub, role: claims.role });
+
+const SERVICE_TYPES = ["PLUMBING", "GAS", "ELECTRICAL", "HVAC", "DRAINAGE", "GENERAL"] as const;
+const URGENCIES = ["EMERGENCY", "HIGH", "NORMAL"] as const;
+const idParams = z.object({ id: z.string().min(1) });
+
+const jobSchema = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  customerId: z.string(),
+  address: z.string(),
+  serviceType: z.enum(SERVICE_TYPES),
+  description: z.string(),
+  urgency: z.enum(URGENCIES),
+  status: z.enum(JOB_STATES),
+  scheduledStart: dateTime().nullable(),
+  scheduledEnd: dateTime().nullable(),
+  technicianId: z.string().nullable(),
+  createdById: z.string().nullable(),
+  createdAt: dateTime(),
+  updatedAt: dateTime(),
+});
+
+const jobDetailSchema = jobSchema.extend({
+  lineItems: z.array(z.object({
+    id: z.string(), priceListItemId: z.string().nullable(), description: z.string(), quantityMilli: z.number().int().describe("cantidad en milésimas (1,5 → 1500)"),
+    unitPriceCents: z.number().int(), ivaRateBps: z.number().int().describe("2100 = 21 %"), position: z.number().int(), netCents: z.number().int(),
+  })),
+  totals: z.object({
+    byRate: z.array(z.object({ ivaRateBps: z.number().int(), baseCents: z.number().int(), ivaCents: z.number().int() })),
+    netCents: z.number().int(), ivaCents: z.number().int(), totalCents: z.number().int(),
+  }),
+  attachments: z.array(z.object({ id: z.string(), kind: z.enum(["PHOTO", "SIGNATURE"]), mimeType: z.string(), size: z.number().int(), createdAt: dateTime() })),
+  transitions: z.array(z.object({
+    from: z.enum(JOB_STATES).nullable(), to: z.enum(JOB_STATES), actorId: z.string().nullable(), actorType: z.enum(["USER", "SYSTEM", "OPERATOR"]), at: dateTime(), note: z.string().nullable(),
+  })),
+});
+
+export const listJobsEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/jobs",
+  summary: "Lista trabajos (filtros: estado, técnico, rango de fechas del inicio agendado); los técnicos ven solo los suyos",
+  tag: "jobs",
+  permission: "jobs.read.own",
+  query: z.object({
+    status: z.enum(JOB_STATES).optional(),
+    technicianId: z.string().optional(),
+    from: isoDate().optional(),
+    to: isoDate().optional(),
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+  }),
+  response: z.object({ items: z.array(jobSchema) }),
+  handler: ({ query, claims, tenant }) => tenant((tx) => listJobs(tx, actorOf(claims), query)),
+});
+
+export const createJobEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/jobs",
+  summary: "Crea un trabajo (queda pendiente; se agenda con una transición)",
+  tag: "jobs",
+  permission: "jobs.write",
+  status: 201,
+  body: z.object({
+    customerId: z.string().min(1),
+    address: z.string().trim().min(1, "Indicá la dirección.").max(300),
+    serviceType: z.enum(SERVICE_TYPES),
+    description: z.string().trim().min(1, "Describí el trabajo.").max(4000),
+    urgency: z.enum(URGENCIES).optional(),
+    technicianId: z.string().min(1).nullable().optional(),
+  }).strict(),
+  response: jobSchema,
+  handler: async ({ body, claims, tenant }) => {
+    const { job, events } = await tenant((tx) => createJob(tx, actorOf(claims), body));
+    await publishOrganizationEvents(events);
+    return job;
+  },
+});
+
+export const getJobEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/jobs/{id}",
+  summary: "Un trabajo con sus líneas, totales (centavos, IVA por alícuota), adjuntos y transiciones",
+  tag: "jobs",
+  permission: "jobs.read.own",
+  params: idParams,
+  response: jobDetailSchema,
+  handler: ({ params, claims, tenant }) => tenant((tx) => getJob(tx, actorOf(claims), params.id)),
+});
+
+export const updateJobEndpoint = defineEndpoint({
+  method: "PATCH",
+  path: "/api/jobs/{id}",
+  summary: "Actualiza datos del trabajo (no el estado: eso es /transition)",
+  tag: "jobs",
+  permission: "jobs.write",
+  params: idParams,
+  body: z.object({
+    customerId: z.string().min(1).optional(),
+    address: z.string().trim().min(1).max(300).optional(),
+    serviceType: z.enum(SERVICE_TYPES).optional(),
+    description: z.string().trim().min(1).max(4000).optional(),
+    urgency: z.enum(URGENCIES).optional(),
+    technicianId: z.string().min(1).nullable().optional(),
+    scheduledStart: isoDate().nullable().optional(),
+    scheduledEnd: isoDate().nullable().optional(),
+  }).strict(),
+  response: jobSchema,
+  handler: ({ params, body, claims, tenant }) => tenant((tx) => updateJob(tx, actorOf(claims), params.id, body)),
+});
+
+export const transitionJobEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/jobs/{id}/transition",
+  summary: "Cambia el estado (pending → scheduled → en_camino → working → completed, o cancelled); agendar pide horario y técnico",
+  tag: "jobs",
+  permission: "jobs.write.own",
+  params: idParams,
+  body: z.object({
+    to: z.enum(JOB_STATES),
+    note: z.string().trim().max(1000).optional(),
+    scheduledStart: isoDate().optional(),
+    scheduledEnd: isoDate().optional(),
+    technicianId: z.string().min(1).optional(),
+  }).strict(),
+  response: jobSchema,
+  handler: async ({ params, body, claims, tenant }) => {
+    const { job, events } = await tenant((tx) => transitionJob(tx, actorOf(claims), params.id, body));
+    await publishOrganizationEvents(events);
+    return job;
+  },
+});
+
+export const setJobLineItemsEndpoint = defineEndpoint({
+  method: "PUT",
+  path: "/api/jobs/{id}/line-items",
+  summary: "Reemplaza las líneas del trabajo (de la lista de precios o libres); devuelve el trabajo con totales",
+  tag: "jobs",
+  permission: "jobs.write.own",
+  params: idParams,
+  body: z.object({
+    lines: z.array(z.object({
+      priceListItemId: z.string().min(1).optional(),
+      description: z.string().trim().min(1).max(500).optional(),
+      quantityMilli: z.number().int().positive().describe("cantidad en milésimas (1,5 → 1500)"),
+      unitPriceCents: z.number().int().nonnegative().optional(),
+      ivaRateBps: z.number().int().optional().describe("2100, 1050, 2700 o 0"),
+    }).strict()).max(200),
+  }).strict(),
+  response: jobDetailSchema,
+  handler: ({ params, body, claims, tenant }) =>
+    tenant(async (tx) => {
+      await setLineItems(tx, actorOf(claims), params.id, body.lines);
+      return getJob(tx, actorOf(claims), params.id);
+    }),
+});
+
+export const addJobAttachmentEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/jobs/{id}/attachments",
+  summary: "Adjunta una foto (JPEG/PNG/WebP ≤ 10 MB) o la firma del cliente (PNG ≤ 1 MB), en base64; el tipo se verifica por el contenido",
+  tag: "jobs",
+  permission: "jobs.write.own",
+  status: 201,
+  params: idParams,
+  body: z.object({
+    kind: z.enum(["PHOTO", "SIGNATURE"]),
+    mimeType: z.string().min(1).max(100),
+    // ~13.4 MB of base64 carries the 10 MB photo limit; the exact size is checked on the decoded bytes.
+    dataBase64: z.string().min(1).max(14_000_000).regex(/^[A-Za-z0-9+/]+={0,2}$/, "Tiene que ser base64."),
+  }).strict(),
+  response: z.object({ id: z.string(), kind: z.enum(["PHOTO", "SIGNATURE"]), mimeType: z.string(), size: z.number().int(), createdAt: dateTime() }),
+  handler: ({ params, body, claims, tenant }) =>
+    tenant((tx) =>
+      addJobAttachment(tx, actorOf(claims), params.id, { kind: body.kind, declaredMimeType: body.mimeType, bytes: Buffer.from(body.dataBase64, "base64") }, getMediaStorage()),
+    ),
+});

@@ -1,0 +1,20 @@
+import type { Prisma } from "@campotech/database";
+
+export const JOB_SELECT = {
+  id: true,
+  number: true,
+  customerId: true,
+  address: true,
+  serviceType: true,
+  description: true,
+  urgency: true,
+  status: true,
+  scheduledStart: true,
+  scheduledEnd: true,
+  technicianId: true,
+  createdById: true,
+  createdAt: true,
+  updatedAt: true,
+} satisfies Prisma.JobSelect;
+
+export type JobView = Prisma.JobGetPayload<{ select: typeof JOB_SELECT }>;

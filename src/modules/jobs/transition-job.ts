@@ -1,0 +1,61 @@
+import type { TenantTx } from "../../lib/db";
+import { AppError } from "../../lib/errors";
+import { appendAuditLog } from "../audit/append-audit-log";
+import type { OrganizationEvent } from "../events/organization-event";
+import { assertJobRefs } from "./assert-job-refs";
+import { assertWindow } from "./assert-window";
+import { getJobRowOrThrow } from "./get-job-row-or-throw";
+import type { JobActor } from "./job-actor";
+import { assertJobTransition, type JobState } from "./job-state-machine";
+import { JOB_SELECT, type JobView } from "./job-view";
+
+export type TransitionInput = {
+  to: JobState;
+  note?: string;
+  // Scheduling (and rescheduling) sets the window and technician in the same step.
+  scheduledStart?: Date;
+  scheduledEnd?: Date;
+  technicianId?: string;
+};
+
+export async function transitionJob(
+  tx: TenantTx,
+  actor: JobActor,
+  jobId: string,
+  input: TransitionInput,
+): Promise<{ job: JobView; events: OrganizationEvent[] }> {
+  const before = await getJobRowOrThrow(tx, actor, jobId);
+  assertJobTransition({ from: before.status, to: input.to, role: actor.role, isAssignedTechnician: before.technicianId === actor.userId });
+  const data: { status: JobState; scheduledStart?: Date; scheduledEnd?: Date; technicianId?: string } = { status: input.to };
+  if (input.to === "scheduled") {
+    const start = input.scheduledStart ?? before.scheduledStart;
+    const end = input.scheduledEnd ?? before.scheduledEnd;
+    const technicianId = input.technicianId ?? before.technicianId;
+    if (!start || !end || !technicianId) {
+      throw new AppError("VALIDATION_FAILED", {
+        message: "Para agendar hace falta un horario y un técnico.",
+        fields: { scheduledStart: "Indicá el horario.", technicianId: "Indicá el técnico." },
+      });
+    }
+    assertWindow(start, end);
+    await assertJobRefs(tx, { technicianId });
+    Object.assign(data, { scheduledStart: start, scheduledEnd: end, technicianId });
+  }
+  // The status guard makes a concurrent transition from the same state lose instead of both being recorded.
+  const moved = await tx.job.updateMany({ where: { id: before.id, status: before.status }, data });
+  if (moved.count !== 1) throw new AppError("CONFLICT", { message: "El trabajo cambió mientras tanto; volvé a intentarlo." });
+  const transition = await tx.jobTransition.create({
+    data: { organizationId: actor.organizationId, jobId: before.id, from: before.status, to: input.to, actorId: actor.userId, actorType: "USER", note: input.note ?? null },
+    select: { at: true },
+  });
+  await appendAuditLog(tx, {
+    organizationId: actor.organizationId, actorType: "USER", actorId: actor.userId, action: "job.status_changed", entityType: "Job", entityId: before.id,
+    metadata: { from: before.status, to: input.to },
+  });
+  const job = await tx.job.findUniqueOrThrow({ where: { id: before.id }, select: JOB_SELECT });
+  const event: OrganizationEvent = {
+    type: "job.status_changed", organizationId: actor.organizationId, jobId: job.id, number: job.number,
+    from: before.status, status: job.status, at: transition.at.toISOString(),
+  };
+  return { job, events: [event] };
+}

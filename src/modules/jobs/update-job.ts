@@ -1,0 +1,46 @@
+import type { JobUrgency, ServiceType } from "@campotech/database";
+import type { TenantTx } from "../../lib/db";
+import { AppError } from "../../lib/errors";
+import { appendAuditLog } from "../audit/append-audit-log";
+import { assertJobRefs } from "./assert-job-refs";
+import { assertWindow } from "./assert-window";
+import { getJobRowOrThrow } from "./get-job-row-or-throw";
+import type { JobActor } from "./job-actor";
+import { JOB_SELECT, type JobView } from "./job-view";
+
+export type JobChanges = {
+  customerId?: string;
+  address?: string;
+  serviceType?: ServiceType;
+  description?: string;
+  urgency?: JobUrgency;
+  technicianId?: string | null;
+  scheduledStart?: Date | null;
+  scheduledEnd?: Date | null;
+};
+
+const CHANGEABLE = ["customerId", "address", "serviceType", "description", "urgency", "technicianId", "scheduledStart", "scheduledEnd"] as const;
+const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
+
+// Details, not status (that goes through transitionJob). A scheduled job keeps a full window and a technician.
+// The audit keeps which fields changed, not the values (addresses and descriptions are personal data).
+export async function updateJob(tx: TenantTx, actor: JobActor, jobId: string, changes: JobChanges): Promise<JobView> {
+  const before = await getJobRowOrThrow(tx, actor, jobId);
+  if (before.status === "completed" || before.status === "cancelled") {
+    throw new AppError("CONFLICT", { message: "Un trabajo terminado o cancelado ya no se puede editar." });
+  }
+  const changed = CHANGEABLE.filter((key) => changes[key] !== undefined && !same(changes[key], before[key]));
+  if (!changed.length) return before;
+  const after = { ...before, ...Object.fromEntries(changed.map((key) => [key, changes[key]])) } as JobView;
+  assertWindow(after.scheduledStart, after.scheduledEnd);
+  if (before.status !== "pending" && (!after.technicianId || !after.scheduledStart)) {
+    throw new AppError("VALIDATION_FAILED", { message: "Un trabajo agendado necesita técnico y horario.", fields: { technicianId: "Necesita técnico y horario." } });
+  }
+  await assertJobRefs(tx, { customerId: changes.customerId, technicianId: changes.technicianId });
+  const job = await tx.job.update({ where: { id: before.id }, data: Object.fromEntries(changed.map((key) => [key, changes[key]])), select: JOB_SELECT });
+  await appendAuditLog(tx, {
+    organizationId: actor.organizationId, actorType: "USER", actorId: actor.userId, action: "job.updated", entityType: "Job", entityId: job.id,
+    metadata: { fields: changed },
+  });
+  return job;
+}
