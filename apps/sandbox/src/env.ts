@@ -8,6 +8,8 @@ const schema = z.object({
   NODE_ENV: z.string().default("development"),
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
   SANDBOX_HOST: z.string().min(1).default("127.0.0.1"),
+  // The SMTP catcher for staff email (GET /_sandbox/emails).
+  SANDBOX_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(4025),
   // Where the sandbox itself is reachable (used in media URLs it hands out). Defaults to the listening address.
   SANDBOX_PUBLIC_URL: z.url().optional(),
   META_APP_SECRET: z.string().min(1).default("sandbox-meta-app-secret"),

@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { configFromEnv, type SandboxConfig } from "./config.ts";
 import { getEnv } from "./env.ts";
+import { startSmtpCatcher } from "./notify/smtp-catcher.ts";
 import { createSandboxServer } from "./server.ts";
 import { clearTimers, createState } from "./state.ts";
 
@@ -19,8 +20,9 @@ export { DEMO as SANDBOX_DEMO_NUMBERS } from "./numbers.ts";
 export { CONTENT_SIDS } from "./twilio/content.ts";
 export { metaJson, hubSignature256, dialog360Signature, twilioSignature } from "./webhooks/sign.ts";
 
-export type StartSandboxOptions = { port?: number; host?: string; config?: Partial<SandboxConfig> };
-export type RunningSandbox = { url: string; config: SandboxConfig; close(): Promise<void> };
+export type StartSandboxOptions = { port?: number; smtpPort?: number; host?: string; config?: Partial<SandboxConfig> };
+export type RunningSandbox = { url: string; smtpPort: number; config: SandboxConfig; close(): Promise<void> };
+export type { CaughtEmail, PushRecord } from "./state.ts";
 
 export class ProductionRefusedError extends Error {
   override name = "ProductionRefusedError";
@@ -46,10 +48,15 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   const reachableHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
   const url = `http://${reachableHost}:${port}`;
   state.baseUrl = config.sandboxPublicUrl ?? url;
+  // SANDBOX_SMTP_PORT only for the standalone sandbox: an embedder that picks its HTTP port (tests, the global test
+  // setup, benches) gets a free SMTP port unless it names one, so parallel sandboxes never collide on 4025.
+  const smtp = await startSmtpCatcher(state, options.smtpPort ?? (options.port === undefined ? env.SANDBOX_SMTP_PORT : 0), host);
   return {
     url,
+    smtpPort: smtp.port,
     config,
     close: async () => {
+      await smtp.close();
       clearTimers(state);
       state.lifecycle.abort();
       server.closeAllConnections();

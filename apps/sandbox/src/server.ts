@@ -6,6 +6,7 @@ import { Router } from "./http/router.ts";
 import type { ParsedBody, Reply, RequestContext } from "./http/types.ts";
 import { newRecordId } from "./ids.ts";
 import { registerMetaRoutes } from "./meta/routes.ts";
+import { registerNotifyRoutes } from "./notify/routes.ts";
 import { simulatorPage } from "./simulator-page.ts";
 import type { ApiProvider, RecordedRequest, SandboxState } from "./state.ts";
 import { registerTwilioRoutes } from "./twilio/routes.ts";
@@ -18,6 +19,7 @@ export function buildRouter(state: SandboxState): Router {
   registerMetaRoutes(router, state);
   registerDialog360Routes(router, state);
   registerTwilioRoutes(router, state);
+  registerNotifyRoutes(router, state);
   return router;
 }
 

@@ -126,7 +126,14 @@ export type SandboxState = {
   statusBuffers: Map<string, Map<string, Record<string, unknown>[]>>;
   /** Aborted on reset/close so held "timeout" responses and in-flight deliveries stop. */
   lifecycle: AbortController;
+  /** Mail caught by the local SMTP catcher (staff notifications). */
+  emails: CaughtEmail[];
+  /** Expo push messages received on POST /expo/push/send. */
+  pushes: PushRecord[];
 };
+
+export type CaughtEmail = { id: string; from: string; to: string[]; subject: string; raw: string; receivedAt: string };
+export type PushRecord = { id: string; to: string; title?: string; body?: string; data?: unknown; sound?: unknown; priority?: string; status: "ok" | "error"; receivedAt: string };
 
 export function createState(config: SandboxConfig): SandboxState {
   return {
@@ -146,6 +153,8 @@ export function createState(config: SandboxConfig): SandboxState {
     timers: new Set(),
     statusBuffers: new Map(),
     lifecycle: new AbortController(),
+    emails: [],
+    pushes: [],
   };
 }
 
@@ -165,6 +174,8 @@ export function resetState(state: SandboxState): void {
   state.windows.clear();
   state.messages.clear();
   state.statusBuffers.clear();
+  state.emails = [];
+  state.pushes = [];
 }
 
 export function clearTimers(state: SandboxState): void {
