@@ -6,6 +6,7 @@ import { coreEnv } from "./env/core";
 import { cryptoEnv } from "./env/crypto";
 import { dbEnv } from "./env/db";
 import { inboundEnv, mediaEnv } from "./env/inbound";
+import { notificationsEnv } from "./env/notifications";
 import { dialog360Env, metaEnv, observabilityEnv, openaiEnv, sandboxEnv, twilioEnv } from "./env/providers";
 import { redisEnv } from "./env/redis";
 import { webEnv } from "./env/web";
@@ -28,6 +29,7 @@ const schema = z.object({
   ...observabilityEnv.shape,
   ...inboundEnv.shape,
   ...mediaEnv.shape,
+  ...notificationsEnv.shape,
 });
 
 export type Env = z.infer<typeof schema>;

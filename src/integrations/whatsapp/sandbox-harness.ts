@@ -35,6 +35,8 @@ export type FaultInput = {
 
 export type TestSandbox = {
   url: string;
+  // The sandbox's SMTP catcher (a free port per test sandbox).
+  smtpPort: number;
   close(): Promise<void>;
   control(method: string, path: string, body?: unknown): Promise<unknown>;
   requests(provider: RecordedRequest["provider"], path?: string): Promise<RecordedRequest[]>;
@@ -103,6 +105,7 @@ export async function startTestSandbox(): Promise<TestSandbox> {
 
   return {
     url,
+    smtpPort: sandbox.smtpPort,
     close: () => sandbox.close(),
     pointWebhooksAt,
     async customerMessage(phone, id) {

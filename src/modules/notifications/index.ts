@@ -4,6 +4,8 @@ export type { NotificationSettings, StaffPreference } from "./notification-setti
 export { JOB_REMINDER_JOB, SEND_DEFERRED_JOB } from "./notifications-queue";
 export { notifyCustomer } from "./notify-customer";
 export type { NotifyCustomerResult } from "./notify-customer";
+export { notifyStaff, notifyStaffInputSchema } from "./notify-staff";
+export type { NotifyStaffInput, StaffDelivery } from "./notify-staff";
 export { CUSTOMER_EVENTS, notifyCustomerInputSchema } from "./notify-customer.schemas";
 export type { CustomerEvent, NotifyCustomerInput } from "./notify-customer.schemas";
 export { DEFAULT_QUIET_HOURS, quietHoursDecision } from "./quiet-hours-decision";

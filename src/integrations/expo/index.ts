@@ -1,0 +1,2 @@
+export { sendPush } from "./send-push";
+export type { PushMessage, PushTicket } from "./send-push";
