@@ -1,10 +1,12 @@
+import { Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestSandbox, type TestSandbox } from "../../integrations/whatsapp/sandbox-harness";
 import { adminDb } from "../../lib/db";
 import { env } from "../../lib/env";
-import { closeSharedRedis } from "../../lib/redis";
+import { closeSharedRedis, createRedis } from "../../lib/redis";
 import { findJob } from "../../workers/catalog";
+import { processJob } from "../../workers/process-job";
 import { closeQueues, getQueue } from "../../workers/queue-registry";
 import { deliverMessage } from "../messaging/deliver-message";
 import { clock, depsFor, ORG_A, seedOrganizations } from "../messaging/outbound-test-kit";
@@ -173,5 +175,25 @@ describe("job reminders", () => {
     const payload = jobReminderPayloadSchema.parse(reminder!.data);
     expect(await runJobReminder(payload, { now: T0, redis, currentScheduledStart: async () => ba("2026-11-26T10:00:00") })).toEqual({ status: "stale" });
     expect(await messagesOf(CUSTOMER)).toHaveLength(0);
+  });
+});
+
+describe("through a real Worker", () => {
+  it("a reminder due in a second is taken from the notifications queue and sent once", async () => {
+    const scheduledStart = new Date(Date.now() + 30 * 60_000 + 800);
+    const job = { id: "job-smoke", organizationId: ORG_A, customerId: CUSTOMER, scheduledStart, technicianName: "Carlos", status: "scheduled" };
+    const { scheduled } = await scheduleJobReminders({ job }, { redis });
+    expect(scheduled.map((s) => s.id)).toEqual([`reminder-job-smoke-30m-${scheduledStart.getTime()}`]);
+    const worker = new Worker("notifications", processJob, { connection: createRedis("worker"), prefix: env.QUEUE_PREFIX });
+    try {
+      const until = Date.now() + 15_000;
+      while ((await messagesOf(CUSTOMER)).length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+      const messages = await messagesOf(CUSTOMER);
+      expect(messages).toHaveLength(1);
+      expect(messages[0]!.content).toMatchObject({ name: "job_reminder" });
+      expect(await redis.exists(reminderSetKey("job-smoke"))).toBe(0);
+    } finally {
+      await worker.close();
+    }
   });
 });
