@@ -106,6 +106,21 @@ describe("customer notifications", () => {
     expect(urgent!.delivery).toMatchObject({ purpose: "emergency", priority: "HIGH" });
   });
 
+  it("dedupe job events by job and start, billing events only by the caller's key", async () => {
+    const now = ba("2026-11-23T10:00:00");
+    const scheduled = { event: "job_scheduled" as const, organizationId: ORG_A, customerId: CUSTOMER, context: { jobId: "job-4", jobStart: ba("2026-11-24T10:30:00"), technicianName: "Carlos" } };
+    expect(await notifyCustomer(scheduled, { now })).toEqual(await notifyCustomer(scheduled, { now }));
+    const paid = { event: "payment_confirmed" as const, organizationId: ORG_A, customerId: `${ORG_A}-c1`, context: { amountCents: 1_250_050 } };
+    await notifyCustomer(paid, { now });
+    await notifyCustomer(paid, { now });
+    await notifyCustomer({ ...paid, dedupeKey: "payment-mp-1" }, { now });
+    await notifyCustomer({ ...paid, dedupeKey: "payment-mp-1" }, { now });
+    expect(await messagesOf(CUSTOMER)).toHaveLength(1);
+    const payments = await messagesOf(`${ORG_A}-c1`);
+    expect(payments).toHaveLength(3);
+    expect(payments[0]!.content).toMatchObject({ preview: "¡Gracias Cliente! Recibimos tu pago de $ 12.500,50." });
+  });
+
   it("respects the organization's own quiet hours", async () => {
     await adminDb().organization.update({ where: { id: ORG_A }, data: { settings: { notifications: { quietHours: { start: "19:00", end: "09:00" } } } } });
     const result = await notifyCustomer({ event: "payment_confirmed", organizationId: ORG_A, customerId: CUSTOMER, context: { amountCents: 4_500_000 } }, { now: ba("2026-11-23T19:30:00") });

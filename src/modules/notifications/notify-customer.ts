@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
 import { withTenant } from "../../lib/db";
 import { AppError } from "../../lib/errors";
 import { sendMessage } from "../messaging/send-message";
@@ -24,8 +26,7 @@ export async function notifyCustomer(
 ): Promise<NotifyCustomerResult> {
   const input = notifyCustomerInputSchema.parse(raw);
   const now = options.now ?? new Date();
-  const start = input.context.jobStart ? `-${input.context.jobStart.getTime()}` : "";
-  const dedupeKey = input.dedupeKey ?? `${input.event}-${input.context.jobId ?? input.customerId}${start}`;
+  const dedupeKey = input.dedupeKey ?? defaultDedupeKey(input);
 
   const { settings, customerName } = await withTenant(input.organizationId, async (tx) => {
     const organization = await tx.organization.findUniqueOrThrow({ where: { id: input.organizationId }, select: { settings: true } });
@@ -37,10 +38,12 @@ export async function notifyCustomer(
   if (!options.deferred) {
     const decision = quietHoursDecision({ now, urgency: input.urgency, organizationQuiet: settings.quietHours ?? null });
     if (decision.action === "defer") {
-      const deferredJobId = `deferred-${input.organizationId}-${dedupeKey}`;
+      // A key is fixed now even when the caller gave none, so the deferred send is idempotent too.
+      const key = dedupeKey ?? `${input.event}-${randomUUID()}`;
+      const deferredJobId = `deferred-${input.organizationId}-${key}`;
       await notificationsQueue().add(
         SEND_DEFERRED_JOB,
-        { kind: "customer", input: { ...input, dedupeKey } },
+        { kind: "customer", input: { ...input, dedupeKey: key } },
         { jobId: deferredJobId, delay: decision.until.getTime() - now.getTime(), timestamp: now.getTime(), attempts: 3, backoff: { type: "exponential", delay: 5_000 } },
       );
       return { status: "deferred", until: decision.until, deferredJobId };
@@ -65,9 +68,17 @@ export async function notifyCustomer(
       purpose: input.urgency === "EMERGENCY" ? "emergency" : "notification",
       priority: PRIORITY[input.urgency],
       smsFallback: true,
-      idempotencyKey: `notification-${dedupeKey}`,
+      ...(dedupeKey ? { idempotencyKey: `notification-${dedupeKey}` } : {}),
     },
     now,
   );
   return { status: "sent", messageId: message.id };
+}
+
+// Job lifecycle events happen once per job and start time, so they dedupe on that by default. Billing events can
+// repeat for the same job or customer (two payments): only the caller's dedupeKey (e.g. the payment id) dedupes them.
+function defaultDedupeKey(input: z.output<typeof notifyCustomerInputSchema>): string | undefined {
+  const { jobId, jobStart } = input.context;
+  if (!jobId || !["job_scheduled", "technician_on_the_way", "job_completed", "job_reminder"].includes(input.event)) return undefined;
+  return `${input.event}-${jobId}${jobStart ? `-${jobStart.getTime()}` : ""}`;
 }
