@@ -19,11 +19,32 @@ process.title = "campotech-workers";
 
 async function main(): Promise<void> {
   const healthRedis = createRedis("producer");
-  const server: Server = await startHealthServer({ db, redis: healthRedis, port: env.WORKERS_HEALTH_PORT });
-  const pool = startWorkers({ catalog: jobCatalog, processor: processJob });
-
   const schedulerConnection = createRedis("worker");
   const systemQueue = new Queue(usageResetMonthlyCounters.queue, { connection: schedulerConnection, prefix: env.QUEUE_PREFIX });
+  const running: { server?: Server; pool?: ReturnType<typeof startWorkers> } = {};
+
+  // Registered before anything is awaited: a SIGTERM during start-up (a fast redeploy) must still shut down
+  // cleanly instead of killing the process mid-way.
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing in-flight jobs");
+    running.server?.close();
+    const { forced } = (await running.pool?.close()) ?? { forced: false };
+    await systemQueue.close().catch(() => {});
+    await Promise.all([schedulerConnection.quit(), healthRedis.quit()].map((p) => p.catch(() => {})));
+    await db.$disconnect();
+    logger.info({ forced }, "workers stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+
+  running.server = await startHealthServer({ db, redis: healthRedis, port: env.WORKERS_HEALTH_PORT });
+  if (stopping) return;
+  running.pool = startWorkers({ catalog: jobCatalog, processor: processJob });
+
   // Job schedulers are upserted by id: every worker process registering them at start keeps exactly one of each.
   const schedules = [
     { job: usageResetMonthlyCounters, repeat: USAGE_RESET_SCHEDULE },
@@ -35,22 +56,6 @@ async function main(): Promise<void> {
       .catch((error: Error) => logger.error({ err: error.message, job: job.name }, "could not register a job scheduler"));
   }
   logger.info({ port: env.WORKERS_HEALTH_PORT }, `workers ready; health on http://127.0.0.1:${env.WORKERS_HEALTH_PORT}/health`);
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "shutting down: finishing in-flight jobs");
-    server.close();
-    const { forced } = await pool.close();
-    await systemQueue.close().catch(() => {});
-    await Promise.all([schedulerConnection.quit(), healthRedis.quit()].map((p) => p.catch(() => {})));
-    await db.$disconnect();
-    logger.info({ forced }, "workers stopped");
-    process.exit(0);
-  };
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
 }
 
 main().catch((error: Error) => {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 
 const main = new URL("../src/main.ts", import.meta.url).pathname;
@@ -30,6 +31,18 @@ async function health(port: number, deadlineMs = 30_000): Promise<{ status: numb
 
 // SIGTERM, not SIGKILL: tsx relays it to the real node process; a SIGKILLed tsx would orphan a live worker that
 // keeps taking jobs from the shared test queues.
+// The OS picks the port: fixed ports collide with other test runs on a shared machine.
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
 afterEach(async () => {
   for (const child of children.splice(0)) {
     if (child.exitCode !== null) continue;
@@ -43,8 +56,9 @@ afterEach(async () => {
 
 describe("the worker process", () => {
   it("serves /health 200 and stops cleanly on SIGTERM", async () => {
-    const { child, output } = startWorkers(3221, { LOG_LEVEL: "info" });
-    const { status, body } = await health(3221);
+    const port = await freePort();
+    const { child, output } = startWorkers(port, { LOG_LEVEL: "info" });
+    const { status, body } = await health(port);
     expect(status).toBe(200);
     expect(body).toMatchObject({ status: "ok", service: "workers", checks: { postgres: { status: "up" }, redis: { status: "up" } } });
     child.kill("SIGTERM");
@@ -54,15 +68,16 @@ describe("the worker process", () => {
   });
 
   it("answers 503 naming Postgres when Postgres is unreachable", async () => {
-    startWorkers(3222, { DATABASE_URL: "postgresql://campotech_app:campotech_app@127.0.0.1:1/campotech_test" });
-    const { status, body } = await health(3222);
+    const port = await freePort();
+    startWorkers(port, { DATABASE_URL: "postgresql://campotech_app:campotech_app@127.0.0.1:1/campotech_test" });
+    const { status, body } = await health(port);
     expect(status).toBe(503);
     expect(body.reason).toMatch(/^Postgres no responde: /);
     expect((body.checks as { redis: { status: string } }).redis.status).toBe("up");
   });
 
   it("refuses to start with a missing variable and names it", async () => {
-    const { child, output } = startWorkers(3223, { JWT_SECRET: "", CAMPOTECH_SKIP_DOTENV: "1" });
+    const { child, output } = startWorkers(await freePort(), { JWT_SECRET: "", CAMPOTECH_SKIP_DOTENV: "1" });
     const [code] = await once(child, "exit");
     expect(code).toBe(1);
     expect(output()).toMatch(/JWT_SECRET: is required but not set/);
