@@ -1,5 +1,4 @@
 import { parseArgs } from "node:util";
-import { isAppError } from "@campotech/core/lib/errors";
 import { UsageError, type Command } from "./command";
 import { auditCommands } from "./commands/audit";
 import { dbCommands } from "./commands/db";
@@ -71,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
       for (const [field, reason] of Object.entries(failure.fields ?? {})) console.error(`  ${field}: ${reason}`);
       if (usage) console.error(`\nUso: ${command.usage}`);
     }
-    return usage ? 2 : isAppError(error) ? 1 : 1;
+    return usage ? 2 : 1;
   }
 }
 
