@@ -91,6 +91,7 @@ export const DEMO_TEMPLATES = [
   { name: "technician_on_the_way", category: "UTILITY", body: "Hola {{1}}, {{2}} ya está en camino. Seguí su llegada acá: {{3}}" },
   { name: "job_completed", category: "UTILITY", body: "Hola {{1}}, {{2}} terminó el trabajo. ¡Gracias por elegirnos!" },
   { name: "job_reminder", category: "UTILITY", body: "Hola {{1}}, te recordamos tu turno del {{2}} a las {{3}}. Técnico: {{4}}." },
+  { name: "staff_alert", category: "UTILITY", body: "CampoTech · {{1}}: {{2}}" },
 ] as const;
 
 // Two conversations so the inbox is not empty on first start.

@@ -27,7 +27,7 @@ describe("demo seed", () => {
     expect(await counts()).toEqual(before);
     expect(first).toMatchObject({ organizationId: "demo-org", users: 4, customers: 5 });
     expect(before.users.map((u) => [u.role, u._count])).toEqual([["OWNER", 1], ["DISPATCHER", 1], ["TECHNICIAN", 2]]);
-    expect(before).toMatchObject({ customers: 5, accounts: 3, templates: 9, messages: 5 });
+    expect(before).toMatchObject({ customers: 5, accounts: 3, templates: 10, messages: 5 });
     expect(before.priceList).toBeGreaterThanOrEqual(10);
 
     const org = await adminDb().organization.findUniqueOrThrow({ where: { id: DEMO_ORG.id } });

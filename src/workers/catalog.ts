@@ -5,6 +5,7 @@ import { messagingCheckDelivery } from "./jobs/messaging-check-delivery.job";
 import { messagingDeliverMessage } from "./jobs/messaging-deliver-message.job";
 import { messagingHandleFailedStatus } from "./jobs/messaging-handle-failed-status.job";
 import { messagingMaintenance } from "./jobs/messaging-maintenance.job";
+import { notificationsJobChanged } from "./jobs/notifications-job-changed.job";
 import { notificationsJobReminder } from "./jobs/notifications-job-reminder.job";
 import { notificationsSendDeferred } from "./jobs/notifications-send-deferred.job";
 import { usageResetMonthlyCounters } from "./jobs/usage-reset-monthly-counters.job";
@@ -22,6 +23,7 @@ export const jobCatalog: readonly JobDefinition[] = [
   messagingMaintenance,
   notificationsSendDeferred,
   notificationsJobReminder,
+  notificationsJobChanged,
 ] as JobDefinition[];
 
 export function findJob(name: string): JobDefinition | undefined {

@@ -12,6 +12,7 @@ export type { JobActor } from "./job-actor";
 export type { JobView } from "./job-view";
 export { listJobs } from "./list-jobs";
 export type { ListJobsFilter } from "./list-jobs";
+export { publishJobChanges } from "./publish-job-changes";
 export { setLineItems } from "./set-line-items";
 export type { LineItemInput } from "./set-line-items";
 export { transitionJob } from "./transition-job";

@@ -2,6 +2,7 @@ import type { TenantTx } from "../../lib/db";
 import { AppError } from "../../lib/errors";
 import { appendAuditLog } from "../audit/append-audit-log";
 import type { OrganizationEvent } from "../events/organization-event";
+import type { JobChange } from "../notifications/job-change.schemas";
 import { assertJobRefs } from "./assert-job-refs";
 import { assertWindow } from "./assert-window";
 import { getJobRowOrThrow } from "./get-job-row-or-throw";
@@ -23,7 +24,7 @@ export async function transitionJob(
   actor: JobActor,
   jobId: string,
   input: TransitionInput,
-): Promise<{ job: JobView; events: OrganizationEvent[] }> {
+): Promise<{ job: JobView; events: OrganizationEvent[]; changes: JobChange[] }> {
   const before = await getJobRowOrThrow(tx, actor, jobId);
   assertJobTransition({ from: before.status, to: input.to, role: actor.role, isAssignedTechnician: before.technicianId === actor.userId });
   const data: { status: JobState; scheduledStart?: Date; scheduledEnd?: Date; technicianId?: string } = { status: input.to };
@@ -46,7 +47,7 @@ export async function transitionJob(
   if (moved.count !== 1) throw new AppError("CONFLICT", { message: "El trabajo cambió mientras tanto; volvé a intentarlo." });
   const transition = await tx.jobTransition.create({
     data: { organizationId: actor.organizationId, jobId: before.id, from: before.status, to: input.to, actorId: actor.userId, actorType: "USER", note: input.note ?? null },
-    select: { at: true },
+    select: { id: true, at: true },
   });
   await appendAuditLog(tx, {
     organizationId: actor.organizationId, actorType: "USER", actorId: actor.userId, action: "job.status_changed", entityType: "Job", entityId: before.id,
@@ -57,5 +58,6 @@ export async function transitionJob(
     type: "job.status_changed", organizationId: actor.organizationId, jobId: job.id, number: job.number,
     from: before.status, status: job.status, at: transition.at.toISOString(),
   };
-  return { job, events: [event] };
+  const change: JobChange = { organizationId: actor.organizationId, jobId: job.id, kind: "status", from: before.status, to: job.status, key: transition.id };
+  return { job, events: [event], changes: [change] };
 }

@@ -2,6 +2,7 @@ import type { JobUrgency, ServiceType } from "@campotech/database";
 import type { TenantTx } from "../../lib/db";
 import { AppError } from "../../lib/errors";
 import { appendAuditLog } from "../audit/append-audit-log";
+import type { JobChange } from "../notifications/job-change.schemas";
 import { assertJobRefs } from "./assert-job-refs";
 import { assertWindow } from "./assert-window";
 import { getJobRowOrThrow } from "./get-job-row-or-throw";
@@ -24,13 +25,13 @@ const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date
 
 // Details, not status (that goes through transitionJob). A scheduled job keeps a full window and a technician.
 // The audit keeps which fields changed, not the values (addresses and descriptions are personal data).
-export async function updateJob(tx: TenantTx, actor: JobActor, jobId: string, changes: JobChanges): Promise<JobView> {
+export async function updateJob(tx: TenantTx, actor: JobActor, jobId: string, changes: JobChanges): Promise<{ job: JobView; changes: JobChange[] }> {
   const before = await getJobRowOrThrow(tx, actor, jobId);
   if (before.status === "completed" || before.status === "cancelled") {
     throw new AppError("CONFLICT", { message: "Un trabajo terminado o cancelado ya no se puede editar." });
   }
   const changed = CHANGEABLE.filter((key) => changes[key] !== undefined && !same(changes[key], before[key]));
-  if (!changed.length) return before;
+  if (!changed.length) return { job: before, changes: [] };
   const after = { ...before, ...Object.fromEntries(changed.map((key) => [key, changes[key]])) } as JobView;
   assertWindow(after.scheduledStart, after.scheduledEnd);
   if (before.status !== "pending" && (!after.technicianId || !after.scheduledStart)) {
@@ -42,5 +43,15 @@ export async function updateJob(tx: TenantTx, actor: JobActor, jobId: string, ch
     organizationId: actor.organizationId, actorType: "USER", actorId: actor.userId, action: "job.updated", entityType: "Job", entityId: job.id,
     metadata: { fields: changed },
   });
-  return job;
+  return { job, changes: followUps(actor.organizationId, before, job, changed) };
+}
+
+// Moving a scheduled job re-arms its reminders and tells the customer; a new technician hears about it. Only
+// scheduled jobs: once the technician is on the way the visit is happening and reminders are already gone.
+function followUps(organizationId: string, before: JobView, job: JobView, changed: readonly string[]): JobChange[] {
+  if (job.status !== "scheduled") return [];
+  const base = { organizationId, jobId: job.id, key: `update-${job.updatedAt.getTime()}` };
+  if (changed.includes("scheduledStart")) return [{ ...base, kind: "rescheduled" }];
+  if (changed.includes("technicianId") && before.technicianId !== job.technicianId) return [{ ...base, kind: "reassigned" }];
+  return [];
 }

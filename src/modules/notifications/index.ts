@@ -1,7 +1,12 @@
 export { cancelJobReminders } from "./cancel-job-reminders";
 export { notificationSettings } from "./notification-settings";
 export type { NotificationSettings, StaffPreference } from "./notification-settings";
-export { JOB_REMINDER_JOB, SEND_DEFERRED_JOB } from "./notifications-queue";
+export { enqueueJobChanges } from "./enqueue-job-changes";
+export { handleJobChange } from "./handle-job-change";
+export type { JobChangeEffect } from "./handle-job-change";
+export { jobChangeSchema } from "./job-change.schemas";
+export type { JobChange } from "./job-change.schemas";
+export { JOB_CHANGED_JOB, JOB_REMINDER_JOB, SEND_DEFERRED_JOB } from "./notifications-queue";
 export { notifyCustomer } from "./notify-customer";
 export type { NotifyCustomerResult } from "./notify-customer";
 export { notifyStaff, notifyStaffInputSchema } from "./notify-staff";

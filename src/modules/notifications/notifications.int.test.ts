@@ -197,6 +197,10 @@ describe("through a real Worker", () => {
   it("a reminder due in a second is taken from the notifications queue and sent once", async () => {
     const scheduledStart = new Date(Date.now() + 30 * 60_000 + 800);
     const job = { id: "job-smoke", organizationId: ORG_A, customerId: CUSTOMER, scheduledStart, technicianName: "Carlos", status: "scheduled" };
+    // The worker's handler re-reads the job, so it must exist and still be scheduled at that start.
+    await adminDb().job.create({
+      data: { id: job.id, organizationId: ORG_A, number: 1, customerId: CUSTOMER, address: "Av. Rivadavia 5000", serviceType: "GAS", description: "Calefón", status: "scheduled", scheduledStart, scheduledEnd: new Date(scheduledStart.getTime() + 3600_000) },
+    });
     const { scheduled } = await scheduleJobReminders({ job }, { redis });
     expect(scheduled.map((s) => s.id)).toEqual([`reminder-job-smoke-30m-${scheduledStart.getTime()}`]);
     const worker = new Worker("notifications", processJob, { connection: createRedis("worker"), prefix: env.QUEUE_PREFIX });

@@ -84,7 +84,32 @@ describe("notifyStaff", () => {
     await notifyStaff(payload.input, { ...deps, deferred: true });
     expect(await sandbox.control("GET", "/_sandbox/push")).toHaveLength(1);
 
+    // An emergency goes out on every channel the user can be reached on, whatever they chose: Carlos has no email,
+    // and this organization has no approved staff_alert template yet (WhatsApp is refused, the others still go).
     const urgent = await notifyStaff({ organizationId: ORG_A, userIds: ["u-carlos"], message, urgency: "EMERGENCY" }, { ...deps, now: NIGHT });
-    expect(urgent).toEqual([expect.objectContaining({ channel: "push", status: "sent" })]);
+    expect(urgent).toEqual([
+      expect.objectContaining({ channel: "push", status: "sent" }),
+      expect.objectContaining({ channel: "email", status: "skipped", reason: "sin email" }),
+      expect.objectContaining({ channel: "whatsapp", status: "failed", reason: expect.stringContaining("staff_alert") }),
+    ]);
+  });
+
+  it("reaches staff on WhatsApp through the outbound engine as the staff_alert template, once per key", async () => {
+    await adminDb().waTemplate.create({
+      data: { organizationId: ORG_A, name: "staff_alert", language: "es_AR", category: "UTILITY", status: "APPROVED", components: [{ type: "BODY", text: "CampoTech · {{1}}: {{2}}" }] },
+    });
+    const settings = { notifications: { staff: { "u-ana": { channels: ["whatsapp"] } } } };
+    await adminDb().organization.update({ where: { id: ORG_A }, data: { settings } });
+    const multiline = { ...message, body: "Cliente en Caballito.\n\nAv. Rivadavia 5000." };
+    const first = await notifyStaff({ organizationId: ORG_A, userIds: ["u-ana"], message: multiline, urgency: "HIGH", dedupeKey: "gas-1" }, { ...deps, now: DAY });
+    const again = await notifyStaff({ organizationId: ORG_A, userIds: ["u-ana"], message: multiline, urgency: "HIGH", dedupeKey: "gas-1" }, { ...deps, now: DAY });
+    expect(first).toEqual([expect.objectContaining({ channel: "whatsapp", status: "sent" })]);
+    expect(again).toEqual(first);
+    const recipient = await adminDb().customer.findFirstOrThrow({ where: { staffUserId: "u-ana" } });
+    expect(recipient).toMatchObject({ waId: "5491150000001", phone: null });
+    const messages = await adminDb().whatsAppMessage.findMany({ where: { conversation: { customerId: recipient.id } }, include: { delivery: true } });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.content).toMatchObject({ name: "staff_alert", preview: "CampoTech · Urgencia: pérdida de gas: Cliente en Caballito. Av. Rivadavia 5000." });
+    expect(messages[0]!.delivery).toMatchObject({ purpose: "notification", priority: "HIGH" });
   });
 });

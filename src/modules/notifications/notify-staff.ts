@@ -2,6 +2,8 @@ import { z } from "zod";
 import { sendPush } from "../../integrations/expo/send-push";
 import { sendEmail, smtpConfigFromEnv, type SmtpConfig } from "../../integrations/smtp/send-email";
 import { withTenant } from "../../lib/db";
+import { ensureStaffRecipient } from "../auth/ensure-staff-recipient";
+import { sendMessage } from "../messaging/send-message";
 import { env } from "../../lib/env";
 import { notificationSettings } from "./notification-settings";
 import { notificationsQueue, SEND_DEFERRED_JOB } from "./notifications-queue";
@@ -18,21 +20,22 @@ export const notifyStaffInputSchema = z.object({
 
 export type NotifyStaffInput = z.input<typeof notifyStaffInputSchema>;
 export type StaffDelivery =
-  | { userId: string; channel: "push" | "email"; status: "sent"; ref: string }
+  | { userId: string; channel: "push" | "email" | "whatsapp"; status: "sent"; ref: string }
   | { userId: string; channel: "push" | "email" | "whatsapp"; status: "failed" | "skipped"; reason: string }
   | { userId: string; status: "deferred"; until: Date; deferredJobId: string };
 
 export type NotifyStaffDeps = { now?: Date; smtp?: SmtpConfig; expoPushUrl?: string };
 
 // Staff get each notification on every channel they chose (settings.notifications.staff[userId].channels, push by
-// default), each user's own quiet hours first, then the organization's. One failing channel doesn't stop the
-// others; the outcome per user and channel is returned for the caller to log.
+// default), each user's own quiet hours first, then the organization's. An emergency goes out on every channel the
+// user can be reached on, whatever they chose. One failing channel doesn't stop the others; the outcome per user
+// and channel is returned for the caller to log.
 export async function notifyStaff(raw: NotifyStaffInput, deps: NotifyStaffDeps & { deferred?: boolean } = {}): Promise<StaffDelivery[]> {
   const input = notifyStaffInputSchema.parse(raw);
   const now = deps.now ?? new Date();
   const { settings, users } = await withTenant(input.organizationId, async (tx) => {
     const organization = await tx.organization.findUniqueOrThrow({ where: { id: input.organizationId }, select: { settings: true } });
-    const users = await tx.user.findMany({ where: { id: { in: input.userIds } }, select: { id: true, email: true } });
+    const users = await tx.user.findMany({ where: { id: { in: input.userIds }, isActive: true }, select: { id: true, email: true, name: true, phone: true } });
     return { settings: notificationSettings(organization.settings), users };
   });
 
@@ -52,21 +55,26 @@ export async function notifyStaff(raw: NotifyStaffInput, deps: NotifyStaffDeps &
         continue;
       }
     }
-    for (const channel of preference.channels) {
-      out.push(await sendOn(channel, user.id, preference.email ?? user.email, preference.pushTokens, input, deps));
+    const channels = input.urgency === "EMERGENCY" ? (["push", "email", "whatsapp"] as const) : preference.channels;
+    const reach = { email: preference.email ?? user.email, phone: preference.phone ?? user.phone, name: user.name, pushTokens: preference.pushTokens };
+    for (const channel of channels) {
+      out.push(await sendOn(channel, user.id, reach, { ...input, organizationId: input.organizationId }, deps, now));
     }
   }
   return out;
 }
 
+type Reach = { email: string | null | undefined; phone: string; name: string; pushTokens: string[] };
+
 async function sendOn(
   channel: "push" | "email" | "whatsapp",
   userId: string,
-  email: string | null | undefined,
-  pushTokens: string[],
+  reach: Reach,
   input: z.output<typeof notifyStaffInputSchema>,
   deps: NotifyStaffDeps,
+  now: Date,
 ): Promise<StaffDelivery> {
+  const { email, pushTokens } = reach;
   try {
     if (channel === "email") {
       if (!email) return { userId, channel, status: "skipped", reason: "sin email" };
@@ -89,10 +97,35 @@ async function sendOn(
       const ok = tickets.filter((t) => t.status === "ok").map((t) => (t as { id: string }).id);
       return ok.length ? { userId, channel, status: "sent", ref: ok.join(",") } : { userId, channel, status: "failed", reason: "Expo rechazó todos los dispositivos" };
     }
-    // Staff WhatsApp needs a conversation with the staff member's number, which sendMessage only opens for
-    // customers today: left for when staff get their own contact records.
-    return { userId, channel, status: "skipped", reason: "WhatsApp a personal todavía no disponible" };
+    return await sendWhatsApp(userId, reach, input, now);
   } catch (error) {
     return { userId, channel, status: "failed", reason: error instanceof Error ? error.message : String(error) };
   }
+}
+
+// Through the outbound engine like any message (tier, panic mode, retries), to the staff member's own recipient row
+// (ensureStaffRecipient), as the staff_alert template because a staff member's 24-hour window is rarely open.
+// Template parameters may not carry line breaks or long runs of spaces (Meta 132000), so they are flattened.
+async function sendWhatsApp(userId: string, reach: Reach, input: z.output<typeof notifyStaffInputSchema>, now: Date): Promise<StaffDelivery> {
+  const flat = (text: string, max: number) => text.replace(/\s+/g, " ").trim().slice(0, max);
+  const customerId = await withTenant(input.organizationId, (tx) =>
+    ensureStaffRecipient(tx, { userId, organizationId: input.organizationId, name: reach.name, phone: reach.phone }),
+  );
+  const message = await sendMessage(
+    {
+      organizationId: input.organizationId,
+      customerId,
+      content: {
+        type: "template",
+        name: "staff_alert",
+        language: "es_AR",
+        components: [{ type: "body", parameters: [{ type: "text", text: flat(input.message.title, 60) }, { type: "text", text: flat(input.message.body, 900) }] }],
+      },
+      purpose: input.urgency === "EMERGENCY" ? "emergency" : "notification",
+      priority: input.urgency === "NORMAL" ? "normal" : "high",
+      ...(input.dedupeKey ? { idempotencyKey: `staff-${input.dedupeKey}-${userId}` } : {}),
+    },
+    now,
+  );
+  return { userId, channel: "whatsapp", status: "sent", ref: message.id };
 }

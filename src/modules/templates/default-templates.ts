@@ -8,7 +8,9 @@ export type TemplateVariable =
   | "amount"
   | "link"
   | "dueDate"
-  | "code";
+  | "code"
+  | "alertTitle"
+  | "alertBody";
 
 export type DefaultTemplate = {
   use:
@@ -20,7 +22,8 @@ export type DefaultTemplate = {
     | "otp_code"
     | "technician_on_the_way"
     | "job_completed"
-    | "job_reminder";
+    | "job_reminder"
+    | "staff_alert";
   name: string;
   category: "UTILITY" | "MARKETING" | "AUTHENTICATION";
   body: string;
@@ -90,6 +93,14 @@ export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
     category: "UTILITY",
     body: "Hola {{1}}, te recordamos tu turno del {{2}} a las {{3}}. Técnico: {{4}}.",
     variables: ["customerName", "jobDate", "jobTime", "technicianName"],
+  },
+  {
+    // Staff notifications on WhatsApp (notifyStaff): the staff member's window is usually closed.
+    use: "staff_alert",
+    name: "staff_alert",
+    category: "UTILITY",
+    body: "CampoTech · {{1}}: {{2}}",
+    variables: ["alertTitle", "alertBody"],
   },
 ];
 

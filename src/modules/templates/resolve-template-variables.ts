@@ -12,6 +12,8 @@ export type TemplateContext = {
   link?: string;
   dueDate?: Date;
   code?: string;
+  alertTitle?: string;
+  alertBody?: string;
 };
 
 function valueOf(variable: TemplateVariable, ctx: TemplateContext): string | undefined {
@@ -32,6 +34,10 @@ function valueOf(variable: TemplateVariable, ctx: TemplateContext): string | und
       return ctx.dueDate && formatDateAr(ctx.dueDate);
     case "code":
       return ctx.code;
+    case "alertTitle":
+      return ctx.alertTitle;
+    case "alertBody":
+      return ctx.alertBody;
   }
 }
 

@@ -79,6 +79,11 @@ const BUILT_IN: Seed[] = [
     category: "UTILITY",
     components: [{ type: "BODY", text: "Hola {{1}}, te recordamos tu turno del {{2}} a las {{3}}. Técnico: {{4}}." }],
   },
+  {
+    name: "staff_alert",
+    category: "UTILITY",
+    components: [{ type: "BODY", text: "CampoTech · {{1}}: {{2}}" }],
+  },
 ];
 
 export const BUILT_IN_TEMPLATE_NAMES = BUILT_IN.map((t) => t.name);

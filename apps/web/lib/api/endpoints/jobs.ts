@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addJobAttachment, createJob, getJob, JOB_STATES, listJobs, setLineItems, transitionJob, updateJob } from "@campotech/core/modules/jobs";
+import { addJobAttachment, createJob, getJob, JOB_STATES, listJobs, publishJobChanges, setLineItems, transitionJob, updateJob } from "@campotech/core/modules/jobs";
 import type { JobActor } from "@campotech/core/modules/jobs";
 import type { AccessTokenClaims } from "@campotech/core/modules/auth";
 import { publishOrganizationEvents } from "@campotech/core/modules/events";
@@ -115,7 +115,11 @@ export const updateJobEndpoint = defineEndpoint({
     scheduledEnd: isoDate().nullable().optional(),
   }).strict(),
   response: jobSchema,
-  handler: ({ params, body, claims, tenant }) => tenant((tx) => updateJob(tx, actorOf(claims), params.id, body)),
+  handler: async ({ params, body, claims, tenant }) => {
+    const result = await tenant((tx) => updateJob(tx, actorOf(claims), params.id, body));
+    await publishJobChanges(result);
+    return result.job;
+  },
 });
 
 export const transitionJobEndpoint = defineEndpoint({
@@ -134,9 +138,9 @@ export const transitionJobEndpoint = defineEndpoint({
   }).strict(),
   response: jobSchema,
   handler: async ({ params, body, claims, tenant }) => {
-    const { job, events } = await tenant((tx) => transitionJob(tx, actorOf(claims), params.id, body));
-    await publishOrganizationEvents(events);
-    return job;
+    const result = await tenant((tx) => transitionJob(tx, actorOf(claims), params.id, body));
+    await publishJobChanges(result);
+    return result.job;
   },
 });
 
