@@ -29,12 +29,6 @@ export const sandboxEnv = z.object({
 
 const optional = z.string().optional().transform((v) => (v ? v : undefined));
 
-export const openaiEnv = z.object({
-  OPENAI_API_KEY: optional,
-  OPENAI_BASE_URL: optional.pipe(z.url().optional()),
-  OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
-});
-
 export const observabilityEnv = z.object({
   SENTRY_DSN: optional,
   NEXT_PUBLIC_POSTHOG_KEY: optional,
