@@ -7,6 +7,7 @@ import type { ParsedBody, Reply, RequestContext } from "./http/types.ts";
 import { newRecordId } from "./ids.ts";
 import { registerMetaRoutes } from "./meta/routes.ts";
 import { registerNotifyRoutes } from "./notify/routes.ts";
+import { registerOpenAiRoutes } from "./openai/routes.ts";
 import { simulatorPage } from "./simulator-page.ts";
 import type { ApiProvider, RecordedRequest, SandboxState } from "./state.ts";
 import { registerTwilioRoutes } from "./twilio/routes.ts";
@@ -20,6 +21,7 @@ export function buildRouter(state: SandboxState): Router {
   registerDialog360Routes(router, state);
   registerTwilioRoutes(router, state);
   registerNotifyRoutes(router, state);
+  registerOpenAiRoutes(router, state);
   return router;
 }
 
