@@ -1,5 +1,6 @@
 import type { JobAttachmentKind, JobStatus, ActorType } from "@campotech/database";
 import type { TenantTx } from "../../lib/db";
+import { trackingLink } from "../notifications/tracking-link";
 import { computeJobTotals, type JobTotals } from "./compute-job-totals";
 import { getJobRowOrThrow } from "./get-job-row-or-throw";
 import type { JobActor } from "./job-actor";
@@ -10,6 +11,8 @@ export type JobDetail = JobView & {
   totals: Omit<JobTotals, "lines">;
   attachments: { id: string; kind: JobAttachmentKind; mimeType: string; size: number; createdAt: Date }[];
   transitions: { from: JobStatus | null; to: JobStatus; actorId: string | null; actorType: ActorType; at: Date; note: string | null }[];
+  // The customer's tracking page (sent with "en camino"); the office can also share it by hand.
+  trackingUrl: string;
 };
 
 export async function getJob(tx: TenantTx, actor: JobActor, jobId: string): Promise<JobDetail> {
@@ -23,5 +26,5 @@ export async function getJob(tx: TenantTx, actor: JobActor, jobId: string): Prom
     tx.jobTransition.findMany({ where: { jobId: job.id }, orderBy: { at: "asc" }, select: { from: true, to: true, actorId: true, actorType: true, at: true, note: true } }),
   ]);
   const { lines: net, ...totals } = computeJobTotals(lines);
-  return { ...job, lineItems: lines.map((l, i) => ({ ...l, netCents: net[i]!.netCents })), totals, attachments, transitions };
+  return { ...job, lineItems: lines.map((l, i) => ({ ...l, netCents: net[i]!.netCents })), totals, attachments, transitions, trackingUrl: trackingLink(actor.organizationId, job.id) };
 }

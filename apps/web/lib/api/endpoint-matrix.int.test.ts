@@ -73,6 +73,25 @@ async function scheduledJob(org: Org): Promise<string> {
   return id;
 }
 
+// A photo of the organization's job, stored in the configured media storage.
+async function storedAttachment(org: Org): Promise<{ id: string; attachmentId: string }> {
+  const attachmentId = fresh(org, "photo");
+  const storageKey = `${orgId(org)}/jobs/mx-${org}-job/${attachmentId}.png`;
+  await getMediaStorage().put(storageKey, Buffer.from(PNG_1X1, "base64"), "image/png");
+  await adminDb().jobAttachment.create({ data: { id: attachmentId, organizationId: orgId(org), jobId: `mx-${org}-job`, kind: "PHOTO", storageKey, mimeType: "image/png", size: 68 } });
+  return { id: `mx-${org}-job`, attachmentId };
+}
+
+async function timeOff(org: Org): Promise<string> {
+  const id = fresh(org, "off");
+  const start = new Date(Date.now() + 10 * 86_400_000);
+  await adminDb().technicianTimeOff.create({ data: { id, organizationId: orgId(org), userId: userId(org, "TECHNICIAN"), start, end: new Date(start.getTime() + 86_400_000) } });
+  return id;
+}
+
+const tech = (org: Org) => ({ params: { id: userId(org, "TECHNICIAN") } });
+const WEEKDAYS = { 1: [["08:00", "13:00"], ["14:00", "18:00"]], 2: [["08:00", "18:00"]] };
+
 // 1×1 transparent PNG.
 const PNG_1X1 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
@@ -127,6 +146,21 @@ const FIXTURES: Record<string, Fixture> = {
   "PATCH /api/price-list/{id}": { byId: true, request: (org) => ({ params: { id: `mx-${org}-price` }, body: { priceCents: 1000 + ++seq } }) },
   "GET /api/availability": { byId: false, request: () => ({ query: { from: new Date(Date.now() + 86_400_000).toISOString(), days: "3" } }) },
   "GET /api/whatsapp/messages/{id}/media": { byId: true, request: async (org) => ({ params: { id: await storedImage(org) } }) },
+  "GET /api/jobs/{id}/attachments/{attachmentId}": { byId: true, request: async (org) => ({ params: await storedAttachment(org) }) },
+  "GET /api/technicians": { byId: false, request: () => ({}) },
+  "GET /api/technicians/{id}/schedule": { byId: true, request: tech },
+  "PUT /api/technicians/{id}/schedule": { byId: true, request: (org) => ({ ...tech(org), body: { workingHours: WEEKDAYS, travelBufferMinutes: 20 + (++seq % 10) } }) },
+  "GET /api/technicians/{id}/time-off": { byId: true, request: tech },
+  "POST /api/technicians/{id}/time-off": {
+    byId: true,
+    request: (org) => ({ ...tech(org), body: { start: new Date(Date.now() + 20 * 86_400_000).toISOString(), end: new Date(Date.now() + 21 * 86_400_000).toISOString(), reason: "Vacaciones" } }),
+  },
+  "DELETE /api/technicians/{id}/time-off/{timeOffId}": { byId: true, request: async (org) => ({ params: { id: userId(org, "TECHNICIAN"), timeOffId: await timeOff(org) } }) },
+  "GET /api/me/notification-preferences": { byId: false, request: () => ({}) },
+  "PUT /api/me/notification-preferences": { byId: false, request: () => ({ body: { channels: ["push", "whatsapp"], quietHours: { start: "22:00", end: "07:00" } } }) },
+  "POST /api/me/push-tokens": { byId: false, request: () => ({ body: { token: `ExponentPushToken[mx-${++seq}]` } }) },
+  "GET /api/settings/notifications": { byId: false, request: () => ({}) },
+  "PUT /api/settings/notifications": { byId: false, request: () => ({ body: { quietHours: { start: "20:00", end: "08:30" } } }) },
 };
 
 const keyOf = (endpoint: Endpoint) => `${endpoint.method} ${endpoint.path}`;

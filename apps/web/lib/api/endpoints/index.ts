@@ -17,6 +17,7 @@ import { getAvailabilityEndpoint } from "./availability";
 import {
   addJobAttachmentEndpoint,
   createJobEndpoint,
+  getJobAttachmentEndpoint,
   getJobEndpoint,
   listJobsEndpoint,
   setJobLineItemsEndpoint,
@@ -24,6 +25,21 @@ import {
   updateJobEndpoint,
 } from "./jobs";
 import { createPriceListItemEndpoint, listPriceListEndpoint, updatePriceListItemEndpoint } from "./price-list";
+import {
+  getMyNotificationPreferencesEndpoint,
+  getOrganizationNotificationSettingsEndpoint,
+  registerPushTokenEndpoint,
+  setMyNotificationPreferencesEndpoint,
+  setOrganizationNotificationSettingsEndpoint,
+} from "./notification-settings";
+import {
+  addTimeOffEndpoint,
+  getTechnicianScheduleEndpoint,
+  listTechniciansEndpoint,
+  listTimeOffEndpoint,
+  removeTimeOffEndpoint,
+  setTechnicianScheduleEndpoint,
+} from "./technicians";
 import { getCustomerEndpoint, listCustomersEndpoint, updateCustomerEndpoint } from "./customers";
 
 // Every REST endpoint. The OpenAPI document and the role × endpoint test matrix read this list.
@@ -59,8 +75,20 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   transitionJobEndpoint,
   setJobLineItemsEndpoint,
   addJobAttachmentEndpoint,
+  getJobAttachmentEndpoint,
   listPriceListEndpoint,
   createPriceListItemEndpoint,
   updatePriceListItemEndpoint,
   getAvailabilityEndpoint,
+  listTechniciansEndpoint,
+  getTechnicianScheduleEndpoint,
+  setTechnicianScheduleEndpoint,
+  listTimeOffEndpoint,
+  addTimeOffEndpoint,
+  removeTimeOffEndpoint,
+  getMyNotificationPreferencesEndpoint,
+  setMyNotificationPreferencesEndpoint,
+  registerPushTokenEndpoint,
+  getOrganizationNotificationSettingsEndpoint,
+  setOrganizationNotificationSettingsEndpoint,
 ] as unknown as Endpoint[];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addJobAttachment, createJob, getJob, JOB_STATES, listJobs, publishJobChanges, setLineItems, transitionJob, updateJob } from "@campotech/core/modules/jobs";
+import { addJobAttachment, createJob, getJob, getJobAttachment, JOB_STATES, listJobs, publishJobChanges, setLineItems, transitionJob, updateJob } from "@campotech/core/modules/jobs";
 import type { JobActor } from "@campotech/core/modules/jobs";
 import type { AccessTokenClaims } from "@campotech/core/modules/auth";
 import { publishOrganizationEvents } from "@campotech/core/modules/events";
@@ -44,6 +44,7 @@ const jobDetailSchema = jobSchema.extend({
   transitions: z.array(z.object({
     from: z.enum(JOB_STATES).nullable(), to: z.enum(JOB_STATES), actorId: z.string().nullable(), actorType: z.enum(["USER", "SYSTEM", "OPERATOR"]), at: dateTime(), note: z.string().nullable(),
   })),
+  trackingUrl: z.string().describe("página pública de seguimiento para el cliente (/seguimiento/<token firmado>)"),
 });
 
 export const listJobsEndpoint = defineEndpoint({
@@ -187,4 +188,21 @@ export const addJobAttachmentEndpoint = defineEndpoint({
     tenant((tx) =>
       addJobAttachment(tx, actorOf(claims), params.id, { kind: body.kind, declaredMimeType: body.mimeType, bytes: Buffer.from(body.dataBase64, "base64") }, getMediaStorage()),
     ),
+});
+
+export const getJobAttachmentEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/jobs/{id}/attachments/{attachmentId}",
+  summary: "El archivo de una foto o firma del trabajo",
+  tag: "jobs",
+  permission: "jobs.read.own",
+  params: z.object({ id: z.string().min(1), attachmentId: z.string().min(1) }),
+  response: z.unknown(),
+  binary: "image/*",
+  async handler({ params, claims, tenant }) {
+    const file = await tenant((tx) => getJobAttachment(tx, actorOf(claims), { jobId: params.id, attachmentId: params.attachmentId }, getMediaStorage()));
+    return new Response(new Uint8Array(file.bytes), {
+      headers: { "content-type": file.mimeType, "cache-control": "private, max-age=3600", "x-content-type-options": "nosniff" },
+    });
+  },
 });

@@ -1,0 +1,6 @@
+import { getJobAttachmentEndpoint } from "@/lib/api/endpoints/jobs";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const GET = toRouteHandler(getJobAttachmentEndpoint);

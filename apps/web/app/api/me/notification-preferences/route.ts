@@ -1,0 +1,7 @@
+import { getMyNotificationPreferencesEndpoint, setMyNotificationPreferencesEndpoint } from "@/lib/api/endpoints/notification-settings";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const GET = toRouteHandler(getMyNotificationPreferencesEndpoint);
+export const PUT = toRouteHandler(setMyNotificationPreferencesEndpoint);

@@ -1,0 +1,6 @@
+import { registerPushTokenEndpoint } from "@/lib/api/endpoints/notification-settings";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const POST = toRouteHandler(registerPushTokenEndpoint);

@@ -1,0 +1,7 @@
+import { getTechnicianScheduleEndpoint, setTechnicianScheduleEndpoint } from "@/lib/api/endpoints/technicians";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const GET = toRouteHandler(getTechnicianScheduleEndpoint);
+export const PUT = toRouteHandler(setTechnicianScheduleEndpoint);

@@ -1,0 +1,6 @@
+import { removeTimeOffEndpoint } from "@/lib/api/endpoints/technicians";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const DELETE = toRouteHandler(removeTimeOffEndpoint);
