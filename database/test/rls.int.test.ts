@@ -47,6 +47,8 @@ async function seedTwoOrganizations() {
     await admin.jobAttachment.create({ data: { organizationId: id, jobId: `${id}-job`, kind: "PHOTO", storageKey: `k-${id}`, mimeType: "image/png", size: 1 } });
     await admin.technicianSchedule.create({ data: { organizationId: id, userId: `${id}-owner` } });
     await admin.technicianTimeOff.create({ data: { organizationId: id, userId: `${id}-owner`, start: at, end: new Date(at.getTime() + 3600_000) } });
+    await admin.lead.create({ data: { organizationId: id, customerId: `${id}-cust`, conversationId: `${id}-conv`, summary: "Presupuesto de destapación" } });
+    await admin.assistantRun.create({ data: { organizationId: id, conversationId: `${id}-conv`, turnId: `${id}-turn`, engine: "OFFLINE", intent: "greeting", outcome: "replied", latencyMs: 3 } });
   }
 }
 
@@ -63,7 +65,7 @@ const TENANT_MODELS = [
   "organization", "user", "customer", "whatsAppBusinessAccount", "whatsAppConversation", "whatsAppMessage",
   "waTemplate", "panicMode", "auditLog", "priceListItem", "whatsAppStatusEvent", "whatsAppParkedStatus", "whatsAppReaction",
   "conversationTurn", "outboundDelivery", "refreshToken", "job", "jobLineItem", "jobTransition", "jobAttachment",
-  "technicianSchedule", "technicianTimeOff",
+  "technicianSchedule", "technicianTimeOff", "lead", "assistantRun",
 ] as const;
 
 describe("the application role", () => {
