@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { EMERGENCY_KINDS, INTENTS } from "../understanding/types";
+import { EVAL_HOLDOUT_PATH, EVAL_MESSAGES_PATH } from "./eval-paths";
+import { formatEvaluationReport } from "./format-evaluation-report";
+import { loadEvalCases } from "./load-eval-cases";
+import { EVAL_TARGETS, runEvaluation } from "./run-eval";
+
+const cases = loadEvalCases(EVAL_MESSAGES_PATH);
+const holdout = loadEvalCases(EVAL_HOLDOUT_PATH);
+
+describe("assistant evaluation set", () => {
+  it("is big and varied enough to mean something", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(320);
+    for (const intent of INTENTS) expect(cases.filter((c) => c.intent === intent).length, intent).toBeGreaterThanOrEqual(20);
+    expect(cases.filter((c) => c.emergency).length).toBeGreaterThanOrEqual(60);
+    for (const kind of EMERGENCY_KINDS) expect(cases.filter((c) => c.emergencyKind === kind).length, kind).toBeGreaterThanOrEqual(8);
+    expect(cases.filter((c) => c.tags?.includes("hard_negative")).length).toBeGreaterThanOrEqual(30);
+    // The same words may appear twice only in different contexts ("sí" after slots were offered, and without).
+    expect(new Set(cases.map((c) => `${c.text.toLowerCase()}|${c.context?.awaitingSlotChoice ?? false}`)).size).toBe(cases.length);
+  });
+
+  it("meets the targets: intent accuracy, emergency recall and precision", () => {
+    const report = runEvaluation(cases);
+    const detail = formatEvaluationReport(report);
+    expect(report.intentAccuracy, detail).toBeGreaterThanOrEqual(EVAL_TARGETS.intentAccuracy);
+    expect(report.emergency.recall, detail).toBe(EVAL_TARGETS.emergencyRecall);
+    expect(report.emergency.precision, detail).toBeGreaterThanOrEqual(EVAL_TARGETS.emergencyPrecision);
+  });
+
+  it("holds up on held-out messages never used for tuning (softer bar)", () => {
+    expect(holdout.length).toBeGreaterThanOrEqual(40);
+    const key = (c: (typeof cases)[number]) => `${c.text.toLowerCase()}|${c.context?.awaitingSlotChoice ?? false}`;
+    const seen = new Set(cases.map(key));
+    expect(holdout.filter((c) => seen.has(key(c)))).toEqual([]);
+    const report = runEvaluation(holdout);
+    expect(report.intentAccuracy, formatEvaluationReport(report)).toBeGreaterThanOrEqual(0.85);
+  });
+});

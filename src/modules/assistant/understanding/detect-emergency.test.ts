@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { detectEmergency } from "./detect-emergency";
+import { normalizeText } from "./normalize-text";
+
+const kind = (text: string) => detectEmergency(normalizeText(text))?.kind ?? null;
+
+describe("detectEmergency", () => {
+  it("catches gas smells and leaks happening now", () => {
+    expect(kind("huele a gas en toda la casa")).toBe("gas");
+    expect(kind("cuánto sale arreglar una pérdida de gas que tengo ahora, huele fuerte")).toBe("gas");
+    expect(kind("se escucha un silbido en el caño de gas y huele muchisimo")).toBe("gas");
+  });
+
+  it("catches electrical danger", () => {
+    expect(kind("el tablero está echando chispas")).toBe("electrical");
+    expect(kind("sale humo del enchufe")).toBe("electrical");
+    expect(kind("se prendió fuego el tablero")).toBe("electrical");
+    expect(kind("me da una patadita la ducha")).toBe("electrical");
+  });
+
+  it("catches floods", () => {
+    expect(kind("se reventó un caño")).toBe("flood");
+    expect(kind("sale agua a chorros de la pared")).toBe("flood");
+    expect(kind("el agua ya está llegando al living")).toBe("flood");
+  });
+
+  it("catches no power with risk, not a plain outage", () => {
+    expect(kind("sin luz y mi mamá es electrodependiente")).toBe("no_power_risk");
+    expect(kind("se cortó la luz y hay un cable colgando tocando el agua")).toBe("no_power_risk");
+    expect(kind("se cortó la luz en toda la cuadra")).toBeNull();
+  });
+
+  it("catches carbon monoxide: symptoms with a burning appliance, or the alarm", () => {
+    expect(kind("dolor de cabeza y mareo desde que prendí el calefactor")).toBe("carbon_monoxide");
+    expect(kind("la llama del calefón está amarilla y mi señora se mareó")).toBe("carbon_monoxide");
+    expect(kind("el detector de CO está sonando")).toBe("carbon_monoxide");
+    expect(kind("el calefón hace llama amarilla, hay que limpiarlo?")).toBeNull();
+  });
+
+  it("ignores gas services quoted without danger", () => {
+    expect(kind("cuánto sale una prueba de hermeticidad")).toBeNull();
+    expect(kind("cuánto cobran por cambiar el flexible de gas")).toBeNull();
+    expect(kind("hacen carga de gas de aire acondicionado?")).toBeNull();
+  });
+
+  it("ignores dangers that are over, imagined or denied, unless they came back", () => {
+    expect(kind("ayer tuve olor a gas pero ya lo arregló metrogas")).toBeNull();
+    expect(kind("qué hago si siento olor a gas?")).toBeNull();
+    expect(kind("no hay olor a gas, pero quiero revisar la instalación")).toBeNull();
+    expect(kind("ya lo arreglaron pero de nuevo huele a gas")).toBe("gas");
+  });
+
+  it("treats 'urgente' plus a hazardous trade as an emergency (safety net for unforeseen wording)", () => {
+    expect(kind("urgente, problema con el gas de la cocina")).toBe("gas");
+    expect(kind("no es urgente, tengo una pérdida de agua chiquita")).toBeNull();
+  });
+});

@@ -1,0 +1,108 @@
+import type { EmergencyKind } from "./types";
+
+export type EmergencyDetection = { kind: EmergencyKind; signals: string[] };
+
+// Danger cues, matched on normalized text (lowercase, no accents: "caño" is "cano", "mañana" is "manana").
+const GAS_WORD = /\bgas\b(?<!\bcarga de gas)/;
+const GAS_SMELL = /\b(?:olor (?:a|de) gas|olor gas|huele (?:\w+ )?a gas|tufo a gas)\b/;
+const SMELL = /\b(?:huele|olor|olorcito|tufo)\b(?! a (?:quemado|humedad|cloaca|podrido|pis|comida))/;
+const GAS_LEAK = /\b(?:perdidas?|fugas?|escape|perdiendo) de gas\b|\b(?:pierde|sale|larga|escapa|se escapa|sale el|pierde el) gas\b/;
+
+const SPARKS = /\b(?:chisp\w*|chisporrot\w*)\b/;
+const SMOKE = /\b(?:sale|salen|saliendo|echa|echando|tira|tirando|larga|largando|largo|hay|mucho|sale mucho) (?:\w+ )?hum(?:o|ito|areda)\b|\bhum(?:o|ito|areda) (?:negro|blanco|del|de la|de los|en el|en la)\b/;
+const BURNING = /\b(?:olor a (?:\w+ )?quemado|huele a (?:\w+ )?quemado|se (?:esta )?quemando|quemandose|prendio fuego|fuego|incendio|llamarada|se derritio|derretido|derretida)\b/;
+const BLEW_UP = /\b(?:exploto|estallo|revento) (?:\w+ ){0,2}(?:enchufe|toma|tablero|termica|cable|transformador|disyuntor)\b/;
+// Diminutives count: "me da una patadita" is the same shock as "da patada".
+const SHOCK = /\b(?:patad\w*|(?:da|dio|tiene|hay|pasa|me da|me dio) (?:una |la )?(?:corriente|descarga|calambre\w*)|electrocut\w*|electrific\w*)\b/;
+const ELECTRIC_THING = /\b(?:enchufes?|tomas?|tomacorrientes?|tablero|cables?|termica|disyuntor|ventilador|electric\w*|luz|lampara|heladera|lavarropas|microondas)\b/;
+
+const INUNDATION = /\b(?:inund\w*|se (?:\w+ )?revent\w*|revent(?:o|ado|ada|aron)|desbord\w*)\b/;
+const HEAVY_FLOW = /\b(?:a borbotones|borbot\w*|a mares|a baldes|a chorros|chorros?|mucha agua|mucho agua|muchisima agua|por todos lados|a lo loco|como loco|como loca|a presion|sin parar|no para|cascada|no (?:puedo|podemos|puedo) cerrar|no (?:encuentro|encontramos) la llave|no se corta|hasta los tobillos|un monton de agua|litros y litros|se (?:esta )?(?:mojando|llenando de agua) todo|todo (?:mojado|inundado)|todo el piso|un lago)\b/;
+// Water reaching other rooms is a flood whatever words describe the leak.
+const SPREADING = /\bagua\b.{0,60}\b(?:llegando|llega|entrando|entra|pasando|pasa|corriendo) (?:al|a la|hasta el|hasta la|para el|para la|en el|en la) (?:living|comedor|cocina|cuarto|dormitorio|pieza|pasillo|garage|garaje|casa|departamento|depto|vecino|vecina|ascensor|palier)\b/;
+const WATER_OR_BREAK = /\b(?:agua|roto|rota|rompio|rompieron|rajo|rajado|partio|partido)\b/;
+
+const NO_POWER = /\b(?:sin luz|se (?:me |nos )?corto la luz|se (?:me |nos )?fue la luz|no (?:tengo|tenemos|hay) luz|nos quedamos sin luz|me quede sin luz|no vuelve la luz|corte de luz|sin electricidad|sin energia)\b/;
+const DEPENDENT = /\b(?:electrodependientes?|oxigeno|respirador|concentrador|dialisis|asistencia respiratoria|cpap|bipap)\b/;
+const FALLEN_CABLE = /\bcables?\b(?:\s\w+){0,4}\s(?:caidos?|colgando|sueltos?|cortados?|pelados?|tocando el agua|en el agua|en la pileta)\b|\b(?:se )?(?:cayo|cayeron) (?:un |el |los |unos )?cables?\b/;
+const FALLEN_LINE = /\b(?:cables?|poste|columna de (?:luz|alumbrado))\b.{0,40}\b(?:caidos?|caida|colgando|cayo|cayeron)\b|\b(?:cayo|cayeron|se vino abajo) (?:\w+ ){0,4}(?:cables?|poste|columna de (?:luz|alumbrado))\b/;
+const WET = /\b(?:agua|mojad\w*|humed\w*)\b/;
+
+const CO_ALARM = /\b(?:detector|alarma|sensor) (?:de )?(?:co|monoxido)\b/;
+const ALARM_SOUNDING = /\b(?:suena|sonando|sono|pita|pitando|salto|se activo|activada)\b/;
+const MONOXIDE = /\bmonoxido\b/;
+const SYMPTOMS = /\b(?:dolor de cabeza|duele (?:\w+ )?la cabeza|mareos?|mareados?|mareadas?|mareo|se mareo|nos mareamos|nauseas?|vomit\w*|desmay\w*|somnolencia|intoxica\w*|descompuest\w*)\b/;
+const COMBUSTION = /\b(?:calefactor(?:es)?|calefon|brasero|estufas?|tiro balanceado|salamandra|hornallas?|horno|piloto|caldera|pantalla|llama amarilla|hollin)\b/;
+
+const URGENT = /\b(?:urgente|urgencia|emergencia|ayuda|auxilio|socorro|vengan ya|vengan rapido)\b/;
+const HAZARDS: [EmergencyKind, RegExp][] = [
+  ["gas", /\b(?:gas|garrafa|gasista)\b(?<!\bcarga de gas)/],
+  ["carbon_monoxide", /\b(?:monoxido|calefactor|brasero|estufa)\b/],
+  ["electrical", /\b(?:cables?|enchufes?|tomas?|tablero|electric\w*|chisp\w*|corriente|termica)\b/],
+  ["flood", /\b(?:agua|cano|canos|inund\w*|perdida)\b/],
+];
+
+// A danger that is over ("ya lo arregló metrogas", "ya no hay olor") or imagined ("¿qué hago si siento olor a gas?")
+// is not an emergency — unless it came back ("de nuevo", "sigue el olor").
+const RESOLVED = /\bya (?:lo |la |los )?(?:arreglo|arreglaron|reparo|repararon|solucion\w*|cambiaron|vino|vinieron|paso|bajo|paro|se seco|se fue)\b|\bya no (?:hay|huele|sale|tengo|tenemos|sentimos)\b|\bse fue\b|\bya esta (?:bien|solucionado|arreglado)\b|\bquedo perfecto\b/;
+const CAME_BACK = /\b(?:otra vez|de nuevo|volvio|vuelve|sigue|siguen|todavia|ahora (?:hay|huele|sale|tengo))\b/;
+const HYPOTHETICAL = /\b(?:que (?:hago|hacer|tengo que hacer|se hace|hay que hacer)|como (?:me doy cuenta|se detecta|saber|se si)) (?:si|cuando|en caso)\b|\ben caso de\b|\bsi (?:llegara|llego a|llegase|hubiera|alguna vez)\b/;
+// "no hay olor a gas", "sin humo": a negation right before a cue cancels that cue.
+const NEGATED_BEFORE = /\b(?:no|sin|ni|nunca|ya no)(?: \w+){0,2} $/;
+
+function present(s: string, pattern: RegExp): boolean {
+  const global = new RegExp(pattern.source, "g");
+  for (const m of s.matchAll(global)) if (!NEGATED_BEFORE.test(s.slice(Math.max(0, m.index - 25), m.index))) return true;
+  return false;
+}
+
+// Recognizes a danger happening now in a normalized message, and its kind. Recall comes first: every real
+// emergency must be caught, so the cues are broad and only clearly-past, hypothetical or negated mentions are
+// dropped. Kinds are checked from the deadliest to the least (gas before flood) when several apply.
+export function detectEmergency(normalized: string): EmergencyDetection | null {
+  const s = normalized;
+  if (HYPOTHETICAL.test(s)) return null;
+  if (RESOLVED.test(s) && !CAME_BACK.test(s)) return null;
+
+  const signals: string[] = [];
+  const found = new Set<EmergencyKind>();
+  const flag = (kind: EmergencyKind, signal: string) => {
+    found.add(kind);
+    signals.push(signal);
+  };
+
+  if (present(s, GAS_SMELL)) flag("gas", "gas:smell");
+  else if (GAS_WORD.test(s) && present(s, SMELL)) flag("gas", "gas:smell-near-gas");
+  if (present(s, GAS_LEAK)) flag("gas", "gas:leak");
+
+  const symptoms = present(s, SYMPTOMS);
+  if (CO_ALARM.test(s) && ALARM_SOUNDING.test(s)) flag("carbon_monoxide", "co:alarm");
+  if (MONOXIDE.test(s) && (symptoms || /\bhay monoxido\b/.test(s))) flag("carbon_monoxide", "co:monoxide");
+  if (symptoms && COMBUSTION.test(s)) flag("carbon_monoxide", "co:symptoms+appliance");
+
+  const noPower = NO_POWER.test(s);
+  const fallen = present(s, FALLEN_CABLE);
+  if (noPower && present(s, DEPENDENT)) flag("no_power_risk", "power:electro-dependent");
+  if (FALLEN_LINE.test(s)) flag("no_power_risk", "power:fallen-cable");
+  if (noPower && (fallen || (WET.test(s) && ELECTRIC_THING.test(s)))) flag("no_power_risk", "power:wet-or-loose-cables");
+
+  if (present(s, SPARKS)) flag("electrical", "electrical:sparks");
+  if (present(s, SMOKE)) flag(COMBUSTION.test(s) && !ELECTRIC_THING.test(s) ? "carbon_monoxide" : "electrical", "electrical:smoke");
+  if (present(s, BURNING)) flag("electrical", "electrical:burning");
+  if (present(s, SHOCK)) flag("electrical", "electrical:shock");
+  if (present(s, BLEW_UP)) flag("electrical", "electrical:blew-up");
+
+  if (present(s, INUNDATION)) flag("flood", "flood:inundation");
+  if (HEAVY_FLOW.test(s) && WATER_OR_BREAK.test(s)) flag("flood", "flood:heavy-flow");
+  if (SPREADING.test(s)) flag("flood", "flood:spreading");
+
+  // Safety net for wordings no lexicon foresaw: the customer says it is urgent and names a hazardous trade.
+  if (found.size === 0 && present(s, URGENT)) {
+    const hazard = HAZARDS.find(([, pattern]) => pattern.test(s));
+    if (hazard) flag(hazard[0], "urgent+hazard");
+  }
+
+  const order: EmergencyKind[] = ["gas", "carbon_monoxide", "no_power_risk", "electrical", "flood"];
+  const kind = order.find((k) => found.has(k));
+  return kind ? { kind, signals } : null;
+}

@@ -1,0 +1,15 @@
+export { classifyIntent } from "./classify-intent";
+export { detectEmergency } from "./detect-emergency";
+export type { EmergencyDetection } from "./detect-emergency";
+export { detectServiceType } from "./detect-service-type";
+export { matchService } from "./match-service";
+export { normalizeText } from "./normalize-text";
+export { parseWhen } from "./parse-when";
+export { pickOfferedSlot } from "./pick-offered-slot";
+export { EMERGENCY_KINDS, INTENTS, SERVICE_TYPES } from "./types";
+export type {
+  DayPart, EmergencyKind, Intent, IntentContext, IntentResult, MessageEntities, OfferedSlot, PriceListEntry,
+  ServiceMatch, ServiceType, Understanding, When,
+} from "./types";
+export { understandMessage } from "./understand-message";
+export type { UnderstandOptions } from "./understand-message";

@@ -1,0 +1,49 @@
+import { classifyIntent } from "./classify-intent";
+import { detectServiceType } from "./detect-service-type";
+import { matchService } from "./match-service";
+import { normalizeText } from "./normalize-text";
+import { parseWhen } from "./parse-when";
+import { pickOfferedSlot } from "./pick-offered-slot";
+import { SERVICE_TYPES, type MessageEntities, type OfferedSlot, type PriceListEntry, type ServiceType, type Understanding } from "./types";
+
+export type UnderstandOptions = {
+  now: Date;
+  priceList: readonly PriceListEntry[];
+  // The slots the assistant offered in its last message, if it is waiting for the customer to pick one.
+  offeredSlots?: OfferedSlot[];
+  timeZone?: string;
+};
+
+// Everything the assistant engine needs from one customer message: intent, emergency kind, and the entities
+// (trade, price-list codes, when, picked slot). Pure and deterministic: same text and options, same answer.
+export function understandMessage(text: string, options: UnderstandOptions): Understanding {
+  const timeZone = options.timeZone ?? "America/Argentina/Buenos_Aires";
+  const offered = options.offeredSlots ?? [];
+  const classified = classifyIntent(text, { awaitingSlotChoice: offered.length > 0 });
+
+  const entities: MessageEntities = {};
+  const matches = matchService(text, options.priceList);
+  if (matches.length) entities.serviceCodes = matches.map((m) => m.code);
+  const bestItem = options.priceList.find((item) => item.code === matches[0]?.code);
+  const serviceType = detectServiceType(text) ?? (isServiceType(bestItem?.serviceType) ? bestItem.serviceType : null);
+  if (serviceType) entities.serviceType = serviceType;
+  const when = parseWhen(text, options.now, timeZone);
+  if (when) entities.when = when;
+  if (classified.intent === "schedule_request" && offered.length) {
+    const slot = pickOfferedSlot(text, offered, options.now, timeZone);
+    if (slot !== null) entities.slotChoice = slot;
+  }
+
+  return {
+    intent: classified.intent,
+    confidence: classified.confidence,
+    emergency: classified.emergency,
+    normalized: normalizeText(text),
+    entities,
+    signals: classified.signals,
+  };
+}
+
+function isServiceType(value: string | undefined): value is ServiceType {
+  return (SERVICE_TYPES as readonly string[]).includes(value ?? "");
+}
