@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { UsageError, type Command } from "./command";
+import { assistantCommands } from "./commands/assistant";
 import { auditCommands } from "./commands/audit";
 import { dbCommands } from "./commands/db";
 import { messagingCommands } from "./commands/messaging";
@@ -11,7 +12,7 @@ import { describeFailure } from "./describe-failure";
 
 process.title = "campotech-cli";
 
-const commands: Command[] = [...dbCommands, ...orgCommands, ...userCommands, ...whatsappCommands, ...webhookCommands, ...messagingCommands, ...auditCommands];
+const commands: Command[] = [...dbCommands, ...orgCommands, ...userCommands, ...whatsappCommands, ...webhookCommands, ...messagingCommands, ...auditCommands, ...assistantCommands];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.path.join(" ").length));

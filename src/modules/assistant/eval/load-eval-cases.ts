@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
 import { AppError } from "../../../lib/errors";
 import { EMERGENCY_KINDS, INTENTS } from "../understanding/types";
@@ -37,6 +37,7 @@ export type EvalCase = z.infer<typeof evalCaseSchema>;
 // Reads an evaluation set: JSON Lines (one case per line) or a JSON array. A bad case fails the whole load with its
 // line number, so a typo in the data never silently shrinks the set.
 export function loadEvalCases(path: string): EvalCase[] {
+  if (!existsSync(path)) throw new AppError("NOT_FOUND", { message: `No existe el archivo de evaluación ${path}.` });
   const raw = readFileSync(path, "utf8");
   const rows: { line: number; value: unknown }[] = raw.trimStart().startsWith("[")
     ? (JSON.parse(raw) as unknown[]).map((value, i) => ({ line: i + 1, value }))

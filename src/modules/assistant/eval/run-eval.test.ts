@@ -87,6 +87,10 @@ describe("loadEvalCases", () => {
     expect(loadEvalCases(join(dir, "b.json"))).toEqual([line]);
   });
 
+  it("says when the file does not exist", () => {
+    expect(() => loadEvalCases(join(dir, "missing.jsonl"))).toThrow(/No existe el archivo/);
+  });
+
   it("names the line of a bad case", () => {
     writeFileSync(join(dir, "c.jsonl"), `{"text":"hola","intent":"greeting","emergency":false}\n{"text":"x","intent":"saludo","emergency":false}\n`);
     expect(() => loadEvalCases(join(dir, "c.jsonl"))).toThrow(/línea 2/);
