@@ -21,6 +21,14 @@ export const DEMO_USERS = [
   { id: "demo-user-tech-2", phone: "+5491140000004", name: "Sofía Benítez", role: "TECHNICIAN", email: null },
 ] as const;
 
+// Both technicians work Monday to Friday 08–18 and Saturday morning (Buenos Aires time), so the assistant has real
+// slots to offer from the first start.
+const WEEK = { 1: [["08:00", "18:00"]], 2: [["08:00", "18:00"]], 3: [["08:00", "18:00"]], 4: [["08:00", "18:00"]], 5: [["08:00", "18:00"]], 6: [["09:00", "13:00"]] };
+export const DEMO_SCHEDULES = [
+  { userId: "demo-user-tech-1", workingHours: WEEK, travelBufferMinutes: 30 },
+  { userId: "demo-user-tech-2", workingHours: WEEK, travelBufferMinutes: 30 },
+] as const;
+
 export const DEMO_CUSTOMERS = [
   { id: "demo-customer-1", phone: "+5491155550123", name: "Martina Gómez", address: "Av. Rivadavia 4520, 3° B", city: "CABA" },
   { id: "demo-customer-2", phone: "+5491155550456", name: "Jorge Pereyra", address: "Mitre 1234", city: "Avellaneda" },

@@ -4,6 +4,7 @@ import {
   DEMO_CUSTOMERS,
   DEMO_ORG,
   DEMO_PRICE_LIST,
+  DEMO_SCHEDULES,
   DEMO_DIALOG360_ACCOUNT,
   DEMO_TEMPLATES,
   DEMO_TWILIO_ACCOUNT,
@@ -79,6 +80,10 @@ export async function seedDemo(
       update: {},
     });
   }
+  for (const schedule of DEMO_SCHEDULES) {
+    const data = { workingHours: schedule.workingHours, travelBufferMinutes: schedule.travelBufferMinutes };
+    await admin.technicianSchedule.upsert({ where: { userId: schedule.userId }, create: { ...data, organizationId: org.id, userId: schedule.userId }, update: data });
+  }
   for (const template of DEMO_TEMPLATES) {
     const components = [{ type: "BODY", text: template.body }];
     await admin.waTemplate.upsert({
@@ -116,12 +121,13 @@ export async function seedDemo(
           waMessageId: message.waMessageId,
           direction: message.direction,
           type: "TEXT",
-          content: { text: { body: message.text } },
+          // The shapes the pipeline stores: inbound text as { body }, outbound as the engine's { type, body, preview }.
+          content: message.direction === "INBOUND" ? { body: message.text } : { type: "text", body: message.text, preview: message.text },
           status: message.direction === "INBOUND" ? "RECEIVED" : "READ",
           providerTimestamp: createdAt,
           createdAt,
         },
-        update: { createdAt, providerTimestamp: createdAt },
+        update: { createdAt, providerTimestamp: createdAt, content: message.direction === "INBOUND" ? { body: message.text } : { type: "text", body: message.text, preview: message.text } },
       });
     }
   }

@@ -5,11 +5,13 @@ export type { TenantTx } from "./tenant";
 export { Prisma } from "../generated/prisma/client.ts";
 export {
   ActorType,
+  AssistantEngine,
   BspProvider,
   ConversationStatus,
   JobAttachmentKind,
   JobStatus,
   JobUrgency,
+  LeadStatus,
   MediaState,
   MessageDirection,
   MessageStatus,
@@ -25,9 +27,11 @@ export {
   UserRole,
 } from "../generated/prisma/client.ts";
 export type {
+  AssistantRun,
   AuditLog,
   ConversationTurn,
   Customer,
+  Lead,
   Organization,
   OutboundDelivery,
   PanicMode,

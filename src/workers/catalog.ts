@@ -1,4 +1,5 @@
 import type { JobDefinition } from "./define-job";
+import { assistantAnswerTurn } from "./jobs/assistant-answer-turn.job";
 import { conversationCloseTurn } from "./jobs/conversation-close-turn.job";
 import { mediaDownloadMessageMedia } from "./jobs/media-download-message-media.job";
 import { messagingCheckDelivery } from "./jobs/messaging-check-delivery.job";
@@ -24,6 +25,7 @@ export const jobCatalog: readonly JobDefinition[] = [
   notificationsSendDeferred,
   notificationsJobReminder,
   notificationsJobChanged,
+  assistantAnswerTurn,
 ] as JobDefinition[];
 
 export function findJob(name: string): JobDefinition | undefined {

@@ -11,6 +11,8 @@ export const QUEUES = {
   outbound: "outbound",
   // Customer and staff notifications waiting for a time: quiet hours ending, job reminders.
   notifications: "notifications",
+  // The WhatsApp assistant answering closed turns (a slow model call must not hold up turn closing or sends).
+  assistant: "assistant",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -1,5 +1,6 @@
 import type { OutboundContent } from "../../contracts/whatsapp";
 import { withTenant } from "../../lib/db";
+import { pauseForPerson } from "../assistant/pause-for-person";
 import { appendAuditLog } from "../audit/append-audit-log";
 import { sendMessage } from "../messaging/send-message";
 import { getConversationOrThrow } from "./get-conversation-or-throw";
@@ -18,7 +19,7 @@ export type SendConversationMessageInput = {
 // technicians, unassigned conversations); the outbound engine then applies the 24-hour rule, opt-outs and the
 // plan's allowance in its own transaction. The audit row follows in a second transaction because sendMessage
 // owns its transaction; it is written only when this call created the message (an idempotent repeat is not a
-// new action; a key seen before this call marks the repeat).
+// new action; a key seen before this call marks the repeat). A person replying pauses the assistant in the chat.
 export async function sendConversationMessage(viewer: Viewer, input: SendConversationMessageInput) {
   const startedAt = new Date();
   const repeated = await withTenant(input.organizationId, async (tx) => {
@@ -44,6 +45,7 @@ export async function sendConversationMessage(viewer: Viewer, input: SendConvers
   );
   return withTenant(input.organizationId, async (tx) => {
     if (!repeated) {
+      await pauseForPerson(tx, { organizationId: input.organizationId, conversationId: input.conversationId, now: startedAt });
       await appendAuditLog(tx, {
         organizationId: input.organizationId, actorType: "USER", actorId: viewer.userId,
         action: "message.send", entityType: "WhatsAppMessage", entityId: message.id,

@@ -59,7 +59,7 @@ export type OrganizationEvent =
 
   // Operational notices from other modules (panic mode, plan usage): their own fields, same channel.
   | {
-      type: "panic.tripped" | "panic.resolved" | "usage.threshold";
+      type: "panic.tripped" | "panic.resolved" | "usage.threshold" | "assistant.emergency" | "assistant.handoff" | "assistant.replied" | "lead.updated";
       organizationId: string;
       at: string;
       [field: string]: unknown;

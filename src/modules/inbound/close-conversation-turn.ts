@@ -11,7 +11,7 @@ export async function closeConversationTurn(
   input: { organizationId: string; conversationId: string; triggerMessageId: string },
 ): Promise<{ turnId: string | null; events: OrganizationEvent[] }> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(4005, hashtext(${input.conversationId}))`;
-  const trigger = await tx.whatsAppMessage.findUnique({ where: { id: input.triggerMessageId }, select: { createdAt: true, turnId: true } });
+  const trigger = await tx.whatsAppMessage.findUnique({ where: { id: input.triggerMessageId }, select: { createdAt: true, turnId: true, type: true, providerTimestamp: true } });
   if (!trigger || trigger.turnId) return { turnId: null, events: [] };
   const pendingWhere = {
     conversationId: input.conversationId,
@@ -22,11 +22,13 @@ export async function closeConversationTurn(
   const newer = await tx.whatsAppMessage.findFirst({ where: { ...pendingWhere, createdAt: { gt: trigger.createdAt } }, select: { id: true } });
   if (newer) return { turnId: null, events: [] };
 
-  const pending = await tx.whatsAppMessage.findMany({
+  let pending = await tx.whatsAppMessage.findMany({
     where: pendingWhere,
     orderBy: [{ providerTimestamp: "asc" }, { createdAt: "asc" }],
     select: { id: true, providerTimestamp: true, createdAt: true },
   });
+  // A reaction alone (a 👍 to the assistant's question) is a turn of its own; next to words it is just a reaction.
+  if (pending.length === 0 && trigger.type === "REACTION") pending = [{ id: input.triggerMessageId, providerTimestamp: trigger.providerTimestamp, createdAt: trigger.createdAt }];
   if (pending.length === 0) return { turnId: null, events: [] };
   const times = pending.map((m) => m.providerTimestamp ?? m.createdAt);
   const turn = await tx.conversationTurn.create({

@@ -8,6 +8,8 @@ export type CommittedWork = { events: OrganizationEvent[]; jobs: FollowUpJob[] }
 export const FOLLOW_UP_JOBS = {
   downloadMedia: "media.download-message-media",
   closeTurn: "conversation.close-turn",
+  // The assistant's answer to a closed turn (src/modules/assistant).
+  answerTurn: "assistant.answer-turn",
   // The outbound engine's delivery job (src/modules/messaging): confirmations go through it like everything else.
   sendMessage: "messaging.deliver-message",
   // Async failures of our messages (failed status webhooks): SMS fallback or the fallback template.

@@ -9,6 +9,8 @@ import { emptyWork, FOLLOW_UP_JOBS, safeJobId, type CommittedWork } from "./foll
 import { handleOptCommand } from "./handle-opt-command";
 import { inboundEffects, toMessageType } from "./to-message-type";
 import { touchConversationForInbound } from "./touch-conversation";
+import { detectEmergency } from "../assistant/understanding/detect-emergency";
+import { normalizeText } from "../assistant/understanding/normalize-text";
 
 export type InboundContext = { organizationId: string; accountId: string; aggregationWindowMs: number };
 
@@ -126,7 +128,11 @@ export async function storeInboundMessage(
   }
 
   if (media) work.jobs.push(mediaJob(organizationId, messageId, media.id ?? media.url ?? message.id));
-  if (effects.turn) work.jobs.push(turnJob(ctx, conversation.id, messageId));
+  // An emergency closes its turn at once (the customer must not wait out the aggregation window for safety
+  // instructions). A reaction is a turn of its own only if nothing else is pending: a 👍 may confirm what the
+  // assistant asked (close-conversation-turn.ts).
+  const urgent = Boolean(text && detectEmergency(normalizeText(text)));
+  if (effects.turn || (message.reaction?.emoji && !command)) work.jobs.push(turnJob(ctx, conversation.id, messageId, urgent));
   return { ...work, duplicate: false };
 }
 
@@ -170,11 +176,11 @@ function sendJob(organizationId: string, messageId: string) {
 
 // A delayed job per inbound message; the one whose message is still the conversation's latest when it fires
 // closes the turn (see close-conversation-turn.ts).
-function turnJob(ctx: InboundContext, conversationId: string, triggerMessageId: string) {
+function turnJob(ctx: InboundContext, conversationId: string, triggerMessageId: string, urgent = false) {
   return {
     name: FOLLOW_UP_JOBS.closeTurn,
     payload: { organizationId: ctx.organizationId, conversationId, triggerMessageId },
     jobId: safeJobId("turn", triggerMessageId),
-    delayMs: ctx.aggregationWindowMs,
+    ...(urgent ? {} : { delayMs: ctx.aggregationWindowMs }),
   };
 }

@@ -11,6 +11,7 @@ export { getJobAttachment } from "./get-job-attachment";
 export { getJobTracking } from "./get-job-tracking";
 export type { JobTrackingView } from "./get-job-tracking";
 export type { JobDetail } from "./get-job";
+export { actorRecord, assistantActor } from "./job-actor";
 export type { JobActor } from "./job-actor";
 export type { JobView } from "./job-view";
 export { listJobs } from "./list-jobs";

@@ -6,7 +6,7 @@ import type { JobChange } from "../notifications/job-change.schemas";
 import { assertJobRefs } from "./assert-job-refs";
 import { assertWindow } from "./assert-window";
 import { getJobRowOrThrow } from "./get-job-row-or-throw";
-import type { JobActor } from "./job-actor";
+import { actorRecord, type JobActor } from "./job-actor";
 import { assertJobTransition, type JobState } from "./job-state-machine";
 import { JOB_SELECT, type JobView } from "./job-view";
 
@@ -46,11 +46,11 @@ export async function transitionJob(
   const moved = await tx.job.updateMany({ where: { id: before.id, status: before.status }, data });
   if (moved.count !== 1) throw new AppError("CONFLICT", { message: "El trabajo cambió mientras tanto; volvé a intentarlo." });
   const transition = await tx.jobTransition.create({
-    data: { organizationId: actor.organizationId, jobId: before.id, from: before.status, to: input.to, actorId: actor.userId, actorType: "USER", note: input.note ?? null },
+    data: { organizationId: actor.organizationId, jobId: before.id, from: before.status, to: input.to, actorId: actorRecord(actor).actorId, actorType: actorRecord(actor).actorType, note: input.note ?? null },
     select: { id: true, at: true },
   });
   await appendAuditLog(tx, {
-    organizationId: actor.organizationId, actorType: "USER", actorId: actor.userId, action: "job.status_changed", entityType: "Job", entityId: before.id,
+    organizationId: actor.organizationId, actorType: actorRecord(actor).actorType, actorId: actorRecord(actor).actorId, action: "job.status_changed", entityType: "Job", entityId: before.id,
     metadata: { from: before.status, to: input.to },
   });
   const job = await tx.job.findUniqueOrThrow({ where: { id: before.id }, select: JOB_SELECT });

@@ -6,7 +6,7 @@ import type { JobChange } from "../notifications/job-change.schemas";
 import { assertJobRefs } from "./assert-job-refs";
 import { assertWindow } from "./assert-window";
 import { getJobRowOrThrow } from "./get-job-row-or-throw";
-import type { JobActor } from "./job-actor";
+import { actorRecord, type JobActor } from "./job-actor";
 import { JOB_SELECT, type JobView } from "./job-view";
 
 export type JobChanges = {
@@ -40,7 +40,7 @@ export async function updateJob(tx: TenantTx, actor: JobActor, jobId: string, ch
   await assertJobRefs(tx, { customerId: changes.customerId, technicianId: changes.technicianId });
   const job = await tx.job.update({ where: { id: before.id }, data: Object.fromEntries(changed.map((key) => [key, changes[key]])), select: JOB_SELECT });
   await appendAuditLog(tx, {
-    organizationId: actor.organizationId, actorType: "USER", actorId: actor.userId, action: "job.updated", entityType: "Job", entityId: job.id,
+    organizationId: actor.organizationId, actorType: actorRecord(actor).actorType, actorId: actorRecord(actor).actorId, action: "job.updated", entityType: "Job", entityId: job.id,
     metadata: { fields: changed },
   });
   return { job, changes: followUps(actor.organizationId, before, job, changed) };

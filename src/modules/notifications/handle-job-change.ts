@@ -76,7 +76,7 @@ async function scheduledEffects(job: JobFacts, change: JobChange, run: (effect: 
     scheduleJobReminders({ job: { id: job.id, organizationId: change.organizationId, customerId: job.customerId, scheduledStart: start, technicianName, urgency: job.urgency, status: job.status } }, { ...(now ? { now } : {}) }),
   );
   // A technician swap keeps the customer's appointment: only the new technician hears about it.
-  if (change.kind !== "reassigned") {
+  if (change.kind !== "reassigned" && !change.customerInformed) {
     await run("customer_scheduled", () =>
       notifyCustomer({ event: "job_scheduled", organizationId: change.organizationId, customerId: job.customerId, urgency: job.urgency, context: { jobId: job.id, jobStart: start, technicianName } }, { ...(now ? { now } : {}) }),
     );

@@ -12,6 +12,8 @@ export const jobChangeSchema = z.object({
   // Unique per change (the transition id, or the update time): names the queue job, so a retried request that
   // enqueues the same change twice runs it once.
   key: z.string().min(1).max(100),
+  // The customer was already told in the chat (the assistant confirmed the booking): no template on top.
+  customerInformed: z.boolean().optional(),
 });
 
 export type JobChange = z.infer<typeof jobChangeSchema>;

@@ -4,9 +4,10 @@ import { publishOrganizationEvents } from "../../modules/events/publish-organiza
 import { closeConversationTurn } from "../../modules/inbound/close-conversation-turn";
 import { FOLLOW_UP_JOBS } from "../../modules/inbound/follow-up";
 import { defineJob } from "../define-job";
+import { runFollowUps } from "./run-follow-ups";
 
-// Fires INBOUND_AGGREGATION_WINDOW_MS after an inbound message (a delayed job, jobId turn-<message id>). The
-// assistant (a later issue) hooks in on the conversation.turn event / the ConversationTurn row.
+// Fires INBOUND_AGGREGATION_WINDOW_MS after an inbound message (a delayed job, jobId turn-<message id>; at once for
+// an emergency). A closed turn is handed to the assistant (jobId assistant-<turn id>: one answer per turn).
 export const conversationCloseTurn = defineJob({
   name: FOLLOW_UP_JOBS.closeTurn,
   queue: "conversations",
@@ -14,6 +15,12 @@ export const conversationCloseTurn = defineJob({
   async handler(payload) {
     const result = await withTenant(payload.organizationId, (tx) => closeConversationTurn(tx, payload));
     await publishOrganizationEvents(result.events);
+    if (result.turnId) {
+      await runFollowUps({
+        events: [],
+        jobs: [{ name: FOLLOW_UP_JOBS.answerTurn, payload: { organizationId: payload.organizationId, conversationId: payload.conversationId, turnId: result.turnId }, jobId: `assistant-${result.turnId}` }],
+      });
+    }
     return { turnId: result.turnId };
   },
 });

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { withTenant } from "../../../lib/db";
+import { assistantActor } from "../../jobs/job-actor";
+import { publishJobChanges } from "../../jobs/publish-job-changes";
+import { transitionJob } from "../../jobs/transition-job";
+import { defineTool } from "./assistant-tool";
+
+// Cancels the customer's next scheduled visit, once they confirmed. Visits already under way are not cancelled
+// here (a person handles those).
+export const cancelVisitTool = defineTool({
+  name: "cancel_job",
+  description: "Cancela la próxima visita agendada del cliente (solo después de que el cliente confirmó que quiere cancelarla). No cancela visitas en curso.",
+  parameters: { type: "object", properties: { reason: { type: "string" } }, additionalProperties: false },
+  input: z.object({ reason: z.string().max(300).optional() }),
+  async run(ctx, input) {
+    const result = await withTenant(ctx.organizationId, async (tx) => {
+      const job = await tx.job.findFirst({
+        where: { customerId: ctx.customerId, status: { in: ["pending", "scheduled"] } },
+        orderBy: [{ scheduledStart: { sort: "asc", nulls: "last" } }],
+        select: { id: true, number: true },
+      });
+      if (!job) return null;
+      const moved = await transitionJob(tx, assistantActor(ctx.organizationId), job.id, { to: "cancelled", note: `Cancelado por el cliente por WhatsApp${input.reason ? `: ${input.reason}` : ""}` });
+      return { job, moved };
+    });
+    ctx.state.awaiting = undefined;
+    ctx.state.jobId = undefined;
+    if (!result) return { cancelled: false as const };
+    await publishJobChanges(result.moved);
+    return { cancelled: true as const, number: result.job.number };
+  },
+});
