@@ -3,7 +3,7 @@ import { detectServiceType } from "./detect-service-type";
 import {
   AGAIN, AVAILABILITY, CANCEL_CUES, COMPLAINT_CUES, CONFIRMATION, type Cue, DEFERRAL, GREETING, HANDOFF_CUES,
   INFO_OR_DEFERRAL_CUES, NEEDS_SERVICE, OFFERS_SERVICE, PAST_VISIT, PROBLEM, QUOTE_CUES, RESCHEDULE_CUES,
-  SCHEDULE_CUES, SERVICE_NOUN, SLOT_PICK, STATUS_CUES, UNAVAILABLE, WANTS_VISIT, WHEN_WORDS, WIDE_OUTAGE,
+  NEEDS_PERSON, SALES_OR_PAYMENT, SCHEDULE_CUES, SERVICE_NOUN, SLOT_PICK, STATUS_CUES, UNAVAILABLE, WANTS_VISIT, WHEN_WORDS, WIDE_OUTAGE,
 } from "./intent-cues";
 import { normalizeText } from "./normalize-text";
 import type { Intent, IntentContext, IntentResult } from "./types";
@@ -62,12 +62,15 @@ export function classifyIntent(text: string, context: IntentContext = {}): Inten
   if (context.awaitingSlotChoice && !quote.length && (SLOT_PICK.test(s) || hasWhen)) {
     return result("schedule_request", ["slot-pick"], 0.85);
   }
+  const salesOrPayment = SALES_OR_PAYMENT.test(s);
+  if (salesOrPayment && !quote.includes("price")) return result("other", ["sales-or-payment"], 0.6);
   const deferral = DEFERRAL.test(s);
   const schedule = matching(s, SCHEDULE_CUES);
   if (hasWhen && !deferral && (AVAILABILITY.test(s) || text.includes("?") || /^(?:el|para el|manana|hoy|pasado)\b/.test(s))) {
     schedule.push("time+availability");
   }
-  if (hasWhen && WANTS_VISIT.test(s)) schedule.push("wants-visit+time");
+  // A need plus a time is a booking: "necesito un electricista para el jueves a las 17".
+  if (hasWhen && !deferral && (WANTS_VISIT.test(s) || NEEDS_PERSON.test(s) || quote.includes("needs-service"))) schedule.push("need+time");
   if (schedule.length) return result("schedule_request", schedule, strength(schedule));
   if (quote.length) return result("quote_request", quote, strength(quote));
   if (WANTS_VISIT.test(s)) return result("schedule_request", ["wants-visit"], 0.7);

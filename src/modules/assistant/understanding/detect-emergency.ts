@@ -9,7 +9,8 @@ const SMELL = /\b(?:huele|olor|olorcito|tufo)\b(?! a (?:quemado|humedad|cloaca|p
 const GAS_LEAK = /\b(?:perdidas?|fugas?|escape|perdiendo) de gas\b|\b(?:pierde|sale|larga|escapa|se escapa|sale el|pierde el) gas\b/;
 
 const SPARKS = /\b(?:chisp\w*|chisporrot\w*)\b/;
-const SMOKE = /\b(?:sale|salen|saliendo|echa|echando|tira|tirando|larga|largando|largo|hay|mucho|sale mucho) (?:\w+ )?hum(?:o|ito|areda)\b|\bhum(?:o|ito|areda) (?:negro|blanco|del|de la|de los|en el|en la)\b/;
+// Smoke coming out of anything in a house is a danger; what is smoking only decides the kind.
+const SMOKE = /\bhum(?:o|ito|areda)\b(?! de (?:cigarr\w*|asado|parrilla))/;
 const BURNING = /\b(?:olor a (?:\w+ )?quemado|huele a (?:\w+ )?quemado|se (?:esta )?quemando|quemandose|prendio fuego|fuego|incendio|llamarada|se derritio|derretido|derretida)\b/;
 const BLEW_UP = /\b(?:exploto|estallo|revento) (?:\w+ ){0,2}(?:enchufe|toma|tablero|termica|cable|transformador|disyuntor)\b/;
 // Diminutives count: "me da una patadita" is the same shock as "da patada".
@@ -20,6 +21,10 @@ const INUNDATION = /\b(?:inund\w*|se (?:\w+ )?revent\w*|revent(?:o|ado|ada|aron)
 const HEAVY_FLOW = /\b(?:a borbotones|borbot\w*|a mares|a baldes|a chorros|chorros?|mucha agua|mucho agua|muchisima agua|por todos lados|a lo loco|como loco|como loca|a presion|sin parar|no para|cascada|no (?:puedo|podemos|puedo) cerrar|no (?:encuentro|encontramos) la llave|no se corta|hasta los tobillos|un monton de agua|litros y litros|se (?:esta )?(?:mojando|llenando de agua) todo|todo (?:mojado|inundado)|todo el piso|un lago)\b/;
 // Water reaching other rooms is a flood whatever words describe the leak.
 const SPREADING = /\bagua\b.{0,60}\b(?:llegando|llega|entrando|entra|pasando|pasa|corriendo) (?:al|a la|hasta el|hasta la|para el|para la|en el|en la) (?:living|comedor|cocina|cuarto|dormitorio|pieza|pasillo|garage|garaje|casa|departamento|depto|vecino|vecina|ascensor|palier)\b/;
+// A pipe or hose that broke and is pouring water now, or standing water measured in centimetres.
+const BURST = /\b(?:rompio|rompieron|partio|revento|rajo|solto|salto|roto|rota|partido|partida)\b/;
+const POURING = /\b(?:saliendo|sale|salen|largando|larga|tirando|chorrea\w*|brota\w*|corre)\b(?!.{0,20}\b(?:poquito|un poco|gotas?|apenas)\b)/;
+const STANDING_WATER = /\b\d+ ?(?:cm|centimetros|dedos) de agua\b|\blleno de agua\b|\b(?:piso|lavadero|cocina|bano|patio|living|garage|sotano) (?:con|lleno de|tapado de) agua\b/;
 const WATER_OR_BREAK = /\b(?:agua|roto|rota|rompio|rompieron|rajo|rajado|partio|partido)\b/;
 
 const NO_POWER = /\b(?:sin luz|se (?:me |nos )?corto la luz|se (?:me |nos )?fue la luz|no (?:tengo|tenemos|hay) luz|nos quedamos sin luz|me quede sin luz|no vuelve la luz|corte de luz|sin electricidad|sin energia)\b/;
@@ -31,7 +36,7 @@ const WET = /\b(?:agua|mojad\w*|humed\w*)\b/;
 const CO_ALARM = /\b(?:detector|alarma|sensor) (?:de )?(?:co|monoxido)\b/;
 const ALARM_SOUNDING = /\b(?:suena|sonando|sono|pita|pitando|salto|se activo|activada)\b/;
 const MONOXIDE = /\bmonoxido\b/;
-const SYMPTOMS = /\b(?:dolor de cabeza|duele (?:\w+ )?la cabeza|mareos?|mareados?|mareadas?|mareo|se mareo|nos mareamos|nauseas?|vomit\w*|desmay\w*|somnolencia|intoxica\w*|descompuest\w*)\b/;
+const SYMPTOMS = /\b(?:con sueno|mucho sueno|somnolient\w*|aturdid\w*|se (?:siente|sienten|sentia) mal|nos sentimos mal|me siento mal|dolor de cabeza|duele (?:\w+ )?la cabeza|mareos?|mareados?|mareadas?|mareo|se mareo|nos mareamos|nauseas?|vomit\w*|desmay\w*|somnolencia|intoxica\w*|descompuest\w*)\b/;
 const COMBUSTION = /\b(?:calefactor(?:es)?|calefon|brasero|estufas?|tiro balanceado|salamandra|hornallas?|horno|piloto|caldera|pantalla|llama amarilla|hollin)\b/;
 
 const URGENT = /\b(?:urgente|urgencia|emergencia|ayuda|auxilio|socorro|vengan ya|vengan rapido)\b/;
@@ -95,6 +100,10 @@ export function detectEmergency(normalized: string): EmergencyDetection | null {
   if (present(s, INUNDATION)) flag("flood", "flood:inundation");
   if (HEAVY_FLOW.test(s) && WATER_OR_BREAK.test(s)) flag("flood", "flood:heavy-flow");
   if (SPREADING.test(s)) flag("flood", "flood:spreading");
+  if (present(s, STANDING_WATER)) flag("flood", "flood:standing-water");
+  if (BURST.test(s) && /\b(?:agua|cano|canos|manguera|flexible|canilla|llave de paso|tanque)\b/.test(s) && POURING.test(s) && !/\b(?:gotea\w*|poquito|un poco)\b/.test(s)) {
+    flag("flood", "flood:burst-pouring");
+  }
 
   // Safety net for wordings no lexicon foresaw: the customer says it is urgent and names a hazardous trade.
   if (found.size === 0 && present(s, URGENT)) {

@@ -15,7 +15,7 @@ const LEXICON: [Exclude<ServiceType, "GENERAL">, RegExp, number][] = [
   ["ELECTRICAL", /\b(?:luz|luces|lamparas?|edesur|edenor|(?:el|los|un) tomas?)\b/g, 2],
   ["ELECTRICAL", /\bcables?\b/g, 1],
   ["DRAINAGE", /\b(?:cloacas?|destap\w*|tapad[oa]s?|se tapo|tapo|desagues?|camara septica|atascad\w*|agua servida)\b/g, 3],
-  ["DRAINAGE", /\b(?:no baja|pozo|rejilla)\b/g, 2],
+  ["DRAINAGE", /\b(?:no baja|desagot\w*|pozo|rejilla)\b/g, 2],
   ["PLUMBING", /\b(?:canillas?|griferias?|perdida de agua|filtracion(?:es)?|plomer\w*|bomba de agua|tanque de agua)\b/g, 3],
   ["PLUMBING", /\b(?:canos?|inodoros?|mochila|humedad|ducha|sifon)\b/g, 2],
   ["PLUMBING", /\b(?:perdida|pierde agua|gotea\w*|pierde|bacha|pileta|flexible|llave de paso)\b/g, 1],

@@ -27,10 +27,10 @@ export const UNAVAILABLE = /\bno (?:puedo|voy a estar|voy a poder|llego|estoy|va
 
 export const CANCEL_CUES: Cue[] = [
   ["cancel", /\bcancel\w*|\banul\w*|\bborr(?:a|en|ame|alo|ar|enme)\b(?: \w+){0,2} (?:turno|visita|pedido|cita|trabajo)\b|\b(?:dar|doy|den|da) de baja\b|\bsuspend\w*|\bdesist\w*|\bme bajo\b/],
-  ["dont-come", /\bno (?:vengan|venga|vengas|pasen)\b(?! nadie)|\bno hace (?:mas )?falta\b/],
+  ["dont-come", /\bno (?:vengan|venga|vengas|pasen)\b(?! nadie)|\bno hace(?:n)? (?:mas )?falta\b|\bno (?:va|van|vamos) a hacer falta\b/],
   ["no-longer-needed", /\bya no (?:lo |la )?necesit\w*|\bno (?:lo |la )?necesito mas\b|\bno quiero mas (?:el|la|los|las)\b/],
   ["not-going-ahead", /\bno (?:vamos|voy) a (?:seguir|hacer|hacerlo)\b|\bno lo (?:vamos|voy) a hacer\b|\bprefiero no seguir\b|\bolvidate\b|\bolvidalo\b/],
-  ["hired-someone-else", /\blo (?:llame|contrate) a otro\b/],
+  ["hired-someone-else", /\blo (?:llame|contrate) a otro\b|\bconsegui (?:a )?(?:alguien|otro|otra)\b/],
 ];
 
 export const COMPLAINT_CUES: Cue[] = [
@@ -42,7 +42,8 @@ export const COMPLAINT_CUES: Cue[] = [
   ["damage", /\b(?:dejo|dejaron) (?:\w+ ){0,3}(?:sucio|sucia|roto|rota|mal|peor|manchad\w*|rayad\w*|agujere\w*)\b|\b(?:me )?rompieron\b|\broto el\b/],
   ["ignored", /\bno (?:me )?(?:contestan|responden|contesta|responde|atienden)\b|\bnadie (?:me )?(?:contesta|responde|atiende)\b|\b(?:segunda|tercera|cuarta) vez\b|\bya les escribi\b/],
   ["late", /\b(?:llego|llegaron|vino|vinieron) (?:\w+ ){0,2}tarde\b/],
-  ["bad-work", /\b(?:instalaron|hicieron|arreglaron|dejaron|quedo|conectaron) mal\b|\bno sirvio de nada\b|\bno (?:arreglaron|arreglo|solucionaron) nada\b/],
+  ["unfinished", /\bsin terminar\b|\bno volvi(?:o|eron) (?:mas|nunca)\b|\bnunca volvi\w*|\bdecepcion\w*/],
+  ["bad-work", /\b(?:instalaron|hicieron|arreglaron|dejaron|quedo|conectaron) (?:\w+ )?(?:mal|torcid\w*|chuec\w*|flojo|floja)\b|\bno sirvio de nada\b|\bno (?:arreglaron|arreglo|solucionaron) nada\b/],
   ["wrong-bill", /\b(?:factura|cuenta) (?:vino|llego) con otro\b|\bno es lo que (?:arreglamos|hicieron|acordamos)\b/],
   ["be-careful", /\btengan mas cuidado\b/],
 ];
@@ -52,8 +53,8 @@ export const PAST_VISIT = /\b(?:vinieron|vino|arreglaron|arreglo|hicieron|instal
 
 export const STATUS_CUES: Cue[] = [
   ["eta", /\b(?:a )?que hora (?:\w+ ){0,3}(?:viene|llega|vienen|llegan|pasa|pasan)\b|\bcuanto falta\b|\ben cuanto (?:llega|viene|esta|llegan)\b/],
-  ["on-the-way", /\ben camino\b|\bya (?:salio|salieron|llego|llegaron)\b|\b(?:esta|estan) (?:viniendo|llegando|por llegar|saliendo)\b/],
-  ["progress", /\bcomo (?:va|viene) (?:mi|el|lo|la)\b|\ben que estado\b|\bnovedades\b|\b(?:sabes|saben|sabe) algo\b|\bquedo en (?:venir|pasar|volver|llamar|mandar)\b/],
+  ["on-the-way", /\ben camino\b|\bya (?:salio|salieron|llego|llegaron)\b|\b(?:esta|estan|sigue|siguen) (?:viniendo|llegando|por llegar)\b/],
+  ["progress", /\bcomo (?:va|viene) (?:mi|el|lo|la)\b|\ben que estado\b|\bnovedad\w*|\b(?:ya )?(?:esta|estan) list[oa]s? (?:el|la|los|las|mi|lo)\b|\b(?:mi|el) (?:turno|visita|pedido|trabajo|arreglo) (?:de hoy|de manana|sigue|esta)\b|\b(?:sabes|saben|sabe) algo\b|\bquedo en (?:venir|pasar|volver|llamar|mandar)\b/],
   ["still-on", /\b(?:sigue|esta|quedo|queda|siguen) (?:en pie|confirmad\w*|agendad\w*|igual)\b|\bme confirman\b|\bconfirmado\b/],
   ["already", /\b(?:ya|todavia no|aun no) (?:me )?(?:mandaron|enviaron|tienen|hicieron|terminaron|pasaron|llego|llegaron)\b/],
   ["is-coming", /\bviene (?:hoy|manana|alguien|el|la)\b|\bvienen (?:hoy|manana)\b|\b(?:sabes|saben|sabe|me decis|me dicen) si (?:viene|vienen|llega|llegan|pasa|pasan)\b/],
@@ -63,7 +64,8 @@ export const STATUS_CUES: Cue[] = [
 ];
 
 export const SCHEDULE_CUES: Cue[] = [
-  ["booking", /\bturnos?\b|\bagend\w*|\breserv\w*|\banot(?:as|ame|an|en)\b/],
+  ["booking", /\bturnos?\b|\bagend\w*|\breserv\w*|\banot(?:as|ame|an|en)\b|\bcoordin\w*/],
+  ["which-day", /\bque dia (?:les|te|le) (?:queda|conviene|viene|sirve)\b|\b(?:un|algun) (?:hueco|lugarcito|horario)\b/],
   // "¿Pueden pasar el jueves?" is a visit; "¿me pueden pasar un presupuesto / la dirección?" is sending something.
   ["drop-by", /\b(?:das|dan|darse|darte|darnos|darian|pegas|pegan) una vuelta\b|\b(?:venis|vendrian|vendria|caes|caen) (?:hoy|manana|el|la|a la|esta|pasado)\b/],
   ["can-you-come", /\b(?:pueden|podes|podrian|podrias|puede|podra|podran) (?:\w+ ){0,2}(?:venir|venirse|pasarse|pasar(?! (?:un|una|el|la|los|las|precio|presupuesto|info|informacion|datos?|numero|cbu|alias)\b))\b/],
@@ -82,11 +84,15 @@ export const QUOTE_CUES: Cue[] = [
 ];
 // Service nouns that name a job without naming a trade ("¿hacen instalaciones en edificios nuevos?").
 export const SERVICE_NOUN = /\b(?:instalacion(?:es)?|reparacion(?:es)?|arreglos?|destapacion(?:es)?|mantenimientos?|service)\b/;
-export const OFFERS_SERVICE = /\b(?:hacen|haces|realizan|trabajan con|instalan|instalas|arreglan|arreglas|reparan|colocan|cambian|destapan|tienen servicio|se puede arreglar|se puede cambiar|lo pueden revisar|la pueden revisar|pueden revisar)\b/;
+export const OFFERS_SERVICE = /\b(?:hacen|haces|realizan|trabajan con|instalan|instalas|arreglan|arreglas|reparan|colocan|cambian|destapan|tienen servicio|se puede arreglar|se puede cambiar|lo pueden revisar|la pueden revisar|pueden revisar|lo revisan|la revisan|lo miran|lo arreglan|lo ven)\b/;
 export const NEEDS_SERVICE = /\b(?:necesito|necesitaria|quiero|quisiera|queria|tengo que|hay que|me gustaria|busco|preciso)\s(?:\w+\s){0,2}?(?:cambiar|instalar|poner|colocar|destapar|arreglar|reparar|revisar|hacer|un|una|el|la)\b/;
 // A whole street or neighbourhood without power is the utility's problem (Edesur, Edenor), not a job for us.
 export const WIDE_OUTAGE = /\b(?:toda la cuadra|todo el barrio|toda la zona|todo el edificio|toda la manzana|edesur|edenor)\b/;
-export const PROBLEM = /\b(?:gotea\w*|pierde|pierden|perdida|tapad\w*|se tapo|tapo|no anda|no funciona|no prende|no enfria|no calienta|no baja|salta|se corta|se rompio|rot[oa]|filtracion|humedad|mancha|no levanta|se corto)\b/;
+export const PROBLEM = /\b(?:hace ruido|ruido|ruidos|muy lento|lento|desagot\w*|se traba|no arranca|gotea\w*|pierde|pierden|perdida|tapad\w*|se tapo|tapo|no anda|no funciona|no prende|no enfria|no calienta|no baja|salta|se corta|se rompio|rot[oa]|filtracion|humedad|mancha|no levanta|se corto)\b/;
+
+// Selling goods or confirming a payment is not a service request, even with a product or a date in it.
+export const SALES_OR_PAYMENT = /\b(?:venden|vendes|venta de|pague|pagamos|transferi|deposite|les llego (?:el pago|la transferencia)|comprobante)\b/;
+export const NEEDS_PERSON = /\b(?:necesito|necesitaria|preciso|busco|quiero) (?:un|una|el|al) (?:tecnico|plomero|gasista|electricista|destapador|service)\b/;
 
 export const INFO_OR_DEFERRAL_CUES: Cue[] = [
   ["deferral", DEFERRAL],
@@ -94,7 +100,7 @@ export const INFO_OR_DEFERRAL_CUES: Cue[] = [
 ];
 
 export const CONFIRMATION = /\b(?:gracias|ok|dale|listo|joya|perfecto|genial|buenisimo|barbaro|de una|entendido|re bien|okay|excelente|genio|quedamos asi|los espero|todo ok|impecable|espectacular|hablamos)\b|^(?:si|sisi|bueno)\b/;
-export const GREETING = /\b(?:hola|holis|ola|buenas|buen dia|buenos dias|que tal|saludos|como (?:andan|estan|estas|va|te va))\b/;
+export const GREETING = /\b(?:hola|holis|holi|holu|hello|hi|ola|buenas|buen dia|buenos dias|que tal|saludos|como (?:andan|estan|estas|va|te va))\b/;
 
 // Right after the assistant offered slots: a position, a day/time, or a yes picks one.
 export const SLOT_PICK = /\b(?:primer|primero|primera|segundo|segunda|tercer|tercero|tercera|cuarto|cuarta|ultimo|ultima|opcion|cualquiera|ese|esa|me sirve|esta bien|confirmo)\b|^(?:la |el |opcion )?[1-9](?: por favor| gracias)?$|^(?:si|sisi|dale|ok|bueno|listo|perfecto|de una|joya|genial)\b/;
