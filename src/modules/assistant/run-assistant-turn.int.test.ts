@@ -112,13 +112,13 @@ describe("scheduling", () => {
 
   it("honours the customer's wish ('mañana a la tarde') and moves a booked visit", async () => {
     await answer(await turn(["necesito un service del aire, puede ser mañana a la tarde?"], NOW));
-    expect(bodyOf((await outbound())[0]!)).toContain("1) Miércoles 2/12 de 14:00 a 16:00\n2) Miércoles 2/12 de 16:00 a 18:00");
+    expect(bodyOf((await outbound())[0]!)).toContain("1) Miércoles 2/12 de 12:00 a 14:00\n2) Miércoles 2/12 de 14:00 a 16:00\n3) Miércoles 2/12 de 16:00 a 18:00");
     await answer(await turn(["1"], NOW));
     const booked = await adminDb().job.findFirstOrThrow();
-    expect(booked.scheduledStart).toEqual(ba("2026-12-02T14:00:00"));
+    expect(booked.scheduledStart).toEqual(ba("2026-12-02T12:00:00"));
 
     await answer(await turn(["no voy a poder, lo podemos pasar para el jueves?"], NOW));
-    expect(bodyOf((await outbound())[2]!)).toMatch(/^Dale, cambiamos tu visita del miércoles 2\/12 de 14:00 a 16:00\. Tengo estos turnos:\n1\) Jueves 3\/12 de 08:00 a 10:00/);
+    expect(bodyOf((await outbound())[2]!)).toMatch(/^Dale, cambiamos tu visita del miércoles 2\/12 de 12:00 a 14:00\. Tengo estos turnos:\n1\) Jueves 3\/12 de 08:00 a 10:00/);
     await answer(await turn(["la primera"], NOW));
     const moved = await adminDb().job.findFirstOrThrow();
     expect(moved).toMatchObject({ id: booked.id, scheduledStart: ba("2026-12-03T08:00:00") });

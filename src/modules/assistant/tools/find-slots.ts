@@ -6,7 +6,8 @@ import { getAvailability } from "../../scheduling/get-availability";
 import { defineTool } from "./assistant-tool";
 
 export const VISIT_MINUTES = 120;
-const PARTS = { morning: ["00:00", "13:00"], afternoon: ["13:00", "18:00"], evening: ["18:00", "24:00"] } as const;
+// A 12:00 start is lunch time, not "a la mañana".
+const PARTS = { morning: ["00:00", "12:00"], afternoon: ["12:00", "18:00"], evening: ["18:00", "24:00"] } as const;
 
 export type OfferedSlotView = { index: number; start: Date; end: Date; technicianId: string; technicianName: string; label: string };
 
