@@ -4,6 +4,8 @@ export type EmergencyDetection = { kind: EmergencyKind; signals: string[] };
 
 // Danger cues, matched on normalized text (lowercase, no accents: "caño" is "cano", "mañana" is "manana").
 const GAS_WORD = /\bgas\b(?<!\bcarga de gas)/;
+// Any smell next to something that burns gas is treated as gas: customers often never write the word "gas".
+const GAS_APPLIANCE = /\b(?:garrafa|hornallas?|horno|perillas?|calefon|termotanque|estufas?|calefactor(?:es)?|medidor|piloto|anafe|cocina a gas)\b/;
 const GAS_SMELL = /\b(?:olor (?:a|de) gas|olor gas|huele (?:\w+ )?a gas|tufo a gas)\b/;
 const SMELL = /\b(?:huele|olor|olorcito|tufo)\b(?! a (?:quemado|humedad|cloaca|podrido|pis|comida))/;
 const GAS_LEAK = /\b(?:perdidas?|fugas?|escape|perdiendo) de gas\b|\b(?:pierde|sale|larga|escapa|se escapa|sale el|pierde el) gas\b/;
@@ -11,7 +13,9 @@ const GAS_LEAK = /\b(?:perdidas?|fugas?|escape|perdiendo) de gas\b|\b(?:pierde|s
 const SPARKS = /\b(?:chisp\w*|chisporrot\w*)\b/;
 // Smoke coming out of anything in a house is a danger; what is smoking only decides the kind.
 const SMOKE = /\bhum(?:o|ito|areda)\b(?! de (?:cigarr\w*|asado|parrilla))/;
-const BURNING = /\b(?:olor a (?:\w+ )?quemado|huele a (?:\w+ )?quemado|se (?:esta )?quemando|quemandose|prendio fuego|fuego|incendio|llamarada|se derritio|derretido|derretida)\b/;
+const BURNING = /\b(?:olor a (?:\w+ )?quemado|huele a (?:\w+ )?quemado|se (?:esta )?quemando|quemandose|prendio fuego|fuego|incendi\w*|llamarada|derrit\w*|derreti\w*)\b/;
+// Wiring that overheats is the step before it burns.
+const OVERHEATING = /\b(?:recalent\w*|muy caliente|re caliente|hirviendo|quema al tocar)\b/;
 const BLEW_UP = /\b(?:exploto|estallo|revento) (?:\w+ ){0,2}(?:enchufe|toma|tablero|termica|cable|transformador|disyuntor)\b/;
 // Diminutives count: "me da una patadita" is the same shock as "da patada".
 const SHOCK = /\b(?:patad\w*|(?:da|dio|tiene|hay|pasa|me da|me dio) (?:una |la )?(?:corriente|descarga|calambre\w*)|electrocut\w*|electrific\w*)\b/;
@@ -24,6 +28,7 @@ const SPREADING = /\bagua\b.{0,60}\b(?:llegando|llega|entrando|entra|pasando|pas
 // A pipe or hose that broke and is pouring water now, or standing water measured in centimetres.
 const BURST = /\b(?:rompio|rompieron|partio|revento|rajo|solto|salto|roto|rota|partido|partida)\b/;
 const POURING = /\b(?:saliendo|sale|salen|largando|larga|tirando|chorrea\w*|brota\w*|corre)\b(?!.{0,20}\b(?:poquito|un poco|gotas?|apenas)\b)/;
+const INDOOR_WATER = /\bcharcos? (?:en|por) (?:el|la|todo el|toda la) (?:comedor|living|cocina|cuarto|dormitorio|pieza|pasillo|casa|departamento|depto)\b|\b(?:llueve|llovia|se llueve) (?:adentro|dentro)\b|\btecho\b.{0,40}\b(?:en|por) todos lados\b/;
 const STANDING_WATER = /\b\d+ ?(?:cm|centimetros|dedos) de agua\b|\blleno de agua\b|\b(?:piso|lavadero|cocina|bano|patio|living|garage|sotano) (?:con|lleno de|tapado de) agua\b/;
 const WATER_OR_BREAK = /\b(?:agua|roto|rota|rompio|rompieron|rajo|rajado|partio|partido)\b/;
 
@@ -77,7 +82,7 @@ export function detectEmergency(normalized: string): EmergencyDetection | null {
   };
 
   if (present(s, GAS_SMELL)) flag("gas", "gas:smell");
-  else if (GAS_WORD.test(s) && present(s, SMELL)) flag("gas", "gas:smell-near-gas");
+  else if ((GAS_WORD.test(s) || GAS_APPLIANCE.test(s)) && present(s, SMELL)) flag("gas", "gas:smell-near-gas");
   if (present(s, GAS_LEAK)) flag("gas", "gas:leak");
 
   const symptoms = present(s, SYMPTOMS);
@@ -96,11 +101,13 @@ export function detectEmergency(normalized: string): EmergencyDetection | null {
   if (present(s, BURNING)) flag("electrical", "electrical:burning");
   if (present(s, SHOCK)) flag("electrical", "electrical:shock");
   if (present(s, BLEW_UP)) flag("electrical", "electrical:blew-up");
+  if (present(s, OVERHEATING) && ELECTRIC_THING.test(s)) flag("electrical", "electrical:overheating");
 
   if (present(s, INUNDATION)) flag("flood", "flood:inundation");
   if (HEAVY_FLOW.test(s) && WATER_OR_BREAK.test(s)) flag("flood", "flood:heavy-flow");
   if (SPREADING.test(s)) flag("flood", "flood:spreading");
   if (present(s, STANDING_WATER)) flag("flood", "flood:standing-water");
+  if (present(s, INDOOR_WATER)) flag("flood", "flood:indoor-water");
   if (BURST.test(s) && /\b(?:agua|cano|canos|manguera|flexible|canilla|llave de paso|tanque)\b/.test(s) && POURING.test(s) && !/\b(?:gotea\w*|poquito|un poco)\b/.test(s)) {
     flag("flood", "flood:burst-pouring");
   }

@@ -4,10 +4,10 @@ export type Cue = [name: string, pattern: RegExp];
 
 export const HANDOFF_CUES: Cue[] = [
   ["talk-to", /\bhabl(?:ar|o|amos|e) con\b(?! mi\b)/],
-  ["put-me-through", /\b(?:pasame|pasas|pasar|pasarme|pasa|pasen|comunicas|comunican|comunicar|comunicarme|derivar|derivame|derivas) con\b/],
+  ["put-me-through", /\b(?:contactas|contactan|contactame|contactarme|contactar|pasame|pasas|pasar|pasarme|pasa|pasen|comunicas|comunican|comunicar|comunicarme|derivar|derivame|derivas) con\b/],
   ["person", /\b(?:persona|humano|humana|operador|operadora|asesor|asesora|alguien real|persona real|el dueno|la duena|el jefe|el encargado)\b/],
   ["bot", /\b(?:bot|robot|contestador|respuesta automatica|(?:sos|es|sea) una maquina)\b/],
-  ["call-me", /\b(?:llamame|llamenme|llamarme|me (?:llaman|llama|llame|llamen|llamas|pueden llamar|podes llamar|podrian llamar|podrias llamar|puede llamar))\b/],
+  ["call-me", /\b(?:una llamada|llamada telefonica|llamado|llamame|llamenme|llamarme|me (?:llaman|llama|llame|llamen|llamas|pueden llamar|podes llamar|podrian llamar|podrias llamar|puede llamar))\b/],
   ["phone-number", /\b(?:numero|telefono) (?:para llamar|de telefono|de contacto|fijo)\b|\bpor telefono\b/],
   ["customer-service", /\batencion al cliente\b/],
   ["prefer-talking", /\b(?:prefiero hablar|hablando|hablarlo)\b/],
@@ -26,7 +26,7 @@ export const RESCHEDULE_CUES: Cue[] = [
 export const UNAVAILABLE = /\bno (?:puedo|voy a estar|voy a poder|llego|estoy|vamos a estar|podemos)\b/;
 
 export const CANCEL_CUES: Cue[] = [
-  ["cancel", /\bcancel\w*|\banul\w*|\bborr(?:a|en|ame|alo|ar|enme)\b(?: \w+){0,2} (?:turno|visita|pedido|cita|trabajo)\b|\b(?:dar|doy|den|da) de baja\b|\bsuspend\w*|\bdesist\w*|\bme bajo\b/],
+  ["cancel", /\bcancel\w*|\bsin efecto\b|\banul\w*|\bborr(?:a|en|ame|alo|ar|enme)\b(?: \w+){0,2} (?:turno|visita|pedido|cita|trabajo)\b|\b(?:dar|doy|den|da) de baja\b|\bsuspend\w*|\bdesist\w*|\bme bajo\b/],
   ["dont-come", /\bno (?:vengan|venga|vengas|pasen)\b(?! nadie)|\bno hace(?:n)? (?:mas )?falta\b|\bno (?:va|van|vamos) a hacer falta\b/],
   ["no-longer-needed", /\bya no (?:lo |la )?necesit\w*|\bno (?:lo |la )?necesito mas\b|\bno quiero mas (?:el|la|los|las)\b/],
   ["not-going-ahead", /\bno (?:vamos|voy) a (?:seguir|hacer|hacerlo)\b|\bno lo (?:vamos|voy) a hacer\b|\bprefiero no seguir\b|\bolvidate\b|\bolvidalo\b/],
@@ -38,9 +38,9 @@ export const COMPLAINT_CUES: Cue[] = [
   ["long-wait", /\bhace \w+ (?:horas?|dias?|semanas?) que (?:espero|estoy esperando|les escribo|espero)\b|\bespere toda\b/],
   ["overcharged", /\bcobr\w* de mas\b|\bcobraron\b|\bme cobren\b/],
   ["still-broken", /\bsigue (?:goteando|perdiendo|tapad\w*|sin\b|igual de mal|rot[oa]|fallando|saltando)|\bvolvio a (?:tapar|romper|perder|gotear|cortar|saltar|fallar)\b|\b(?:mas|peor) que antes\b/],
-  ["bad-service", /\bno me gusto (?:nada|como)\b|\b(?:un|es un) (?:robo|afano|abuso)\b|\b(?:pesim\w*|malisim\w*|muy mal|mal servicio|disconforme|no (?:lo|los) recomiendo|verguenza|falta de respeto|maleducad\w*|mal educad\w*|irrespetuos\w*|desastre|estafa\w*|chanta\w*|reclamo|queja|indignad\w*|enojad\w*|inadmisible|impresentable|no puede ser|una burla)\b/],
+  ["bad-service", /\bno (?:estoy|quede|quedamos) (?:conforme|conformes|satisfech\w*|content\w*)\b|\bno me gusto (?:nada|como)\b|\b(?:un|es un) (?:robo|afano|abuso)\b|\b(?:pesim\w*|malisim\w*|muy mal|mal servicio|disconforme|no (?:lo|los) recomiendo|verguenza|falta de respeto|maleducad\w*|mal educad\w*|irrespetuos\w*|desastre|estafa\w*|chanta\w*|reclamo|queja|indignad\w*|enojad\w*|inadmisible|impresentable|no puede ser|una burla)\b/],
   ["damage", /\b(?:dejo|dejaron) (?:\w+ ){0,3}(?:sucio|sucia|roto|rota|mal|peor|manchad\w*|rayad\w*|agujere\w*)\b|\b(?:me )?rompieron\b|\broto el\b/],
-  ["ignored", /\bno (?:me )?(?:contestan|responden|contesta|responde|atienden)\b|\bnadie (?:me )?(?:contesta|responde|atiende)\b|\b(?:segunda|tercera|cuarta) vez\b|\bya les escribi\b/],
+  ["ignored", /\bnadie (?:me )?aviso\b|\bno me avisaron\b|\bperdi (?:el dia|la manana|la tarde|toda la \w+)\b|\bme hicieron perder\b|\bno (?:me )?(?:contestan|responden|contesta|responde|atienden)\b|\bnadie (?:me )?(?:contesta|responde|atiende)\b|\b(?:segunda|tercera|cuarta) vez\b|\bya les escribi\b/],
   ["late", /\b(?:llego|llegaron|vino|vinieron) (?:\w+ ){0,2}tarde\b/],
   ["unfinished", /\bsin terminar\b|\bno volvi(?:o|eron) (?:mas|nunca)\b|\bnunca volvi\w*|\bdecepcion\w*/],
   ["bad-work", /\b(?:instalaron|hicieron|arreglaron|dejaron|quedo|conectaron) (?:\w+ )?(?:mal|torcid\w*|chuec\w*|flojo|floja)\b|\bno sirvio de nada\b|\bno (?:arreglaron|arreglo|solucionaron) nada\b/],
@@ -52,7 +52,7 @@ export const AGAIN = /\b(?:de nuevo|otra vez)\b/;
 export const PAST_VISIT = /\b(?:vinieron|vino|arreglaron|arreglo|hicieron|instalaron|cambiaron|destaparon|cambio|destapo)\b/;
 
 export const STATUS_CUES: Cue[] = [
-  ["eta", /\b(?:a )?que hora (?:\w+ ){0,3}(?:viene|llega|vienen|llegan|pasa|pasan)\b|\bcuanto falta\b|\ben cuanto (?:llega|viene|esta|llegan)\b/],
+  ["eta", /\b(?:a que hora|que dia|cuando) (?:tengo|es|era|quedo|seria|viene) (?:el|mi) (?:turno|visita|service|tecnico)\b|\b(?:a )?que hora (?:\w+ ){0,3}(?:viene|llega|vienen|llegan|pasa|pasan)\b|\bcuanto falta\b|\ben cuanto (?:llega|viene|esta|llegan)\b/],
   ["on-the-way", /\ben camino\b|\bya (?:salio|salieron|llego|llegaron)\b|\b(?:esta|estan|sigue|siguen) (?:viniendo|llegando|por llegar)\b/],
   ["progress", /\bcomo (?:va|viene) (?:mi|el|lo|la)\b|\ben que estado\b|\bnovedad\w*|\b(?:ya )?(?:esta|estan) list[oa]s? (?:el|la|los|las|mi|lo)\b|\b(?:mi|el) (?:turno|visita|pedido|trabajo|arreglo) (?:de hoy|de manana|sigue|esta)\b|\b(?:sabes|saben|sabe) algo\b|\bquedo en (?:venir|pasar|volver|llamar|mandar)\b/],
   ["still-on", /\b(?:sigue|esta|quedo|queda|siguen) (?:en pie|confirmad\w*|agendad\w*|igual)\b|\bme confirman\b|\bconfirmado\b/],
@@ -88,7 +88,7 @@ export const OFFERS_SERVICE = /\b(?:hacen|haces|realizan|trabajan con|instalan|i
 export const NEEDS_SERVICE = /\b(?:necesito|necesitaria|quiero|quisiera|queria|tengo que|hay que|me gustaria|busco|preciso)\s(?:\w+\s){0,2}?(?:cambiar|instalar|poner|colocar|destapar|arreglar|reparar|revisar|hacer|un|una|el|la)\b/;
 // A whole street or neighbourhood without power is the utility's problem (Edesur, Edenor), not a job for us.
 export const WIDE_OUTAGE = /\b(?:toda la cuadra|todo el barrio|toda la zona|todo el edificio|toda la manzana|edesur|edenor)\b/;
-export const PROBLEM = /\b(?:hace ruido|ruido|ruidos|muy lento|lento|desagot\w*|se traba|no arranca|gotea\w*|pierde|pierden|perdida|tapad\w*|se tapo|tapo|no anda|no funciona|no prende|no enfria|no calienta|no baja|salta|se corta|se rompio|rot[oa]|filtracion|humedad|mancha|no levanta|se corto)\b/;
+export const PROBLEM = /\btarda (?:\w+ )?en (?:calentar|enfriar|bajar|desagotar|salir)\b|\b(?:hace ruido|ruido|ruidos|muy lento|lento|desagot\w*|se traba|no arranca|gotea\w*|pierde|pierden|perdida|tapad\w*|se tapo|tapo|no anda|no funciona|no prende|no enfria|no calienta|no baja|salta|se corta|se rompio|rot[oa]|filtracion|humedad|mancha|no levanta|se corto)\b/;
 
 // Selling goods or confirming a payment is not a service request, even with a product or a date in it.
 export const SALES_OR_PAYMENT = /\b(?:venden|vendes|venta de|pague|pagamos|transferi|deposite|les llego (?:el pago|la transferencia)|comprobante)\b/;

@@ -15,6 +15,12 @@ const ACTIONS: [string, RegExp][] = [
   ["inspect", /\b(?:revis\w*|diagnostic\w*|prueba|verificar|controlar)\b/],
 ];
 const PLAUSIBLE = 0.5;
+// How customers say things the price list names differently. Added to the text before matching, never replacing it.
+const SYNONYMS: [RegExp, string][] = [
+  [/\b(?:ir|venir|pasar|vengan|venga|pasen|pase) a (?:ver|mirar|revisar)\b/, "visita"],
+  [/\bmonocomando\b/, "griferia"],
+  [/\baire acondicionado\b|\bequipo de aire\b/, "aire"],
+];
 
 type Indexed = {
   item: PriceListEntry;
@@ -36,7 +42,8 @@ const actionsOf = (text: string) => new Set(ACTIONS.filter(([, pattern]) => patt
 // service also fits and the customer did not name them ("revisar" is in almost every request; "una visita" names
 // it). Equal scores go to the service mentioned first.
 export function matchService(text: string, items: readonly PriceListEntry[]): ServiceMatch[] {
-  const s = normalizeText(text);
+  const plain = normalizeText(text);
+  const s = [plain, ...SYNONYMS.filter(([pattern]) => pattern.test(plain)).map(([, word]) => word)].join(" ");
   const tokens = s.split(" ").filter(Boolean);
   // Where each stem first appears, so that equal scores go to the service the customer named first.
   const firstToken = new Map<string, number>();

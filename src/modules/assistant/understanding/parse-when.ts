@@ -126,6 +126,7 @@ function timeMentions(s: string): Mention<string>[] {
     const minute = m[2] === "media" ? 30 : m[2] === "cuarto" ? 15 : 0;
     add(m.index, m[0].length, Number(m[1]), minute);
   }
+  for (const m of s.matchAll(/\b(?:tipo|como a|a eso de|cerca de) (?:las )?(\d{1,2})\b(?!:|hs| de (?:la|las))/g)) add(m.index, m[0].length, Number(m[1]), 0);
   for (const m of s.matchAll(/\bmediodia\b/g)) add(m.index, m[0].length, 12, 0);
   return found;
 }
