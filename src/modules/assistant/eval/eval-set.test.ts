@@ -27,6 +27,8 @@ describe("assistant evaluation set", () => {
     expect(report.emergency.precision, detail).toBeGreaterThanOrEqual(EVAL_TARGETS.emergencyPrecision);
   });
 
+  // Held-out runs (LABELS.md): untuned v1–v5 scored 84.8 / 76.1 / 67.4 / 79.2 / 86.8 %. Emergency recall on
+  // held-out wordings is not 100 % (v5: 10/12), which is why only the dev set gates recall.
   it("holds up on held-out messages never used for tuning (softer bar)", () => {
     expect(holdout.length).toBeGreaterThanOrEqual(40);
     const key = (c: (typeof cases)[number]) => `${c.text.toLowerCase()}|${c.context?.awaitingSlotChoice ?? false}`;

@@ -44,6 +44,11 @@ describe("parseWhen", () => {
     expect(parseWhen("el 31", now)?.date).toBe("2026-12-31");
   });
 
+  it("lets the day number win in 'el sábado 28'", () => {
+    expect(parseWhen("el sábado 28", now)).toEqual({ date: "2026-11-28", weekday: 6 });
+    expect(parseWhen("el lunes 23 a las 10", now)).toEqual({ date: "2026-11-23", weekday: 1, time: "10:00" });
+  });
+
   it("reads 15/12 and 15 de diciembre, rolling the year over when needed", () => {
     expect(parseWhen("15/12", now)?.date).toBe("2026-12-15");
     expect(parseWhen("el 15 de diciembre", now)?.date).toBe("2026-12-15");

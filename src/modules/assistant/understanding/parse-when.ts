@@ -69,7 +69,8 @@ function dateMentions(s: string, today: string): DateMention[] {
   }
   // "el 15", "para el 2": a day of this month, or of the next one when it already passed. Not a time ("el 10hs"),
   // not a date written another way ("el 15/12", "el 3 de diciembre"), not a phone number ("al 11 5555 4444").
-  const dayOnly = new RegExp(`\\b(?:el|al|del|dia) (\\d{1,2})\\b(?!:|hs|/| de (?:${MONTH_NAMES})| \\d{3,})`, "g");
+  // "el sábado 28" names the day by its number too; the number wins over "next Saturday".
+  const dayOnly = new RegExp(`\\b(?:el|al|del|dia|domingo|lunes|martes|miercoles|jueves|viernes|sabado) (\\d{1,2})\\b(?!:|hs|/| de (?:${MONTH_NAMES})| \\d{3,})`, "g");
   for (const m of s.matchAll(dayOnly)) {
     const date = resolveDayOfMonth(today, Number(m[1]));
     if (date) found.push({ at: m.index, date });
