@@ -161,6 +161,16 @@ const FIXTURES: Record<string, Fixture> = {
   "POST /api/me/push-tokens": { byId: false, request: () => ({ body: { token: `ExponentPushToken[mx-${++seq}]` } }) },
   "GET /api/settings/notifications": { byId: false, request: () => ({}) },
   "PUT /api/settings/notifications": { byId: false, request: () => ({ body: { quietHours: { start: "20:00", end: "08:30" } } }) },
+  "GET /api/leads": { byId: false, request: () => ({ query: { limit: "50" } }) },
+  "GET /api/leads/{id}": { byId: true, request: (org) => ({ params: { id: `mx-${org}-lead` } }) },
+  "PATCH /api/leads/{id}": { byId: true, request: (org) => ({ params: { id: `mx-${org}-lead` }, body: { status: "QUOTED", quotedCents: 1000 + ++seq, note: "Le pasé el precio por teléfono" } }) },
+  "GET /api/settings/assistant": { byId: false, request: () => ({}) },
+  "PUT /api/settings/assistant": {
+    byId: false,
+    request: (org) => ({ body: { autoResponseEnabled: true, handoffMinutes: 30 + (++seq % 60), onCallUserIds: [userId(org, "DISPATCHER")], businessHours: { monday: ["08:00", "18:00"] } } }),
+  },
+  "GET /api/whatsapp/conversations/{id}/assistant": { byId: true, request: conv },
+  "POST /api/whatsapp/conversations/{id}/assistant": { byId: true, request: (org) => ({ ...conv(org), body: { action: "pause", minutes: 30 } }) },
 };
 
 const keyOf = (endpoint: Endpoint) => `${endpoint.method} ${endpoint.path}`;
@@ -203,6 +213,16 @@ async function seedOrg(org: Org) {
     data: {
       id: `mx-${org}-job`, organizationId: id, number: 1, customerId: `mx-${org}-customer`, address: "Av. Siempre Viva 742", serviceType: "PLUMBING",
       description: "Pérdida en la cocina", technicianId: userId(org, "TECHNICIAN"),
+    },
+  });
+  // What the assistant left behind: a lead that became the job, and one answered turn in the conversation.
+  await admin.lead.create({
+    data: { id: `mx-${org}-lead`, organizationId: id, customerId: `mx-${org}-customer`, conversationId: `mx-${org}-conv`, jobId: `mx-${org}-job`, serviceType: "PLUMBING", summary: "Pérdida en la cocina" },
+  });
+  await admin.assistantRun.create({
+    data: {
+      id: `mx-${org}-run`, organizationId: id, conversationId: `mx-${org}-conv`, turnId: `mx-${org}-turn`, engine: "OFFLINE", intent: "price", outcome: "replied",
+      reply: "La visita sale $15.000.", toolCalls: [{ name: "get_price", input: {}, ms: 3 }], counted: true, latencyMs: 12,
     },
   });
 }

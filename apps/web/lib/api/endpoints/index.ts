@@ -41,6 +41,13 @@ import {
   setTechnicianScheduleEndpoint,
 } from "./technicians";
 import { getCustomerEndpoint, listCustomersEndpoint, updateCustomerEndpoint } from "./customers";
+import { getLeadEndpoint, listLeadsEndpoint, updateLeadEndpoint } from "./leads";
+import {
+  getAssistantSettingsEndpoint,
+  getConversationAssistantEndpoint,
+  setAssistantSettingsEndpoint,
+  setConversationAssistantEndpoint,
+} from "./assistant";
 
 // Every REST endpoint. The OpenAPI document and the role × endpoint test matrix read this list.
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
@@ -91,4 +98,11 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   registerPushTokenEndpoint,
   getOrganizationNotificationSettingsEndpoint,
   setOrganizationNotificationSettingsEndpoint,
+  listLeadsEndpoint,
+  getLeadEndpoint,
+  updateLeadEndpoint,
+  getAssistantSettingsEndpoint,
+  setAssistantSettingsEndpoint,
+  getConversationAssistantEndpoint,
+  setConversationAssistantEndpoint,
 ] as unknown as Endpoint[];

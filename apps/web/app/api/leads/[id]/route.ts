@@ -1,0 +1,7 @@
+import { getLeadEndpoint, updateLeadEndpoint } from "@/lib/api/endpoints/leads";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const GET = toRouteHandler(getLeadEndpoint);
+export const PATCH = toRouteHandler(updateLeadEndpoint);

@@ -1,0 +1,6 @@
+import { listLeadsEndpoint } from "@/lib/api/endpoints/leads";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const GET = toRouteHandler(listLeadsEndpoint);

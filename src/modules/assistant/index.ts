@@ -1,0 +1,16 @@
+export { assistantSettings, describeBusinessHours, isWithinBusinessHours } from "./assistant-settings";
+export type { AssistantSettings } from "./assistant-settings";
+export { assistantSettingsInputSchema } from "./assistant-settings.schemas";
+export type { AssistantSettingsInput } from "./assistant-settings.schemas";
+export { countAiConversations } from "./count-ai-conversations";
+export { getAssistantSettingsView } from "./get-assistant-settings-view";
+export type { AssistantSettingsView } from "./get-assistant-settings-view";
+export { getConversationAssistant } from "./get-conversation-assistant";
+export type { ConversationAssistantView } from "./get-conversation-assistant";
+export { pauseForPerson } from "./pause-for-person";
+export { runAssistantTurn } from "./run-assistant-turn";
+export type { AssistantDeps, AssistantTurnInput, AssistantTurnResult } from "./run-assistant-turn";
+export { setAssistantSettings } from "./set-assistant-settings";
+export { setConversationAssistantPause } from "./set-conversation-assistant-pause";
+export type { AssistantPauseInput } from "./set-conversation-assistant-pause";
+export { updateAssistantSettings } from "./update-assistant-settings";
