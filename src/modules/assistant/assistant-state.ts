@@ -4,7 +4,9 @@ import { z } from "zod";
 // it offered, the service being discussed and what answer it is waiting for. Old state expires so a customer who
 // comes back a week later starts fresh.
 export const assistantStateSchema = z.object({
-  awaiting: z.enum(["schedule_offer", "slot_choice", "cancel_confirm"]).optional(),
+  awaiting: z.enum(["schedule_offer", "slot_choice", "cancel_confirm", "emergency_check"]).optional(),
+  // The hazard a message touched without being recognized as an emergency (asked about with "¿es una urgencia?").
+  hazard: z.object({ kind: z.enum(["gas", "electrical", "flood", "no_power_risk", "carbon_monoxide"]), text: z.string() }).optional(),
   offeredSlots: z.array(z.object({ start: z.coerce.date(), end: z.coerce.date(), technicianId: z.string() })).default([]),
   service: z.object({ code: z.string().optional(), serviceType: z.string().optional(), name: z.string().optional() }).optional(),
   description: z.string().optional(),

@@ -2,7 +2,7 @@ import type { TenantTx } from "../../lib/db";
 import { getConversationOrThrow } from "../conversations/get-conversation-or-throw";
 import type { Viewer } from "../conversations/viewer";
 import { assistantSettings } from "./assistant-settings";
-import { readAssistantState } from "./assistant-state";
+import { readAssistantState, type AssistantState } from "./assistant-state";
 
 const RECENT_RUNS = 20;
 
@@ -12,7 +12,7 @@ export type ConversationAssistantView = {
   // A person has the conversation until then (null: the assistant may answer). Emergencies are answered anyway.
   pausedUntil: Date | null;
   state: {
-    awaiting: "schedule_offer" | "slot_choice" | "cancel_confirm" | null;
+    awaiting: NonNullable<AssistantState["awaiting"]> | null;
     offeredSlots: { start: Date; end: Date; technicianId: string }[];
     service: string | null;
     urgency: "EMERGENCY" | "HIGH" | "NORMAL" | null;

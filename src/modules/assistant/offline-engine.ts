@@ -2,9 +2,11 @@ import { callTool, type ToolCallRecord } from "./call-tool";
 import type { EngineInput, EngineOutput } from "./engine-types";
 import { safetyInstructions } from "./safety-instructions";
 import type { OfferedSlotView } from "./tools/find-slots";
+import { mentionedHazard } from "./understanding/detect-emergency";
 import { understandMessage } from "./understanding/understand-message";
 import type { Understanding, When } from "./understanding/types";
 
+const URGENT_YES = /\b(?:urgente|urgencia|emergencia|si+|dale|ayuda|vengan)\b/;
 const NO = /^(?:no|nop|nah|no gracias|no por ahora|por ahora no|despues (?:te )?(?:aviso|escribo)|ahora no|dejalo)\b/;
 
 // The deterministic Spanish assistant: the understanding layer decides what the customer wants, the same tools the
@@ -16,7 +18,9 @@ export async function runOfflineEngine(input: EngineInput): Promise<EngineOutput
   const u = understandMessage(input.reactionOnly ? "👍" : input.text, { now: ctx.now, priceList: input.priceList, offeredSlots: offered });
   const reply = await decide(input, u, log);
   if (u.intent !== "other") ctx.state.unclear = 0;
-  return { engine: "OFFLINE", intent: u.intent, emergency: u.emergency, reply, toolCalls: log };
+  // An emergency confirmed in answer to "¿es una urgencia?" is one too (for the reply's priority and the record).
+  const escalated = log.find((c) => c.name === "escalate_emergency")?.input as { kind?: EngineOutput["emergency"] } | undefined;
+  return { engine: "OFFLINE", intent: escalated ? "emergency" : u.intent, emergency: u.emergency ?? escalated?.kind ?? null, reply, toolCalls: log };
 }
 
 async function decide(input: EngineInput, u: Understanding, log: ToolCallRecord[]): Promise<string | null> {
@@ -28,12 +32,23 @@ async function decide(input: EngineInput, u: Understanding, log: ToolCallRecord[
   const first = firstName(ctx.customerName);
   const hello = /^(?:hola|buenas|buen dia|buenos dias|buenas tardes|buenas noches)\b/.test(u.normalized) ? `¡Hola${first ? ` ${first}` : ""}! ` : "";
 
-  if (u.emergency) {
-    const result = await call<{ number: number; alreadyReported: boolean }>("escalate_emergency", { kind: u.emergency, summary: input.text.slice(0, 400) });
+  // Answer to "¿es una urgencia?": yes escalates what the earlier message described.
+  let emergency = u.emergency;
+  let summary = input.text;
+  if (!emergency && ctx.state.awaiting === "emergency_check" && ctx.state.hazard) {
+    ctx.state.awaiting = undefined;
+    if (URGENT_YES.test(u.normalized) && !NO.test(u.normalized)) {
+      emergency = ctx.state.hazard.kind;
+      summary = `${ctx.state.hazard.text} (confirmó que es urgente)`;
+    }
+    ctx.state.hazard = undefined;
+  }
+  if (emergency) {
+    const result = await call<{ number: number; alreadyReported: boolean }>("escalate_emergency", { kind: emergency, summary: summary.slice(0, 400) });
     const tail = result?.alreadyReported
       ? `Tu urgencia ya está registrada (trabajo #${result.number}) y el equipo de ${input.organizationName} está avisado.`
       : `Ya avisamos al equipo de ${input.organizationName}${result ? ` (trabajo #${result.number})` : ""}: te van a contactar de urgencia.`;
-    return `${safetyInstructions(u.emergency)}\n\n${tail}`;
+    return `${safetyInstructions(emergency)}\n\n${tail}`;
   }
 
   if (input.reactionOnly) {
@@ -99,6 +114,13 @@ async function decide(input: EngineInput, u: Understanding, log: ToolCallRecord[
       if (ctx.state.awaiting === "slot_choice") return "¿Cuál de los turnos te queda mejor? Respondé con el número (1, 2 o 3).";
       return "¡Gracias a vos! Cualquier cosa, escribinos por acá.";
     default: {
+      // Not understood, but it touches gas, combustion, electricity or water: ask before anything else.
+      const hazard = mentionedHazard(u.normalized);
+      if (hazard) {
+        ctx.state.awaiting = "emergency_check";
+        ctx.state.hazard = { kind: hazard, text: input.text.slice(0, 300) };
+        return `${hello}¿Es una urgencia? Si hay olor a gas, chispas u olor a quemado, humo, agua que no para o alguien se siente mal, respondé URGENTE y te ayudamos ya. Si no, contanos un poco más qué necesitás.`;
+      }
       ctx.state.unclear += 1;
       if (ctx.state.unclear >= 3) {
         await call("handoff", { reason: `No logro entender lo que necesita: "${input.text.slice(0, 150)}"` });
@@ -122,7 +144,13 @@ async function quote(input: EngineInput, u: Understanding, call: Call, hello: st
   if (!best) {
     await call("create_lead", { summary: input.text.slice(0, 300), ...(u.entities.serviceType ? { serviceType: u.entities.serviceType } : {}) });
     if (u.entities.serviceType) ctx.state.service = { serviceType: u.entities.serviceType };
-    return `${hello}Ese trabajo no está en nuestra lista de precios, así que le pasé tu consulta al equipo de ${input.organizationName} para que te envíen el presupuesto. Si querés, mientras tanto te paso turnos para una visita de diagnóstico.`;
+    const hazard = mentionedHazard(u.normalized);
+    if (hazard) {
+      ctx.state.awaiting = "emergency_check";
+      ctx.state.hazard = { kind: hazard, text: input.text.slice(0, 300) };
+    }
+    const urgentHint = hazard ? " Si es una urgencia (olor a gas, chispas, humo, agua que no para), respondé URGENTE." : "";
+    return `${hello}Ese trabajo no está en nuestra lista de precios, así que le pasé tu consulta al equipo de ${input.organizationName} para que te envíen el presupuesto.${urgentHint || " Si querés, mientras tanto te paso turnos para una visita de diagnóstico."}`;
   }
   await call("create_lead", { summary: input.text.slice(0, 300), serviceType: best.serviceType, priceListCode: best.code, quotedCents: best.priceCents });
   const others = (found?.matches ?? []).slice(1, 2).filter((m) => m.serviceType === best.serviceType);
@@ -156,7 +184,6 @@ async function offerSlots(input: EngineInput, call: Call, when: When | undefined
 }
 
 async function book(input: EngineInput, call: Call, slotIndex: number): Promise<string> {
-  const { ctx } = input;
   const result = await call<{ booked: boolean; rescheduled?: boolean; number?: number; technicianName?: string; label?: string }>("create_job", { slotIndex });
   if (!result?.booked) return offerSlots(input, call, undefined, "Uy, ese turno se acaba de ocupar. ");
   const tech = firstName(result.technicianName ?? null);

@@ -18,7 +18,8 @@ let sandbox: TestSandbox;
 const redis = new Redis(env.REDIS_URL);
 const NOW = ba("2026-12-01T10:05:00");
 const answer = async (text: string, config = openai.config()) =>
-  runAssistantTurn({ organizationId: ORG_A, conversationId: CONV, turnId: await turn([text], NOW) }, { now: NOW, openAi: config });
+  withReply(await runAssistantTurn({ organizationId: ORG_A, conversationId: CONV, turnId: await turn([text], NOW) }, { now: NOW, openAi: config }));
+const withReply = (result: Awaited<ReturnType<typeof runAssistantTurn>>) => ({ ...result, reply: "reply" in result ? result.reply : null });
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();
@@ -74,7 +75,7 @@ describe("the OpenAI engine", () => {
       { content: "¡Listo! Quedó para el jueves 3/12 a las 08:00." },
     ]);
     await answer("necesito un service del aire a la mañana");
-    const second = await runAssistantTurn({ organizationId: ORG_A, conversationId: CONV, turnId: await turn(["el jueves"], NOW) }, { now: NOW, openAi: openai.config() });
+    const second = withReply(await runAssistantTurn({ organizationId: ORG_A, conversationId: CONV, turnId: await turn(["el jueves"], NOW) }, { now: NOW, openAi: openai.config() }));
     expect(second.reply).toBe("¡Listo! Quedó para el jueves 3/12 a las 08:00.");
     const job = await adminDb().job.findFirstOrThrow();
     expect(job).toMatchObject({ status: "scheduled", serviceType: "HVAC", description: "Service de split", scheduledStart: ba("2026-12-03T08:00:00") });

@@ -60,6 +60,19 @@ describe("emergencies", () => {
     expect(bodyOf((await outbound()).at(-1)!)).toContain("Tu urgencia ya está registrada (trabajo #1)");
   });
 
+  it("asks '¿es una urgencia?' when a message touches a hazard it cannot read, and escalates on yes", async () => {
+    await answer(await turn(["tengo un tema con el toma de la pared"], NOW));
+    expect(bodyOf((await outbound())[0]!)).toMatch(/^¿Es una urgencia\? Si hay olor a gas, chispas/);
+    expect(await adminDb().job.count()).toBe(0);
+    await answer(await turn(["URGENTE"], NOW));
+    expect(bodyOf((await outbound())[1]!)).toContain("bajá la térmica");
+    expect(await adminDb().job.findFirstOrThrow()).toMatchObject({ urgency: "EMERGENCY", serviceType: "ELECTRICAL" });
+    expect((await outbound())[1]).toMatchObject({ delivery: { purpose: "emergency" } });
+    // Without a hazard it is just not understood.
+    await answer(await turn(["asdfg"], NOW));
+    expect(bodyOf((await outbound())[2]!)).toMatch(/^Perdón, no te entendí bien/);
+  });
+
   it("go through even when a person paused the assistant", async () => {
     await adminDb().whatsAppConversation.update({ where: { id: CONV }, data: { assistantPausedUntil: new Date(NOW.getTime() + 3600_000) } });
     expect(await answer(await turn(["cuanto sale un service de aire"], NOW))).toEqual({ status: "skipped", reason: "paused" });

@@ -11,8 +11,6 @@ import { defineTool } from "./assistant-tool";
 import { upsertLead } from "./upsert-lead";
 
 const SERVICE_OF = { gas: "GAS", electrical: "ELECTRICAL", flood: "PLUMBING", no_power_risk: "ELECTRICAL", carbon_monoxide: "GAS" } as const;
-// A customer who keeps writing about the same emergency is one emergency: no second job or alert within this time.
-const SAME_EMERGENCY_MS = 2 * 3600_000;
 
 // An emergency job (EMERGENCY, pending, for the office to assign) and a lead, then an alert to the owners and
 // whoever is on call on every channel they can be reached on, bypassing quiet hours (urgency EMERGENCY).
@@ -34,7 +32,8 @@ export const escalateEmergencyTool = defineTool({
     const label = EMERGENCY_LABELS[input.kind];
     const outcome = await withTenant(ctx.organizationId, async (tx) => {
       const recent = await tx.job.findFirst({
-        where: { customerId: ctx.customerId, urgency: "EMERGENCY", status: { in: ["pending", "scheduled", "en_camino", "working"] }, createdAt: { gt: new Date(ctx.now.getTime() - SAME_EMERGENCY_MS) } },
+        // A customer who keeps writing while their emergency job is open is the same emergency: no second job or alert.
+        where: { customerId: ctx.customerId, urgency: "EMERGENCY", status: { in: ["pending", "scheduled", "en_camino", "working"] } },
         select: { id: true, number: true },
       });
       if (recent) return { job: recent, created: false, events: [] };

@@ -5,9 +5,11 @@ export type EmergencyDetection = { kind: EmergencyKind; signals: string[] };
 // Danger cues, matched on normalized text (lowercase, no accents: "caño" is "cano", "mañana" is "manana").
 const GAS_WORD = /\bgas\b(?<!\bcarga de gas)/;
 // Any smell next to something that burns gas is treated as gas: customers often never write the word "gas".
-const GAS_APPLIANCE = /\b(?:garrafa|hornallas?|horno|perillas?|calefon|termotanque|estufas?|calefactor(?:es)?|medidor|piloto|anafe|cocina a gas)\b/;
-const GAS_SMELL = /\b(?:olor (?:a|de) gas|olor gas|huele (?:\w+ )?a gas|tufo a gas)\b/;
-const SMELL = /\b(?:huele|olor|olorcito|tufo)\b(?! a (?:quemado|humedad|cloaca|podrido|pis|comida))/;
+const GAS_APPLIANCE = /\b(?:canos? amarillos?|llave de gas|regulador|garrafa|hornallas?|horno|perillas?|calefon|termotanque|estufas?|calefactor(?:es)?|medidor|piloto|anafe|cocina a gas)\b/;
+const GAS_SMELL = /\b(?:olor (?:a|de) gas|olor gas|(?:huele|olia|oliendo|se siente|siento|sentimos) (?:\w+ ){0,2}a gas|tufo a gas)\b/;
+const SMELL = /\b(?:huele|olor|olorcito|tufo|oliendo|olia|oler)\b(?! a (?:quemado|humedad|cloaca|podrido|pis|comida))/;
+// Gas escaping is heard before it is smelled: a hiss from a gas pipe or appliance.
+const HISS = /\b(?:silb\w*|chifl\w*|ps+s|fss+|chss+)\b/;
 const GAS_LEAK = /\b(?:perdidas?|fugas?|escape|perdiendo) de gas\b|\b(?:pierde|sale|larga|escapa|se escapa|sale el|pierde el) gas\b/;
 
 const SPARKS = /\b(?:chisp\w*|chisporrot\w*)\b/;
@@ -16,6 +18,9 @@ const SMOKE = /\bhum(?:o|ito|areda)\b(?! de (?:cigarr\w*|asado|parrilla))/;
 const BURNING = /\b(?:olor a (?:\w+ )?quemado|huele a (?:\w+ )?quemado|se (?:esta )?quemando|quemandose|prendio fuego|fuego|incendi\w*|llamarada|derrit\w*|derreti\w*)\b/;
 // Wiring that overheats is the step before it burns.
 const OVERHEATING = /\b(?:recalent\w*|muy caliente|re caliente|hirviendo|quema al tocar)\b/;
+// A socket or board that is hot or hums is overheating too, even without "muy".
+const HOT_OR_HUMMING = /\b(?:esta caliente|estan calientes|se calienta|se calientan|calentandose|zumb\w*)\b/;
+const ELECTRIC_FIXTURE = /\b(?:enchufes?|tomas?|tomacorrientes?|tablero|cables?|termica|disyuntor)\b/;
 const BLEW_UP = /\b(?:exploto|estallo|revento) (?:\w+ ){0,2}(?:enchufe|toma|tablero|termica|cable|transformador|disyuntor)\b/;
 // Diminutives count: "me da una patadita" is the same shock as "da patada".
 const SHOCK = /\b(?:patad\w*|(?:da|dio|tiene|hay|pasa|me da|me dio) (?:una |la )?(?:corriente|descarga|calambre\w*)|electrocut\w*|electrific\w*)\b/;
@@ -38,25 +43,25 @@ const FALLEN_CABLE = /\bcables?\b(?:\s\w+){0,4}\s(?:caidos?|colgando|sueltos?|co
 const FALLEN_LINE = /\b(?:cables?|poste|columna de (?:luz|alumbrado))\b.{0,40}\b(?:caidos?|caida|colgando|cayo|cayeron)\b|\b(?:cayo|cayeron|se vino abajo) (?:\w+ ){0,4}(?:cables?|poste|columna de (?:luz|alumbrado))\b/;
 const WET = /\b(?:agua|mojad\w*|humed\w*)\b/;
 
-const CO_ALARM = /\b(?:detector|alarma|sensor) (?:de )?(?:co|monoxido)\b/;
-const ALARM_SOUNDING = /\b(?:suena|sonando|sono|pita|pitando|salto|se activo|activada)\b/;
+const CO_ALARM = /\b(?:detector|alarma|sensor) (?:de )?(?:co|monoxido)\b|\b(?:aparat\w*|detector|alarma|sensor|coso)\b.{0,40}\b(?:co|monoxido)\b/;
+const ALARM_SOUNDING = /\b(?:suena|sonando|sono|pita|pitando|pitar|pitido|salto|se activo|activada|marca \d+)\b/;
 const MONOXIDE = /\bmonoxido\b/;
-const SYMPTOMS = /\b(?:con sueno|mucho sueno|somnolient\w*|aturdid\w*|se (?:siente|sienten|sentia) mal|nos sentimos mal|me siento mal|dolor de cabeza|duele (?:\w+ )?la cabeza|mareos?|mareados?|mareadas?|mareo|se mareo|nos mareamos|nauseas?|vomit\w*|desmay\w*|somnolencia|intoxica\w*|descompuest\w*)\b/;
+const SYMPTOMS = /\b(?:muy dormid\w*|no (?:se )?despierta\w*|le cuesta despertar\w*|no reacciona|con sueno|mucho sueno|somnolient\w*|aturdid\w*|se (?:siente|sienten|sentia) mal|nos sentimos mal|me siento mal|dolor de cabeza|duele (?:\w+ )?la cabeza|mareos?|mareados?|mareadas?|mareo|se mareo|nos mareamos|nauseas?|vomit\w*|desmay\w*|somnolencia|intoxica\w*|descompuest\w*)\b/;
 const COMBUSTION = /\b(?:calefactor(?:es)?|calefon|brasero|estufas?|tiro balanceado|salamandra|hornallas?|horno|piloto|caldera|pantalla|llama amarilla|hollin)\b/;
 
 const URGENT = /\b(?:urgente|urgencia|emergencia|ayuda|auxilio|socorro|vengan ya|vengan rapido)\b/;
 const HAZARDS: [EmergencyKind, RegExp][] = [
   ["gas", /\b(?:gas|garrafa|gasista)\b(?<!\bcarga de gas)/],
-  ["carbon_monoxide", /\b(?:monoxido|calefactor|brasero|estufa)\b/],
+  ["carbon_monoxide", /\b(?:monoxido|calefactor|brasero|estufa|calefon|termotanque|hornallas?|tiro balanceado)\b/],
   ["electrical", /\b(?:cables?|enchufes?|tomas?|tablero|electric\w*|chisp\w*|corriente|termica)\b/],
   ["flood", /\b(?:agua|cano|canos|inund\w*|perdida)\b/],
 ];
 
 // A danger that is over ("ya lo arregló metrogas", "ya no hay olor") or imagined ("¿qué hago si siento olor a gas?")
 // is not an emergency — unless it came back ("de nuevo", "sigue el olor").
-const RESOLVED = /\bya (?:lo |la |los )?(?:arreglo|arreglaron|reparo|repararon|solucion\w*|cambiaron|vino|vinieron|paso|bajo|paro|se seco|se fue)\b|\bya no (?:hay|huele|sale|tengo|tenemos|sentimos)\b|\bse fue\b|\bya esta (?:bien|solucionado|arreglado)\b|\bquedo perfecto\b/;
+const RESOLVED = /\bya (?:lo |la |los )?(?:arreglo|arreglaron|reparo|repararon|solucion\w*|cambiaron|vino|vinieron|paso|bajo|paro|se seco|se fue)\b|\bya no (?:hay|huele|sale|tengo|tenemos|sentimos)\b|\b(?:ya|despues|luego|al rato|enseguida) se fue\b|\bse fue (?:el|la|los|las) (?:olor|olorcito|humo|agua|chispas?|pierde|perdida)\b|\bya esta (?:bien|solucionado|arreglado)\b|\bquedo perfecto\b/;
 const CAME_BACK = /\b(?:otra vez|de nuevo|volvio|vuelve|sigue|siguen|todavia|ahora (?:hay|huele|sale|tengo))\b/;
-const HYPOTHETICAL = /\b(?:que (?:hago|hacer|tengo que hacer|se hace|hay que hacer)|como (?:me doy cuenta|se detecta|saber|se si)) (?:si|cuando|en caso)\b|\ben caso de\b|\bsi (?:llegara|llego a|llegase|hubiera|alguna vez)\b/;
+const HYPOTHETICAL = /\b(?:que (?:hago|hacer|tengo que hacer|se hace|hay que hacer)|como (?:me doy cuenta|se detecta|saber|se si)) (?:si|cuando|en caso)\b|\ben caso de\b|\bsi (?:llegara|llego a|llegase|hubiera|alguna vez|algun dia)\b/;
 // "no hay olor a gas", "sin humo": a negation right before a cue cancels that cue.
 const NEGATED_BEFORE = /\b(?:no|sin|ni|nunca|ya no)(?: \w+){0,2} $/;
 
@@ -84,6 +89,7 @@ export function detectEmergency(normalized: string): EmergencyDetection | null {
   if (present(s, GAS_SMELL)) flag("gas", "gas:smell");
   else if ((GAS_WORD.test(s) || GAS_APPLIANCE.test(s)) && present(s, SMELL)) flag("gas", "gas:smell-near-gas");
   if (present(s, GAS_LEAK)) flag("gas", "gas:leak");
+  if (HISS.test(s) && (GAS_WORD.test(s) || GAS_APPLIANCE.test(s))) flag("gas", "gas:hiss");
 
   const symptoms = present(s, SYMPTOMS);
   if (CO_ALARM.test(s) && ALARM_SOUNDING.test(s)) flag("carbon_monoxide", "co:alarm");
@@ -102,6 +108,7 @@ export function detectEmergency(normalized: string): EmergencyDetection | null {
   if (present(s, SHOCK)) flag("electrical", "electrical:shock");
   if (present(s, BLEW_UP)) flag("electrical", "electrical:blew-up");
   if (present(s, OVERHEATING) && ELECTRIC_THING.test(s)) flag("electrical", "electrical:overheating");
+  if (present(s, HOT_OR_HUMMING) && ELECTRIC_FIXTURE.test(s)) flag("electrical", "electrical:hot-fixture");
 
   if (present(s, INUNDATION)) flag("flood", "flood:inundation");
   if (HEAVY_FLOW.test(s) && WATER_OR_BREAK.test(s)) flag("flood", "flood:heavy-flow");
@@ -121,4 +128,10 @@ export function detectEmergency(normalized: string): EmergencyDetection | null {
   const order: EmergencyKind[] = ["gas", "carbon_monoxide", "no_power_risk", "electrical", "flood"];
   const kind = order.find((k) => found.has(k));
   return kind ? { kind, signals } : null;
+}
+
+// The trade a message touches that can turn dangerous (gas, combustion, electricity, water), when no emergency was
+// recognized: the assistant asks instead of guessing (a wording no lexicon foresaw must not pass silently).
+export function mentionedHazard(normalized: string): EmergencyKind | null {
+  return HAZARDS.find(([, pattern]) => pattern.test(normalized))?.[0] ?? null;
 }

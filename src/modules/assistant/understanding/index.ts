@@ -1,5 +1,5 @@
 export { classifyIntent } from "./classify-intent";
-export { detectEmergency } from "./detect-emergency";
+export { detectEmergency, mentionedHazard } from "./detect-emergency";
 export type { EmergencyDetection } from "./detect-emergency";
 export { detectServiceType } from "./detect-service-type";
 export { matchService } from "./match-service";

@@ -3,7 +3,8 @@
 export type Cue = [name: string, pattern: RegExp];
 
 export const HANDOFF_CUES: Cue[] = [
-  ["talk-to", /\bhabl(?:ar|o|amos|e) con\b(?! mi\b)/],
+  ["talk-to", /\bhabl(?:ar|o|amos|e) (?:directo |directamente |personalmente )?con\b(?! mi\b)/],
+  ["attend-me", /\b(?:me )?(?:puede|pueden|podra|podria) atender alguien\b|\balguien (?:del local|de la empresa|de la oficina)\b/],
   ["put-me-through", /\b(?:contactas|contactan|contactame|contactarme|contactar|pasame|pasas|pasar|pasarme|pasa|pasen|comunicas|comunican|comunicar|comunicarme|derivar|derivame|derivas) con\b/],
   ["person", /\b(?:persona|humano|humana|operador|operadora|asesor|asesora|alguien real|persona real|el dueno|la duena|el jefe|el encargado)\b/],
   ["bot", /\b(?:bot|robot|contestador|respuesta automatica|(?:sos|es|sea) una maquina)\b/],
@@ -27,9 +28,9 @@ export const UNAVAILABLE = /\bno (?:puedo|voy a estar|voy a poder|llego|estoy|va
 
 export const CANCEL_CUES: Cue[] = [
   ["cancel", /\bcancel\w*|\bsin efecto\b|\banul\w*|\bborr(?:a|en|ame|alo|ar|enme)\b(?: \w+){0,2} (?:turno|visita|pedido|cita|trabajo)\b|\b(?:dar|doy|den|da) de baja\b|\bsuspend\w*|\bdesist\w*|\bme bajo\b/],
-  ["dont-come", /\bno (?:vengan|venga|vengas|pasen)\b(?! nadie)|\bno hace(?:n)? (?:mas )?falta\b|\bno (?:va|van|vamos) a hacer falta\b/],
+  ["dont-come", /\bno (?:vengan|venga|vengas|pasen)\b(?! nadie)|\bno se molest\w*\b|\bno hace(?:n)? (?:mas )?falta\b|\bno (?:va|van|vamos) a hacer falta\b/],
   ["no-longer-needed", /\bya no (?:lo |la )?necesit\w*|\bno (?:lo |la )?necesito mas\b|\bno quiero mas (?:el|la|los|las)\b/],
-  ["not-going-ahead", /\bno (?:vamos|voy) a (?:seguir|hacer|hacerlo)\b|\bno lo (?:vamos|voy) a hacer\b|\bprefiero no seguir\b|\bolvidate\b|\bolvidalo\b/],
+  ["not-going-ahead", /\bal final no (?:hago|hacemos|voy|vamos|lo|la|necesito)\b|\bno (?:vamos|voy) a (?:seguir|hacer|hacerlo)\b|\bno lo (?:vamos|voy) a hacer\b|\bprefiero no seguir\b|\bolvidate\b|\bolvidalo\b/],
   ["hired-someone-else", /\blo (?:llame|contrate) a otro\b|\bconsegui (?:a )?(?:alguien|otro|otra)\b/],
 ];
 
