@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "Ingresar" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const { next } = await searchParams;
+  return (
+    <main className="narrow">
+      <h1>CampoTech</h1>
+      <p className="lead">Ingresá con tu celular: te mandamos un código por WhatsApp.</p>
+      <LoginForm next={next && next.startsWith("/") && !next.startsWith("//") ? next : "/panel"} />
+    </main>
+  );
+}

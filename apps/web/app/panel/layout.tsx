@@ -1,0 +1,25 @@
+import type { ReactNode } from "react";
+import { requireSession } from "@/lib/panel/session";
+import { PanelNav } from "./panel-nav";
+
+export const dynamic = "force-dynamic";
+
+// Every dashboard page sits behind the session; the navigation only shows what the role may open.
+export default async function PanelLayout({ children }: { children: ReactNode }) {
+  const session = await requireSession("/panel");
+  const user = await session.tenant((tx) => tx.user.findFirst({ where: { id: session.claims.sub }, select: { name: true, organization: { select: { name: true } } } }));
+  const links = [
+    { href: "/panel", label: "Resumen" },
+    ...(session.can("inbox.read") || session.can("conversations.read.assigned") ? [{ href: "/panel/bandeja", label: "Bandeja" }] : []),
+    ...(session.can("jobs.read.own") ? [{ href: "/panel/trabajos", label: "Trabajos" }] : []),
+    ...(session.can("customers.read") ? [{ href: "/panel/clientes", label: "Clientes" }] : []),
+    ...(session.can("inbox.read") ? [{ href: "/panel/plantillas", label: "Plantillas" }] : []),
+    ...(session.can("settings.read") ? [{ href: "/panel/whatsapp", label: "WhatsApp" }] : []),
+  ];
+  return (
+    <div className="panel">
+      <PanelNav links={links} organizationName={user?.organization.name ?? ""} userName={user?.name ?? ""} />
+      <div className="panel-main">{children}</div>
+    </div>
+  );
+}
