@@ -171,6 +171,7 @@ const FIXTURES: Record<string, Fixture> = {
   },
   "GET /api/whatsapp/conversations/{id}/assistant": { byId: true, request: conv },
   "POST /api/whatsapp/conversations/{id}/assistant": { byId: true, request: (org) => ({ ...conv(org), body: { action: "pause", minutes: 30 } }) },
+  "GET /api/overview": { byId: false, request: () => ({}) },
 };
 
 const keyOf = (endpoint: Endpoint) => `${endpoint.method} ${endpoint.path}`;

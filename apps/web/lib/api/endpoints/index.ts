@@ -48,6 +48,7 @@ import {
   setAssistantSettingsEndpoint,
   setConversationAssistantEndpoint,
 } from "./assistant";
+import { getOverviewEndpoint } from "./overview";
 
 // Every REST endpoint. The OpenAPI document and the role × endpoint test matrix read this list.
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
@@ -105,4 +106,5 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   setAssistantSettingsEndpoint,
   getConversationAssistantEndpoint,
   setConversationAssistantEndpoint,
+  getOverviewEndpoint,
 ] as unknown as Endpoint[];

@@ -1,0 +1,6 @@
+import { getOverviewEndpoint } from "@/lib/api/endpoints/overview";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const GET = toRouteHandler(getOverviewEndpoint);

@@ -1,0 +1,152 @@
+import { Redis } from "ioredis";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import type { UserRole } from "@campotech/database";
+import { resetDatabase } from "@campotech/database/testing";
+import { encryptJson } from "@campotech/core/lib/crypto";
+import { adminDb } from "@campotech/core/lib/db";
+import { env } from "@campotech/core/lib/env";
+import { sharedRedis, whenRedisReady } from "@campotech/core/lib/redis";
+import { issueAccessToken } from "@campotech/core/modules/auth";
+import { buenosAiresPeriods } from "@campotech/core/modules/overview";
+import { call } from "./api-test-kit";
+import { getOverviewEndpoint } from "./endpoints/overview";
+
+// The dashboard's read models and settings through HTTP on a real database (and the provider sandbox).
+const ORG = "db-org";
+const redis = new Redis(env.REDIS_URL);
+const users: Record<string, UserRole> = { "db-owner": "OWNER", "db-admin": "ADMIN", "db-dispatcher": "DISPATCHER", "db-tech": "TECHNICIAN", "db-viewer": "VIEWER" };
+const as = (id: string) => ({ authorization: `Bearer ${issueAccessToken({ id, organizationId: ORG, role: users[id]! }).token}` });
+const later = (at: Date, seconds: number) => new Date(at.getTime() + seconds * 1000);
+
+beforeEach(async () => {
+  await resetDatabase(env.DATABASE_ADMIN_URL);
+  await redis.flushdb();
+  await whenRedisReady(sharedRedis());
+  const admin = adminDb();
+  await admin.organization.create({ data: { id: ORG, name: "Gas Norte", cuit: "30712345671", tier: "PROFESIONAL" } });
+  for (const [i, [id, role]] of Object.entries(users).entries()) {
+    await admin.user.create({ data: { id, organizationId: ORG, phone: `+549114100000${i}`, name: id === "db-tech" ? "Tomás Técnico" : id, role } });
+  }
+  await admin.whatsAppBusinessAccount.create({
+    data: {
+      id: "db-wa", organizationId: ORG, bspProvider: "META_DIRECT", phoneNumberId: "100000000000001", wabaId: "200000000000001", displayPhoneNumber: "541152630000",
+      businessName: "Gas Norte", credentialsEncrypted: encryptJson({ accessToken: "sandbox-meta-access-token-demo" }), credentialsKeyId: "local-2026", provisioningStatus: "ACTIVE",
+    },
+  });
+  for (const [i, name] of ["Ana", "Beto", "Carla"].entries()) {
+    await admin.customer.create({ data: { id: `db-cust-${i}`, organizationId: ORG, phone: `+54911555500${i}0`, name } });
+  }
+});
+afterAll(async () => {
+  await redis.quit();
+});
+
+async function json<T>(response: Response, status: number): Promise<T> {
+  const text = await response.text();
+  expect(response.status, text).toBe(status);
+  return JSON.parse(text) as T;
+}
+
+type OverviewBody = {
+  date: string;
+  jobsToday: { total: number; byStatus: Record<string, number>; items: { number: number; status: string; urgency: string; technician: { name: string } | null; customer: { name: string }; scheduledStart: string }[] };
+  conversations: { open: number; unread: number };
+  emergencies: { count: number; jobs: { number: number }[]; detectedByAssistantToday: number };
+  messagesThisMonth: { sent: number; delivered: number; read: number; failed: number };
+  firstResponseThisMonth: { medianSeconds: number | null; conversations: number };
+};
+
+describe("overview", () => {
+  it("is empty and answers null for the response time when there is no data", async () => {
+    const body = await json<OverviewBody>(await call(getOverviewEndpoint, { headers: as("db-viewer") }), 200);
+    expect(body).toMatchObject({
+      jobsToday: { total: 0, byStatus: { pending: 0, scheduled: 0, en_camino: 0, working: 0, completed: 0, cancelled: 0 }, items: [] },
+      conversations: { open: 0, unread: 0 },
+      emergencies: { count: 0, jobs: [], detectedByAssistantToday: 0 },
+      messagesThisMonth: { sent: 0, delivered: 0, read: 0, failed: 0 },
+      firstResponseThisMonth: { medianSeconds: null, conversations: 0 },
+    });
+    await json(await call(getOverviewEndpoint, { headers: as("db-tech") }), 403);
+  });
+
+  it("counts today's Buenos Aires agenda, the inbox, emergencies, this month's messages and the median first reply", async () => {
+    const admin = adminDb();
+    const { date, dayStart, dayEnd, monthStart } = buenosAiresPeriods(new Date());
+    let number = 0;
+    const job = (data: { start?: Date; status?: "pending" | "scheduled" | "en_camino" | "working" | "completed" | "cancelled"; urgency?: "EMERGENCY" | "HIGH" | "NORMAL"; customer?: number; tech?: boolean }) =>
+      admin.job.create({
+        data: {
+          organizationId: ORG, number: ++number, customerId: `db-cust-${data.customer ?? 0}`, address: "Corrientes 1234", serviceType: "GAS", description: "Calefón",
+          status: data.status ?? "scheduled", urgency: data.urgency ?? "NORMAL", technicianId: data.tech === false ? null : "db-tech",
+          ...(data.start ? { scheduledStart: data.start, scheduledEnd: later(data.start, 3600) } : {}),
+        },
+      });
+    // Today from 00:00 to 23:59 in Buenos Aires; one minute either side belongs to yesterday and tomorrow.
+    await job({ start: dayStart, status: "completed" });
+    await job({ start: later(dayStart, 10 * 3600), status: "scheduled", customer: 1 });
+    await job({ start: later(dayEnd, -60), status: "en_camino", urgency: "EMERGENCY", customer: 2 });
+    await job({ start: later(dayStart, -60) });
+    await job({ start: dayEnd });
+    // Open emergencies of any day; finished ones are no longer open.
+    await job({ status: "pending", urgency: "EMERGENCY", tech: false });
+    await job({ start: later(dayStart, -86_400), status: "completed", urgency: "EMERGENCY" });
+
+    // Conversations: two open (one unread), one closed.
+    const conversation = (i: number, status: "OPEN" | "CLOSED", unreadCount: number) =>
+      admin.whatsAppConversation.create({ data: { id: `db-conv-${i}`, organizationId: ORG, customerId: `db-cust-${i}`, accountId: "db-wa", status, unreadCount } });
+    await conversation(0, "OPEN", 2);
+    await conversation(1, "OPEN", 0);
+    await conversation(2, "CLOSED", 0);
+    let seq = 0;
+    const message = (conv: number, direction: "INBOUND" | "OUTBOUND", at: Date, status: "RECEIVED" | "QUEUED" | "SENT" | "DELIVERED" | "READ" | "FAILED") =>
+      admin.whatsAppMessage.create({
+        data: { organizationId: ORG, conversationId: `db-conv-${conv}`, accountId: "db-wa", waMessageId: `wamid.db-${++seq}`, direction, type: "TEXT", content: { text: { body: "hola" } }, status, createdAt: at },
+      });
+    const t0 = later(monthStart, 3600);
+    // Conversation 0: last month's exchange is ignored; this month the first inbound waits 60 s (the second inbound
+    // and the later replies don't change it).
+    await message(0, "INBOUND", later(monthStart, -7200), "RECEIVED");
+    await message(0, "OUTBOUND", later(monthStart, -7000), "READ");
+    await message(0, "INBOUND", t0, "RECEIVED");
+    await message(0, "INBOUND", later(t0, 30), "RECEIVED");
+    await message(0, "OUTBOUND", later(t0, 60), "READ");
+    await message(0, "OUTBOUND", later(t0, 90), "DELIVERED");
+    // Conversation 1: a failed send is no answer; the reply after it comes 300 s after the question.
+    await message(1, "INBOUND", t0, "RECEIVED");
+    await message(1, "OUTBOUND", later(t0, 10), "FAILED");
+    await message(1, "OUTBOUND", later(t0, 300), "SENT");
+    // Conversation 2: the reply took 1000 s. A queued message is not sent yet.
+    await message(2, "INBOUND", t0, "RECEIVED");
+    await message(2, "OUTBOUND", later(t0, 1000), "DELIVERED");
+    await message(2, "OUTBOUND", later(t0, 2000), "QUEUED");
+
+    // The assistant recognised one emergency today and one yesterday; a normal turn today.
+    const run = (id: string, at: Date, emergencyKind: string | null) =>
+      admin.assistantRun.create({ data: { id, organizationId: ORG, conversationId: "db-conv-0", turnId: `turn-${id}`, engine: "OFFLINE", intent: emergencyKind ? "emergency" : "greeting", emergencyKind, outcome: "replied", latencyMs: 5, createdAt: at } });
+    await run("r1", later(dayStart, 60), "gas");
+    await run("r2", later(dayStart, -60), "gas");
+    await run("r3", later(dayStart, 120), null);
+
+    // Another organization's rows never show.
+    await admin.organization.create({ data: { id: "db-other", name: "Otra", cuit: "20267565393" } });
+    await admin.customer.create({ data: { id: "db-other-cust", organizationId: "db-other", phone: "+5491166660000", name: "Otro" } });
+    await admin.job.create({ data: { organizationId: "db-other", number: 1, customerId: "db-other-cust", address: "x", serviceType: "GAS", description: "x", urgency: "EMERGENCY", scheduledStart: later(dayStart, 3600) } });
+
+    const body = await json<OverviewBody>(await call(getOverviewEndpoint, { headers: as("db-dispatcher") }), 200);
+    expect(body.date).toBe(date);
+    expect(body.jobsToday.total).toBe(3);
+    expect(body.jobsToday.byStatus).toEqual({ pending: 0, scheduled: 1, en_camino: 1, working: 0, completed: 1, cancelled: 0 });
+    expect(body.jobsToday.items.map((j) => [j.number, j.status, j.urgency, j.technician?.name, j.customer.name])).toEqual([
+      [1, "completed", "NORMAL", "Tomás Técnico", "Ana"],
+      [2, "scheduled", "NORMAL", "Tomás Técnico", "Beto"],
+      [3, "en_camino", "EMERGENCY", "Tomás Técnico", "Carla"],
+    ]);
+    expect(body.jobsToday.items[0]!.scheduledStart).toBe(dayStart.toISOString());
+    expect(body.conversations).toEqual({ open: 2, unread: 1 });
+    expect(body.emergencies).toMatchObject({ count: 2, detectedByAssistantToday: 1 });
+    expect(body.emergencies.jobs.map((j) => j.number).sort()).toEqual([3, 6]);
+    // This month's outbound: READ, DELIVERED, FAILED, SENT, DELIVERED, QUEUED.
+    expect(body.messagesThisMonth).toEqual({ sent: 4, delivered: 3, read: 1, failed: 1 });
+    expect(body.firstResponseThisMonth).toEqual({ medianSeconds: 300, conversations: 3 });
+  });
+});
