@@ -88,7 +88,7 @@ describe("Twilio Messages API", () => {
 
   it("documents one valid-looking ContentSid per built-in template", () => {
     expect(Object.values(CONTENT_SIDS).sort()).toEqual([
-      "invoice_ready", "job_completed", "job_reminder", "job_scheduled", "otp_code", "payment_confirmed", "payment_reminder", "technician_on_the_way", "welcome",
+      "invoice_ready", "job_completed", "job_reminder", "job_scheduled", "otp_code", "payment_confirmed", "payment_reminder", "staff_alert", "technician_on_the_way", "welcome",
     ]);
     for (const sid of Object.keys(CONTENT_SIDS)) expect(sid).toMatch(/^HX[0-9a-f]{32}$/);
   });

@@ -13,4 +13,5 @@ export const DEFAULT_TWILIO_CONTENT_SIDS: Record<string, string> = {
   technician_on_the_way: sid(7),
   job_completed: sid(8),
   job_reminder: sid(9),
+  staff_alert: sid(10),
 };

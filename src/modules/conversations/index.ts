@@ -1,4 +1,6 @@
 export { assignConversation } from "./assign-conversation";
+export { countConversations } from "./count-conversations";
+export type { ConversationCounts } from "./count-conversations";
 export { getConversationOrThrow } from "./get-conversation-or-throw";
 export { getMessage } from "./get-message";
 export { getMessageMedia } from "./get-message-media";

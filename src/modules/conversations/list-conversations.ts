@@ -9,6 +9,8 @@ export type ListConversationsInput = {
   unread?: boolean;
   assignedTo?: string; // a user id, "me" or "none"
   window?: "open" | "closed";
+  // Customers with an emergency job still open (the assistant's escalations and the office's own).
+  emergency?: boolean;
   cursor?: string;
   limit?: number;
 };
@@ -36,6 +38,9 @@ export async function listConversations(tx: TenantTx, viewer: Viewer, input: Lis
   else if (input.assignedTo) where.push(Prisma.sql`c."assignedToId" = ${input.assignedTo === "me" ? viewer.userId : input.assignedTo}`);
   if (input.window === "open") where.push(Prisma.sql`c."windowExpiresAt" > ${now.toISOString()}::timestamp(3)`);
   if (input.window === "closed") where.push(Prisma.sql`(c."windowExpiresAt" IS NULL OR c."windowExpiresAt" <= ${now.toISOString()}::timestamp(3))`);
+  if (input.emergency) {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Job" j WHERE j."customerId" = c."customerId" AND j."urgency" = 'EMERGENCY' AND j."status" IN ('pending', 'scheduled', 'en_camino', 'working'))`);
+  }
   const term = input.search?.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
   if (term) {
     const pattern = likePattern(term);

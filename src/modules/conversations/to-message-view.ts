@@ -10,6 +10,8 @@ export const MESSAGE_VIEW_SELECT = {
   status: true,
   errorCode: true,
   errorTitle: true,
+  sentByUserId: true,
+  contextWaMessageId: true,
   mediaMimeType: true,
   mediaStorageKey: true,
   mediaProviderId: true,
@@ -38,6 +40,10 @@ export function toMessageView(row: Row) {
     status: row.status,
     statusHistory: row.statusEvents.map((e) => ({ status: e.status, at: e.providerTimestamp.toISOString() })),
     error: row.errorCode ? { code: row.errorCode, title: row.errorTitle } : null,
+    // The provider id of the message this one replies to (quoted in the thread).
+    replyTo: row.contextWaMessageId,
+    // Who wrote an outbound message: the assistant, a person (their user id) or the platform (notifications).
+    sentBy: (row.direction === "INBOUND" ? null : row.sentByUserId === "assistant" ? "assistant" : row.sentByUserId ? "person" : "system") as "assistant" | "person" | "system" | null,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -66,7 +66,7 @@ describe("a new organization", () => {
     const templates = await adminDb().waTemplate.findMany({ where: { organizationId: orgId }, orderBy: { name: "asc" } });
     expect(templates.map((t) => [t.name, t.status])).toEqual([
       ["invoice_ready", "DRAFT"], ["job_completed", "DRAFT"], ["job_reminder", "DRAFT"], ["job_scheduled", "DRAFT"], ["otp_code", "DRAFT"],
-      ["payment_confirmed", "DRAFT"], ["payment_reminder", "DRAFT"], ["technician_on_the_way", "DRAFT"], ["welcome", "DRAFT"],
+      ["payment_confirmed", "DRAFT"], ["payment_reminder", "DRAFT"], ["staff_alert", "DRAFT"], ["technician_on_the_way", "DRAFT"], ["welcome", "DRAFT"],
     ]);
   });
 });

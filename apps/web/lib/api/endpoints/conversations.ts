@@ -51,6 +51,7 @@ export const listConversationsEndpoint = defineEndpoint({
     unread: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
     assignedTo: z.string().min(1).optional().describe('Id de usuario, "me" o "none"'),
     window: z.enum(["open", "closed"]).optional(),
+    emergency: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
     cursor: z.string().optional(),
     limit: z.coerce.number().int().min(1).max(100).optional(),
   }),

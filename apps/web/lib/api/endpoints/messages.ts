@@ -18,6 +18,8 @@ export const messageSchema = z.object({
   status: STATUS,
   statusHistory: z.array(z.object({ status: STATUS, at: dateTime() })),
   error: z.object({ code: z.string(), title: z.string().nullable() }).nullable(),
+  replyTo: z.string().nullable().describe("id del proveedor del mensaje citado, si es una respuesta"),
+  sentBy: z.enum(["assistant", "person", "system"]).nullable().describe("quién escribió un saliente: el asistente, una persona o la plataforma"),
   createdAt: dateTime(),
 });
 

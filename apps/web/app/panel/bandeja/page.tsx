@@ -1,0 +1,166 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getConversationAssistant } from "@campotech/core/modules/assistant";
+import { countConversations, listConversations, listMessages, type MessageView } from "@campotech/core/modules/conversations";
+import { requireSession } from "@/lib/panel/session";
+import { Composer, type TemplateOption } from "./composer";
+import styles from "./inbox.module.css";
+import { InboxLive } from "./inbox-live";
+import { MarkRead } from "./mark-read";
+import { MessageBubble } from "./message-bubble";
+import { ThreadActions } from "./thread-actions";
+import { WindowCountdown } from "./window-countdown";
+
+export const metadata: Metadata = { title: "Bandeja" };
+export const dynamic = "force-dynamic";
+
+type Search = { q?: string; filtro?: string; c?: string };
+const FILTERS = [
+  { key: "", label: "Todas", count: "all" },
+  { key: "no-leidas", label: "No leídas", count: "unread" },
+  { key: "abiertas", label: "Abiertas", count: "open" },
+  { key: "mias", label: "Asignadas a mí", count: "mine" },
+  { key: "sin-asignar", label: "Sin asignar", count: "unassigned" },
+  { key: "ventana-abierta", label: "Ventana abierta", count: "windowOpen" },
+  { key: "urgencias", label: "Urgencias", count: "emergency" },
+] as const;
+const TIME = new Intl.DateTimeFormat("es-AR", { timeZone: "America/Argentina/Buenos_Aires", day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
+
+// The shared inbox: the conversation list with search, filters (exact counts) and unread badges, and the open
+// thread. Server-rendered from the domain modules; InboxLive re-renders it on every event of the organization.
+export default async function InboxPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const search = await searchParams;
+  const session = await requireSession("/panel/bandeja");
+  const viewer = { userId: session.claims.sub, role: session.claims.role };
+  const filter = FILTERS.find((f) => f.key === (search.filtro ?? "")) ?? FILTERS[0];
+  const data = await session.tenant(async (tx) => {
+    const [list, counts] = await Promise.all([
+      listConversations(tx, viewer, {
+        ...(search.q ? { search: search.q } : {}),
+        ...(filter.key === "no-leidas" ? { unread: true } : {}),
+        ...(filter.key === "abiertas" ? { status: "OPEN" as const } : {}),
+        ...(filter.key === "mias" ? { assignedTo: "me" } : {}),
+        ...(filter.key === "sin-asignar" ? { assignedTo: "none" } : {}),
+        ...(filter.key === "ventana-abierta" ? { window: "open" as const } : {}),
+        ...(filter.key === "urgencias" ? { emergency: true } : {}),
+        limit: 50,
+      }),
+      countConversations(tx, viewer),
+    ]);
+    const selectedId = search.c ?? null;
+    if (!selectedId) return { list, counts, thread: null };
+    const conversation = await tx.whatsAppConversation.findFirst({
+      where: { id: selectedId, customer: { staffUserId: null } },
+      select: { id: true, status: true, unreadCount: true, windowExpiresAt: true, assignedToId: true, customer: { select: { id: true, name: true, phone: true, profileName: true } } },
+    });
+    if (!conversation) return { list, counts, thread: null };
+    const [messages, assistant, users, templates] = await Promise.all([
+      listMessages(tx, viewer, { conversationId: conversation.id, order: "asc", limit: 200 }),
+      getConversationAssistant(tx, viewer, conversation.id).catch(() => null),
+      tx.user.findMany({ where: { isActive: true }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+      tx.waTemplate.findMany({ where: { status: "APPROVED" }, select: { name: true, language: true, category: true, components: true }, orderBy: { name: "asc" } }),
+    ]);
+    return { list, counts, thread: { conversation, messages: messages.items, assistant, users, templates } };
+  });
+
+  const href = (params: Partial<Search>) => {
+    const merged = { q: search.q, filtro: search.filtro, c: search.c, ...params };
+    const query = new URLSearchParams(Object.entries(merged).filter((e): e is [string, string] => Boolean(e[1])));
+    return `/panel/bandeja${query.size ? `?${query}` : ""}`;
+  };
+  const thread = data.thread;
+  const canWrite = session.can("inbox.write") || session.can("conversations.write.assigned");
+
+  return (
+    <div className={`${styles.inbox} ${thread ? styles.hasThread : ""}`}>
+      <InboxLive />
+      <section className={styles.list} aria-label="Conversaciones">
+        <form role="search" action="/panel/bandeja" className={styles.search}>
+          <label className="sr-only" htmlFor="q">Buscar</label>
+          <input id="q" name="q" type="search" placeholder="Buscar por nombre, teléfono o texto" defaultValue={search.q ?? ""} />
+          {search.filtro ? <input type="hidden" name="filtro" value={search.filtro} /> : null}
+        </form>
+        <nav aria-label="Filtros" className={styles.filters}>
+          {FILTERS.map((f) => (
+            <Link key={f.key} href={href({ filtro: f.key || undefined, c: undefined })} aria-current={f.key === filter.key ? "true" : undefined} data-filter={f.count}>
+              {f.label} <span className={styles.count}>{data.counts[f.count]}</span>
+            </Link>
+          ))}
+        </nav>
+        {data.list.items.length === 0 ? (
+          <p className="empty">{search.q ? "No hay conversaciones que coincidan con la búsqueda." : "No hay conversaciones con este filtro."}</p>
+        ) : (
+          <ul className={styles.conversations}>
+            {data.list.items.map((c) => (
+              <li key={c.id}>
+                <Link href={href({ c: c.id })} aria-current={c.id === thread?.conversation.id ? "true" : undefined} className={styles.conversation} data-conversation-id={c.id}>
+                  <span className={styles.name}>{c.customer.name}</span>
+                  {c.unreadCount > 0 ? <span className="badge" aria-label={`${c.unreadCount} sin leer`}>{c.unreadCount}</span> : null}
+                  <span className={styles.preview}>{c.lastMessage?.text ?? "Sin mensajes"}</span>
+                  <span className="muted">{c.lastMessageAt ? TIME.format(new Date(c.lastMessageAt)) : ""}{c.status === "CLOSED" ? " · cerrada" : ""}{c.assignedTo ? ` · ${c.assignedTo.name}` : ""}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className={styles.thread} aria-label="Conversación">
+        {thread ? (
+          <>
+            <header className={styles.threadHead}>
+              <Link href={href({ c: undefined })} className={styles.back}>← Conversaciones</Link>
+              <h1>{thread.conversation.customer.name}</h1>
+              <p className="muted">
+                {thread.conversation.customer.phone ?? "sin teléfono"} · <Link href={`/panel/clientes/${thread.conversation.customer.id}`}>Ver cliente</Link>
+              </p>
+              <WindowCountdown expiresAt={thread.conversation.windowExpiresAt?.toISOString() ?? null} />
+              <ThreadActions
+                conversationId={thread.conversation.id}
+                status={thread.conversation.status}
+                assignedToId={thread.conversation.assignedToId}
+                users={thread.users}
+                assistant={thread.assistant ? { enabled: thread.assistant.enabled, pausedUntil: thread.assistant.pausedUntil?.toISOString() ?? null } : null}
+                canWrite={canWrite}
+              />
+            </header>
+            {thread.conversation.unreadCount > 0 && canWrite ? <MarkRead conversationId={thread.conversation.id} /> : null}
+            <Messages messages={thread.messages} />
+            {canWrite ? (
+              <Composer
+                conversationId={thread.conversation.id}
+                windowOpen={Boolean(thread.conversation.windowExpiresAt && thread.conversation.windowExpiresAt > new Date())}
+                templates={thread.templates.map(toOption)}
+              />
+            ) : null}
+          </>
+        ) : (
+          <p className="empty">Elegí una conversación para verla.</p>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function Messages({ messages }: { messages: MessageView[] }) {
+  const byWaId = new Map(messages.filter((m) => m.whatsappMessageId).map((m) => [m.whatsappMessageId!, m]));
+  const reactions = new Map<string, string[]>();
+  for (const m of messages) {
+    if (m.type !== "REACTION") continue;
+    const c = m.content as { targetMessageId?: string; emoji?: string | null };
+    if (c.targetMessageId && c.emoji) reactions.set(c.targetMessageId, [...(reactions.get(c.targetMessageId) ?? []), c.emoji]);
+  }
+  const visible = messages.filter((m) => m.type !== "REACTION" && m.type !== "SYSTEM");
+  if (!visible.length) return <p className="empty">Todavía no hay mensajes.</p>;
+  return (
+    <ol className={styles.messages} aria-label="Mensajes" aria-live="polite">
+      {visible.map((m) => (
+        <MessageBubble key={m.id} message={m} quoted={m.replyTo ? (byWaId.get(m.replyTo) ?? null) : null} reactions={m.whatsappMessageId ? (reactions.get(m.whatsappMessageId) ?? []) : []} />
+      ))}
+    </ol>
+  );
+}
+
+function toOption(t: { name: string; language: string; category: string; components: unknown }): TemplateOption {
+  const components = Array.isArray(t.components) ? (t.components as { type?: string; text?: string }[]) : [];
+  return { name: t.name, language: t.language, category: t.category, body: components.find((c) => c.type === "BODY")?.text ?? "" };
+}
