@@ -1,0 +1,154 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AppError } from "@campotech/core/lib/errors";
+import { getCustomerOrThrow, type CustomerView } from "@campotech/core/modules/customers";
+import { JobStatusBadge, UrgencyPill } from "@/components/jobs/job-badges";
+import { requireSession } from "@/lib/panel/session";
+import { formatDateTime, formatWindow, SERVICE_LABEL } from "@/lib/panel/jobs/jobs-format";
+import { CustomerNotesForm } from "./customer-notes-form";
+import styles from "../customers.module.css";
+
+export const metadata: Metadata = { title: "Cliente · CampoTech" };
+
+const CONVERSATION_STATUS: Record<string, string> = { OPEN: "Abierta", PENDING: "En espera", CLOSED: "Cerrada" };
+
+export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const session = await requireSession(`/panel/clientes/${id}`);
+  if (!session.can("customers.read")) {
+    return (
+      <section className="card" role="alert">
+        <h1>Cliente</h1>
+        <p>Tu rol no tiene acceso a los clientes. <Link href="/panel/trabajos">Andá a tus trabajos</Link>.</p>
+      </section>
+    );
+  }
+  const data = await session.tenant(async (tx) => {
+    let customer: CustomerView;
+    try {
+      customer = await getCustomerOrThrow(tx, id);
+    } catch (error) {
+      if (error instanceof AppError && error.code === "NOT_FOUND") return null;
+      throw error;
+    }
+    // Most recent first; a customer with years of history still shows a page that loads fast.
+    const [conversations, jobs] = await Promise.all([
+      tx.whatsAppConversation.findMany({
+        where: { customerId: customer.id },
+        orderBy: [{ lastMessageAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
+        take: 20,
+        select: { id: true, status: true, unreadCount: true, lastMessageAt: true, createdAt: true, assignedTo: { select: { name: true } } },
+      }),
+      tx.job.findMany({
+        where: { customerId: customer.id },
+        orderBy: [{ createdAt: "desc" }],
+        take: 50,
+        select: { id: true, number: true, serviceType: true, status: true, urgency: true, scheduledStart: true, scheduledEnd: true },
+      }),
+    ]);
+    return { customer, conversations, jobs };
+  });
+
+  if (!data) {
+    return (
+      <section className="card" role="alert">
+        <h1>No encontramos ese cliente</h1>
+        <p>Puede que se haya borrado. <Link href="/panel/clientes">Volvé a la lista de clientes</Link> y buscalo por nombre o teléfono.</p>
+      </section>
+    );
+  }
+  const { customer, conversations, jobs } = data;
+  const canInbox = session.can("inbox.read") || session.can("conversations.read.assigned");
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <p className="muted"><Link href="/panel/clientes">Clientes</Link> / {customer.name}</p>
+          <h1>{customer.name}</h1>
+        </div>
+        {session.can("jobs.write") ? <Link href={`/panel/trabajos/nuevo?cliente=${customer.id}`}>Nuevo trabajo para {customer.name.split(" ")[0]}</Link> : null}
+      </div>
+      <div className={styles.layout}>
+        <div>
+          <section className="card" aria-labelledby="contacto">
+            <h2 id="contacto">Contacto</h2>
+            <dl className={styles.facts}>
+              <dt>Teléfono</dt>
+              <dd>{customer.phone ? <a href={`tel:${customer.phone}`}>{customer.phone}</a> : <span className="muted">Solo por WhatsApp</span>}</dd>
+              {customer.profileName && customer.profileName !== customer.name ? (
+                <>
+                  <dt>Perfil de WhatsApp</dt>
+                  <dd>{customer.profileName}</dd>
+                </>
+              ) : null}
+              <dt>Dirección</dt>
+              <dd>{[customer.address, customer.city].filter(Boolean).join(", ") || <span className="muted">Sin cargar</span>}</dd>
+              <dt>Mensajes</dt>
+              <dd>{customer.optedOutAt ? `Pidió no recibir mensajes (${formatDateTime(customer.optedOutAt)})` : "Acepta mensajes"}</dd>
+              <dt>Cliente desde</dt>
+              <dd>{formatDateTime(customer.createdAt)}</dd>
+            </dl>
+          </section>
+          <section className="card" aria-labelledby="notas">
+            <h2 id="notas">Notas</h2>
+            {session.can("customers.write") ? (
+              <CustomerNotesForm customerId={customer.id} notes={customer.notes ?? ""} />
+            ) : (
+              <p className={styles.notes}>{customer.notes || <span className="muted">Sin notas.</span>}</p>
+            )}
+          </section>
+        </div>
+        <div>
+          <section className="card" aria-labelledby="trabajos-cliente">
+            <h2 id="trabajos-cliente">Trabajos</h2>
+            {jobs.length ? (
+              <ul className={styles.list}>
+                {jobs.map((job) => (
+                  <li key={job.id}>
+                    <span>
+                      <Link href={`/panel/trabajos/${job.id}`}>#{job.number} · {SERVICE_LABEL[job.serviceType]}</Link>
+                      <br />
+                      <span className="muted">{formatWindow(job.scheduledStart, job.scheduledEnd)}</span>
+                    </span>
+                    <span style={{ display: "flex", gap: "0.25rem", alignItems: "start" }}>
+                      <JobStatusBadge status={job.status} />
+                      {job.urgency !== "NORMAL" ? <UrgencyPill urgency={job.urgency} /> : null}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">Todavía no tiene trabajos.</p>
+            )}
+          </section>
+          <section className="card" aria-labelledby="conversaciones">
+            <h2 id="conversaciones">Conversaciones</h2>
+            {conversations.length ? (
+              <ul className={styles.list}>
+                {conversations.map((c) => (
+                  <li key={c.id}>
+                    <span>
+                      {canInbox ? <Link href={`/panel/bandeja?c=${c.id}`}>Conversación por WhatsApp</Link> : "Conversación por WhatsApp"}
+                      <br />
+                      <span className="muted">
+                        Último mensaje: {formatDateTime(c.lastMessageAt ?? c.createdAt)}
+                        {c.assignedTo ? ` · a cargo de ${c.assignedTo.name}` : ""}
+                      </span>
+                    </span>
+                    <span>
+                      <span className="pill">{CONVERSATION_STATUS[c.status] ?? c.status}</span>
+                      {c.unreadCount ? <span className="badge" aria-label={`${c.unreadCount} sin leer`}>{c.unreadCount}</span> : null}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">No escribió por WhatsApp todavía.</p>
+            )}
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}
