@@ -9,13 +9,19 @@ import { sharedRedis, whenRedisReady } from "@campotech/core/lib/redis";
 import { issueAccessToken } from "@campotech/core/modules/auth";
 import { buenosAiresPeriods } from "@campotech/core/modules/overview";
 import { call } from "./api-test-kit";
+import { sendConversationMessageEndpoint } from "./endpoints/conversations";
 import { getOverviewEndpoint } from "./endpoints/overview";
+import { createTemplateEndpoint, getTemplateEndpoint, listTemplatesEndpoint, syncTemplatesEndpoint } from "./endpoints/templates";
 
 // The dashboard's read models and settings through HTTP on a real database (and the provider sandbox).
 const ORG = "db-org";
 const redis = new Redis(env.REDIS_URL);
 const users: Record<string, UserRole> = { "db-owner": "OWNER", "db-admin": "ADMIN", "db-dispatcher": "DISPATCHER", "db-tech": "TECHNICIAN", "db-viewer": "VIEWER" };
 const as = (id: string) => ({ authorization: `Bearer ${issueAccessToken({ id, organizationId: ORG, role: users[id]! }).token}` });
+// Each test registers its own Meta number (own WABA and token) in the suite-wide provider sandbox, so templates
+// created in one test never show in another, nor in other files running at the same time.
+const SANDBOX = new URL(env.META_GRAPH_API_URL).origin;
+let meta: { phoneNumberId: string; wabaId: string; accessToken: string };
 const later = (at: Date, seconds: number) => new Date(at.getTime() + seconds * 1000);
 
 beforeEach(async () => {
@@ -23,14 +29,17 @@ beforeEach(async () => {
   await redis.flushdb();
   await whenRedisReady(sharedRedis());
   const admin = adminDb();
+  const registered = await fetch(`${SANDBOX}/_sandbox/numbers`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ provider: "META_DIRECT", displayPhoneNumber: "541152639999", verifiedName: "Gas Norte" }) });
+  expect(registered.status).toBe(201);
+  meta = (await registered.json()) as typeof meta;
   await admin.organization.create({ data: { id: ORG, name: "Gas Norte", cuit: "30712345671", tier: "PROFESIONAL" } });
   for (const [i, [id, role]] of Object.entries(users).entries()) {
     await admin.user.create({ data: { id, organizationId: ORG, phone: `+549114100000${i}`, name: id === "db-tech" ? "Tomás Técnico" : id, role } });
   }
   await admin.whatsAppBusinessAccount.create({
     data: {
-      id: "db-wa", organizationId: ORG, bspProvider: "META_DIRECT", phoneNumberId: "100000000000001", wabaId: "200000000000001", displayPhoneNumber: "541152630000",
-      businessName: "Gas Norte", credentialsEncrypted: encryptJson({ accessToken: "sandbox-meta-access-token-demo" }), credentialsKeyId: "local-2026", provisioningStatus: "ACTIVE",
+      id: "db-wa", organizationId: ORG, bspProvider: "META_DIRECT", phoneNumberId: meta.phoneNumberId, wabaId: meta.wabaId, displayPhoneNumber: "541152639999",
+      businessName: "Gas Norte", credentialsEncrypted: encryptJson({ accessToken: meta.accessToken }), credentialsKeyId: "local-2026", provisioningStatus: "ACTIVE",
     },
   });
   for (const [i, name] of ["Ana", "Beto", "Carla"].entries()) {
@@ -148,5 +157,87 @@ describe("overview", () => {
     // This month's outbound: READ, DELIVERED, FAILED, SENT, DELIVERED, QUEUED.
     expect(body.messagesThisMonth).toEqual({ sent: 4, delivered: 3, read: 1, failed: 1 });
     expect(body.firstResponseThisMonth).toEqual({ medianSeconds: 300, conversations: 3 });
+  });
+});
+
+type TemplateBody = { id: string; name: string; language: string; category: string; status: string; body: string; placeholders: number; providerTemplateId: string | null; rejectionReason: string | null };
+type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
+
+describe("templates", () => {
+  it("syncs from the provider now, lists with body previews and reads one; only template managers sync", async () => {
+    expect(await json<{ items: unknown[] }>(await call(listTemplatesEndpoint, { headers: as("db-viewer") }), 200)).toEqual({ items: [] });
+    await json(await call(syncTemplatesEndpoint, { headers: as("db-dispatcher") }), 403);
+
+    const synced = await json<{ accountId: string; created: number; updated: number; total: number }>(await call(syncTemplatesEndpoint, { headers: as("db-admin") }), 200);
+    expect(synced).toMatchObject({ accountId: "db-wa", updated: 0 });
+    expect(synced.created).toBeGreaterThanOrEqual(6);
+    expect(synced.total).toBe(synced.created);
+    expect(await json(await call(syncTemplatesEndpoint, { headers: as("db-owner"), body: { accountId: "db-wa" } }), 200)).toMatchObject({ created: 0, updated: synced.created });
+    await json(await call(syncTemplatesEndpoint, { headers: as("db-owner"), body: { accountId: "otro" } }), 404);
+
+    const list = await json<{ items: TemplateBody[] }>(await call(listTemplatesEndpoint, { headers: as("db-dispatcher") }), 200);
+    expect(list.items).toHaveLength(synced.total);
+    const scheduled = list.items.find((t) => t.name === "job_scheduled")!;
+    expect(scheduled).toMatchObject({
+      language: "es_AR", category: "UTILITY", status: "APPROVED", placeholders: 4, rejectionReason: null,
+      body: "Hola {{1}}, tu turno quedó agendado para el {{2}} a las {{3}}. Técnico: {{4}}.",
+    });
+    const filtered = await json<{ items: TemplateBody[] }>(await call(listTemplatesEndpoint, { headers: as("db-viewer"), query: { category: "AUTHENTICATION" } }), 200);
+    expect(filtered.items.map((t) => t.category)).toEqual(filtered.items.map(() => "AUTHENTICATION"));
+    expect(filtered.items.length).toBeGreaterThan(0);
+    expect(await json(await call(getTemplateEndpoint, { headers: as("db-viewer"), params: { id: scheduled.id } }), 200)).toEqual(scheduled);
+    await json(await call(getTemplateEndpoint, { headers: as("db-viewer"), params: { id: "no-existe" } }), 404);
+    await json(await call(listTemplatesEndpoint, { headers: as("db-tech") }), 403);
+
+    // A rejection recorded by the status webhook shows with its reason.
+    await adminDb().waTemplate.update({ where: { id: scheduled.id }, data: { status: "REJECTED", rejectionReason: "INVALID_FORMAT" } });
+    expect(await json(await call(getTemplateEndpoint, { headers: as("db-viewer"), params: { id: scheduled.id } }), 200)).toMatchObject({ status: "REJECTED", rejectionReason: "INVALID_FORMAT" });
+  });
+
+  it("validates a new template in Spanish, submits it to the provider as PENDING and audits it", async () => {
+    const create = (body: unknown, who = "db-admin") => call(createTemplateEndpoint, { headers: as(who), body });
+    const valid = { name: "recordatorio_visita", category: "UTILITY", body: "Hola {{1}}, mañana te visitamos a las {{2}}.", examples: ["Ana", "10:00"] };
+    const fields = async (body: unknown) => (await json<ErrorBody>(await create(body), 400)).error.fields;
+
+    expect(await fields({ ...valid, name: "Recordatorio Visita" })).toEqual({ name: "Usá solo minúsculas, números y guiones bajos (por ejemplo: recordatorio_visita)." });
+    expect(await fields({ ...valid, category: "PROMO" })).toEqual({ category: "La categoría tiene que ser UTILITY, MARKETING o AUTHENTICATION." });
+    expect(await fields({ ...valid, language: "español" })).toEqual({ language: "El idioma no es válido (por ejemplo: es_AR, es, en_US)." });
+    expect(await fields({ ...valid, body: "   ", examples: [] })).toEqual({ body: "Escribí el texto del mensaje." });
+    expect(await fields({ ...valid, body: "Hola {{1}}, te visitamos a las {{3}}.", examples: ["Ana", "10:00", "x"] })).toEqual({ body: "Las variables van numeradas desde {{1}} sin saltear: falta {{2}}." });
+    expect(await fields({ ...valid, examples: ["Ana"] })).toEqual({ examples: "Hace falta un ejemplo por cada variable: 2 (se enviaron 1)." });
+    expect(await fields({ ...valid, body: "{{1}}, mañana te visitamos." , examples: ["Ana"] })).toEqual({ body: "El texto no puede empezar ni terminar con una variable." });
+    await json(await create(valid, "db-dispatcher"), 403);
+
+    const created = await json<TemplateBody>(await create(valid), 201);
+    expect(created).toMatchObject({ name: "recordatorio_visita", language: "es_AR", category: "UTILITY", status: "PENDING", placeholders: 2, body: valid.body });
+    expect(created.providerTemplateId).toEqual(expect.any(String));
+    // The provider now knows it: a sync finds it instead of creating it again.
+    const synced = await json<{ created: number; total: number }>(await call(syncTemplatesEndpoint, { headers: as("db-owner") }), 200);
+    expect(synced.total).toBe(synced.created + 1);
+
+    const duplicate = await json<ErrorBody>(await create(valid), 409);
+    expect(duplicate.error.message).toBe("Ya existe una plantilla con ese nombre e idioma.");
+    const audit = await adminDb().auditLog.findMany({ where: { organizationId: ORG, action: { startsWith: "template." } }, orderBy: { seq: "asc" } });
+    expect(audit.map((a) => [a.action, a.actorId, a.entityId])).toEqual([
+      ["template.submitted", "db-admin", created.id],
+      ["template.synced", "db-owner", "db-wa"],
+    ]);
+  });
+
+  it("sends an approved template to a conversation whose 24-hour window is closed (POST /conversations/{id}/messages)", async () => {
+    await adminDb().whatsAppConversation.create({ data: { id: "db-conv-t", organizationId: ORG, customerId: "db-cust-0", accountId: "db-wa", windowExpiresAt: new Date(Date.now() - 3600_000) } });
+    await json(await call(syncTemplatesEndpoint, { headers: as("db-owner") }), 200);
+    const send = (content: unknown) => call(sendConversationMessageEndpoint, { headers: as("db-dispatcher"), params: { id: "db-conv-t" }, body: { content } });
+
+    expect((await json<ErrorBody>(await send({ type: "text", body: "Hola" }), 422)).error.code).toBe("TEMPLATE_REQUIRED");
+    const parameters = ["Ana", "lunes 7", "10:00", "Tomás"].map((text) => ({ type: "text", text }));
+    const sent = await json<{ type: string; status: string; direction: string; content: { name: string; preview: string } }>(
+      await send({ type: "template", name: "job_scheduled", language: "es_AR", components: [{ type: "body", parameters }] }), 202);
+    expect(sent).toMatchObject({ type: "TEMPLATE", direction: "OUTBOUND", status: "QUEUED", content: { name: "job_scheduled", preview: "Hola Ana, tu turno quedó agendado para el lunes 7 a las 10:00. Técnico: Tomás." } });
+
+    // Not approved yet (just submitted) → refused before anything is queued.
+    await json(await call(createTemplateEndpoint, { headers: as("db-owner"), body: { name: "aviso_nuevo", category: "UTILITY", body: "Hola {{1}}, novedades.", examples: ["Ana"] } }), 201);
+    const refused = await json<ErrorBody>(await send({ type: "template", name: "aviso_nuevo", components: [{ type: "body", parameters: [{ type: "text", text: "Ana" }] }] }), 422);
+    expect(refused.error.code).toBe("TEMPLATE_NOT_APPROVED");
   });
 });

@@ -172,6 +172,14 @@ const FIXTURES: Record<string, Fixture> = {
   "GET /api/whatsapp/conversations/{id}/assistant": { byId: true, request: conv },
   "POST /api/whatsapp/conversations/{id}/assistant": { byId: true, request: (org) => ({ ...conv(org), body: { action: "pause", minutes: 30 } }) },
   "GET /api/overview": { byId: false, request: () => ({}) },
+  "GET /api/whatsapp/templates": { byId: false, request: () => ({}) },
+  "GET /api/whatsapp/templates/{id}": { byId: true, request: (org) => ({ params: { id: `mx-${org}-tpl` } }) },
+  // Submitted to the suite's provider sandbox under a new name each time (a name is accepted once per language).
+  "POST /api/whatsapp/templates": {
+    byId: false,
+    request: () => ({ body: { name: `mx_visita_${++seq}`, category: "UTILITY", body: "Hola {{1}}, te visitamos el {{2}}.", examples: ["Ana", "lunes"] } }),
+  },
+  "POST /api/whatsapp/templates/sync": { byId: false, request: () => ({}) },
 };
 
 const keyOf = (endpoint: Endpoint) => `${endpoint.method} ${endpoint.path}`;
@@ -206,6 +214,9 @@ async function seedOrg(org: Org) {
   });
   await deadLetter(org);
   await panic(org);
+  await admin.waTemplate.create({
+    data: { id: `mx-${org}-tpl`, organizationId: id, name: "job_scheduled", category: "UTILITY", status: "APPROVED", components: [{ type: "BODY", text: "Hola {{1}}, tu turno es el {{2}}." }] },
+  });
   await admin.priceListItem.create({ data: { id: `mx-${org}-price`, organizationId: id, code: "VISITA", name: "Visita", serviceType: "GENERAL", priceCents: 1500000 } });
   await admin.technicianSchedule.create({
     data: { organizationId: id, userId: userId(org, "TECHNICIAN"), workingHours: { 1: [["08:00", "18:00"]], 2: [["08:00", "18:00"]], 3: [["08:00", "18:00"]], 4: [["08:00", "18:00"]], 5: [["08:00", "18:00"]] } },

@@ -49,6 +49,7 @@ import {
   setConversationAssistantEndpoint,
 } from "./assistant";
 import { getOverviewEndpoint } from "./overview";
+import { createTemplateEndpoint, getTemplateEndpoint, listTemplatesEndpoint, syncTemplatesEndpoint } from "./templates";
 
 // Every REST endpoint. The OpenAPI document and the role × endpoint test matrix read this list.
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
@@ -107,4 +108,8 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   getConversationAssistantEndpoint,
   setConversationAssistantEndpoint,
   getOverviewEndpoint,
+  listTemplatesEndpoint,
+  getTemplateEndpoint,
+  createTemplateEndpoint,
+  syncTemplatesEndpoint,
 ] as unknown as Endpoint[];

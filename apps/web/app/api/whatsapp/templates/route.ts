@@ -1,0 +1,7 @@
+import { createTemplateEndpoint, listTemplatesEndpoint } from "@/lib/api/endpoints/templates";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const GET = toRouteHandler(listTemplatesEndpoint);
+export const POST = toRouteHandler(createTemplateEndpoint);
