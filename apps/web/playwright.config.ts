@@ -28,6 +28,7 @@ export const PORTS = {
   webNoPostgres: 3211,
   webRedisOutage: 3212,
   sandbox: 3213,
+  workers: 3214,
   outageRedis: Number(process.env.CAMPOTECH_E2E_OUTAGE_REDIS_PORT ?? 6390),
 };
 
@@ -75,6 +76,27 @@ export default defineConfig({
         REDIS_URL: `redis://127.0.0.1:${PORTS.outageRedis}/0`,
         WEB_PORT: String(PORTS.webRedisOutage),
         PUBLIC_BASE_URL: `http://127.0.0.1:${PORTS.webRedisOutage}`,
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // The workers, so the dashboard tests see the whole platform: webhooks processed, replies delivered to the
+      // sandbox, statuses coming back, the assistant answering. Providers point at the sandbox below.
+      command: "pnpm --dir ../workers start",
+      url: `http://127.0.0.1:${PORTS.workers}/health`,
+      env: {
+        ...baseEnv,
+        NODE_ENV: "test",
+        WORKERS_HEALTH_PORT: String(PORTS.workers),
+        PUBLIC_BASE_URL: `http://127.0.0.1:${PORTS.web}`,
+        META_GRAPH_API_URL: `http://127.0.0.1:${PORTS.sandbox}/meta`,
+        DIALOG360_API_BASE_URL: `http://127.0.0.1:${PORTS.sandbox}/d360`,
+        TWILIO_API_BASE_URL: `http://127.0.0.1:${PORTS.sandbox}/twilio`,
+        EXPO_PUSH_URL: `http://127.0.0.1:${PORTS.sandbox}/expo/push/send`,
+        INBOUND_AGGREGATION_WINDOW_MS: "1500",
+        OPENAI_API_KEY: "",
+        OPENAI_BASE_URL: "",
       },
       reuseExistingServer: false,
       timeout: 60_000,

@@ -45,7 +45,7 @@ describe("360dialog", () => {
 
   it("lists templates in 360dialog's shape and creates one", async () => {
     const list = await sb.call("GET", "/d360/v1/configs/templates", { headers: key });
-    expect(list.json).toMatchObject({ count: 9, total: 9, offset: 0, filters: {}, sort: ["id"] });
+    expect(list.json).toMatchObject({ count: 10, total: 10, offset: 0, filters: {}, sort: ["id"] });
     expect(list.json.waba_templates[0]).toMatchObject({ name: "job_scheduled", language: "es_AR", status: "approved", category: "UTILITY" });
     const created = await sb.call("POST", "/d360/v1/configs/templates", {
       headers: key,
