@@ -2,7 +2,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { UserRole } from "@campotech/database";
 import { resetDatabase } from "@campotech/database/testing";
-import { encryptJson } from "@campotech/core/lib/crypto";
+import { decryptJson, encryptJson, encryptSecret } from "@campotech/core/lib/crypto";
 import { adminDb } from "@campotech/core/lib/db";
 import { env } from "@campotech/core/lib/env";
 import { sharedRedis, whenRedisReady } from "@campotech/core/lib/redis";
@@ -12,6 +12,7 @@ import { call } from "./api-test-kit";
 import { sendConversationMessageEndpoint } from "./endpoints/conversations";
 import { getOverviewEndpoint } from "./endpoints/overview";
 import { createTemplateEndpoint, getTemplateEndpoint, listTemplatesEndpoint, syncTemplatesEndpoint } from "./endpoints/templates";
+import { getWhatsAppUsageEndpoint, listWhatsAppAccountsEndpoint, updateWhatsAppCredentialsEndpoint, verifyWhatsAppAccountEndpoint } from "./endpoints/whatsapp-accounts";
 
 // The dashboard's read models and settings through HTTP on a real database (and the provider sandbox).
 const ORG = "db-org";
@@ -239,5 +240,151 @@ describe("templates", () => {
     await json(await call(createTemplateEndpoint, { headers: as("db-owner"), body: { name: "aviso_nuevo", category: "UTILITY", body: "Hola {{1}}, novedades.", examples: ["Ana"] } }), 201);
     const refused = await json<ErrorBody>(await send({ type: "template", name: "aviso_nuevo", components: [{ type: "body", parameters: [{ type: "text", text: "Ana" }] }] }), 422);
     expect(refused.error.code).toBe("TEMPLATE_NOT_APPROVED");
+  });
+});
+
+type AccountBody = {
+  id: string; provider: string; phoneNumberId: string | null; displayPhoneNumber: string; businessName: string | null; provisioningStatus: string; lastHealthCheckAt: string | null;
+  credentials: Record<string, string>; webhook: { url: string; statusCallbackUrl: string | null; secretHeader: { name: string; value: string | null } | null };
+};
+
+describe("WhatsApp connection settings", () => {
+  const D360_KEY = "d360-live-key-ABCD9876";
+  const TWILIO_TOKEN = "twilio-auth-token-zz55";
+  const WEBHOOK_SECRET = "d360-webhook-secret-0000-QW12";
+
+  it("lists each number with masked credentials and the webhook URL to paste in the provider's console", async () => {
+    const admin = adminDb();
+    await admin.whatsAppBusinessAccount.create({
+      data: {
+        id: "db-d360", organizationId: ORG, bspProvider: "DIALOG_360", phoneNumberId: "db-d360-pn", displayPhoneNumber: "541152631111", credentialsEncrypted: encryptJson({ apiKey: D360_KEY }),
+        credentialsKeyId: "local-2026", webhookSecretEncrypted: encryptSecret(WEBHOOK_SECRET), provisioningStatus: "ACTIVE", createdAt: new Date(Date.now() + 1000),
+      },
+    });
+    await admin.whatsAppBusinessAccount.create({
+      data: {
+        id: "db-twilio", organizationId: ORG, bspProvider: "TWILIO", phoneNumberId: "+5491152632222", displayPhoneNumber: "5491152632222", provisioningStatus: "SUSPENDED", suspensionReason: "pago pendiente",
+        credentialsEncrypted: encryptJson({ accountSid: "AC0123456789abcdef", authToken: TWILIO_TOKEN, contentSids: { job_scheduled: "HX123" } }), credentialsKeyId: "local-2026", createdAt: new Date(Date.now() + 2000),
+      },
+    });
+    await admin.whatsAppBusinessAccount.create({
+      data: { id: "db-released", organizationId: ORG, bspProvider: "META_DIRECT", displayPhoneNumber: "541152633333", credentialsEncrypted: encryptJson({ accessToken: "x".repeat(20) }), credentialsKeyId: "local-2026", provisioningStatus: "RELEASED" },
+    });
+
+    const response = await call(listWhatsAppAccountsEndpoint, { headers: as("db-viewer") });
+    const text = await response.text();
+    expect(response.status, text).toBe(200);
+    for (const secret of [meta.accessToken, D360_KEY, TWILIO_TOKEN, WEBHOOK_SECRET]) expect(text).not.toContain(secret);
+    const { items } = JSON.parse(text) as { items: AccountBody[] };
+    const base = env.PUBLIC_BASE_URL;
+    expect(items.map((a) => a.id)).toEqual(["db-wa", "db-d360", "db-twilio"]);
+    expect(items[0]).toMatchObject({
+      provider: "META_DIRECT", phoneNumberId: meta.phoneNumberId, displayPhoneNumber: "541152639999", businessName: "Gas Norte", provisioningStatus: "ACTIVE",
+      credentials: { accessToken: `••••${meta.accessToken.slice(-4)}` }, webhook: { url: `${base}/api/webhooks/whatsapp`, statusCallbackUrl: null, secretHeader: null },
+    });
+    expect(items[1]).toMatchObject({
+      provider: "DIALOG_360", credentials: { apiKey: "••••9876" },
+      webhook: { url: `${base}/api/webhooks/dialog360?orgId=${ORG}`, statusCallbackUrl: null, secretHeader: { name: "x-campotech-webhook-secret", value: "••••QW12" } },
+    });
+    expect(items[2]).toMatchObject({
+      provider: "TWILIO", provisioningStatus: "SUSPENDED", credentials: { accountSid: "••••cdef", authToken: "••••zz55" },
+      webhook: { url: `${base}/api/webhooks/twilio`, statusCallbackUrl: `${base}/api/webhooks/twilio/status`, secretHeader: null },
+    });
+    await json(await call(listWhatsAppAccountsEndpoint, { headers: as("db-tech") }), 403);
+  });
+
+  it("replaces credentials encrypted at rest, audited without the secret, and verifies them against the provider", async () => {
+    const put = (id: string, body: unknown, who = "db-admin") => call(updateWhatsAppCredentialsEndpoint, { headers: as(who), params: { id }, body });
+    const verify = (id: string, who = "db-owner") => call(verifyWhatsAppAccountEndpoint, { headers: as(who), params: { id } });
+
+    await json(await put("db-wa", { credentials: { accessToken: "token-incorrecto-0000" } }, "db-dispatcher"), 403);
+    expect((await json<ErrorBody>(await put("db-wa", { credentials: { accessToken: "corto" } }), 400)).error).toMatchObject({
+      message: "Las credenciales del proveedor no son válidas.", fields: { accessToken: "el token de acceso es obligatorio" },
+    });
+    expect((await json<ErrorBody>(await put("db-wa", { credentials: { accessToken: "token-incorrecto-0000" }, webhookSecret: "s".repeat(20) }), 400)).error.fields).toEqual({
+      webhookSecret: "Solo los números de 360dialog usan un secreto de webhook.",
+    });
+    await json(await put("no-existe", { credentials: { accessToken: "token-incorrecto-0000" } }), 404);
+    await json(await verify("no-existe"), 404);
+
+    // A token the provider doesn't know: saved (sealed), then the probe says so in Spanish.
+    const wrong = await put("db-wa", { credentials: { accessToken: "token-incorrecto-0000" } });
+    const wrongText = await wrong.text();
+    expect(wrong.status, wrongText).toBe(200);
+    expect(wrongText).not.toContain("token-incorrecto-0000");
+    expect(JSON.parse(wrongText)).toMatchObject({ credentials: { accessToken: "••••0000" }, lastHealthCheckAt: null });
+    const row = await adminDb().whatsAppBusinessAccount.findUniqueOrThrow({ where: { id: "db-wa" } });
+    expect(row.credentialsEncrypted).not.toContain("token-incorrecto");
+    expect(decryptJson(row.credentialsEncrypted)).toEqual({ accessToken: "token-incorrecto-0000" });
+    const failed = await json<{ ok: boolean; detail: string; checkedAt: string }>(await verify("db-wa"), 200);
+    expect(failed).toMatchObject({ ok: false, detail: "Meta rechazó las credenciales: revisá el token o la clave y guardalas de nuevo." });
+
+    await json(await put("db-wa", { credentials: { accessToken: meta.accessToken } }), 200);
+    const passed = await json<{ ok: boolean; detail: string; checkedAt: string }>(await verify("db-wa", "db-admin"), 200);
+    expect(passed.ok).toBe(true);
+    expect(passed.detail).toMatch(/^Conexión verificada: Meta responde y el número está listo para enviar\./);
+    const [account] = (await json<{ items: AccountBody[] }>(await call(listWhatsAppAccountsEndpoint, { headers: as("db-viewer") }), 200)).items;
+    expect(account!.lastHealthCheckAt).toBe(passed.checkedAt);
+
+    const audit = await adminDb().auditLog.findMany({ where: { organizationId: ORG, action: "whatsapp.credentials_updated" }, orderBy: { seq: "asc" } });
+    expect(audit.map((a) => [a.actorId, a.metadata])).toEqual([
+      ["db-admin", { provider: "META_DIRECT", fields: ["accessToken"], webhookSecretChanged: false }],
+      ["db-admin", { provider: "META_DIRECT", fields: ["accessToken"], webhookSecretChanged: false }],
+    ]);
+    expect(JSON.stringify(audit)).not.toContain("token-incorrecto");
+  });
+
+  it("keeps Twilio's ContentSids when only the SID and token are retyped, and sets a 360dialog webhook secret", async () => {
+    const admin = adminDb();
+    await admin.whatsAppBusinessAccount.create({
+      data: {
+        id: "db-twilio", organizationId: ORG, bspProvider: "TWILIO", phoneNumberId: "+5491152632222", displayPhoneNumber: "5491152632222", provisioningStatus: "ACTIVE",
+        credentialsEncrypted: encryptJson({ accountSid: "AC0123456789abcdef", authToken: TWILIO_TOKEN, contentSids: { job_scheduled: "HX123" } }), credentialsKeyId: "local-2026",
+      },
+    });
+    await admin.whatsAppBusinessAccount.create({
+      data: { id: "db-d360", organizationId: ORG, bspProvider: "DIALOG_360", phoneNumberId: "db-d360-pn", displayPhoneNumber: "541152631111", credentialsEncrypted: encryptJson({ apiKey: D360_KEY }), credentialsKeyId: "local-2026", provisioningStatus: "ACTIVE" },
+    });
+    await json(await call(updateWhatsAppCredentialsEndpoint, { headers: as("db-owner"), params: { id: "db-twilio" }, body: { credentials: { accountSid: "AC9999999999abcdef", authToken: "nuevo-token-1234" } } }), 200);
+    expect(decryptJson((await admin.whatsAppBusinessAccount.findUniqueOrThrow({ where: { id: "db-twilio" } })).credentialsEncrypted)).toEqual({
+      accountSid: "AC9999999999abcdef", authToken: "nuevo-token-1234", contentSids: { job_scheduled: "HX123" },
+    });
+    const d360 = await json<AccountBody>(await call(updateWhatsAppCredentialsEndpoint, { headers: as("db-owner"), params: { id: "db-d360" }, body: { credentials: { apiKey: "otra-api-key-5555" }, webhookSecret: WEBHOOK_SECRET } }), 200);
+    expect(d360).toMatchObject({ credentials: { apiKey: "••••5555" }, webhook: { secretHeader: { value: "••••QW12" } } });
+  });
+
+  it("reports this Buenos Aires month's messages and AI conversations against the plan", async () => {
+    const admin = adminDb();
+    const { monthStart } = buenosAiresPeriods(new Date());
+    await admin.whatsAppBusinessAccount.update({ where: { id: "db-wa" }, data: { monthlyMessageCount: 250, usagePeriodStart: monthStart } });
+    // A second number whose counter still belongs to last month (the monthly reset hasn't reached it): reads 0.
+    await admin.whatsAppBusinessAccount.create({
+      data: {
+        id: "db-wa2", organizationId: ORG, bspProvider: "META_DIRECT", phoneNumberId: "db-wa2-pn", displayPhoneNumber: "541152634444", credentialsEncrypted: encryptJson({ accessToken: "y".repeat(20) }),
+        credentialsKeyId: "local-2026", provisioningStatus: "ACTIVE", monthlyMessageCount: 999, usagePeriodStart: later(monthStart, -86_400), createdAt: new Date(Date.now() + 1000),
+      },
+    });
+    for (const i of [0, 1, 2]) await admin.whatsAppConversation.create({ data: { id: `db-conv-${i}`, organizationId: ORG, customerId: `db-cust-${i}`, accountId: "db-wa" } });
+    const run = (id: string, conv: number, at: Date, counted = true) =>
+      admin.assistantRun.create({ data: { id, organizationId: ORG, conversationId: `db-conv-${conv}`, turnId: `turn-${id}`, engine: "OFFLINE", intent: "greeting", outcome: "replied", latencyMs: 5, counted, createdAt: at } });
+    await run("u1", 0, later(monthStart, 60));
+    await run("u2", 0, later(monthStart, 120), false);
+    await run("u3", 1, later(monthStart, 180));
+    await run("u4", 2, later(monthStart, -60));
+
+    const usage = await json(await call(getWhatsAppUsageEndpoint, { headers: as("db-viewer") }), 200);
+    expect(usage).toEqual({
+      tier: "PROFESIONAL",
+      periodStart: monthStart.toISOString(),
+      messages: {
+        used: 250, limit: 1000, percent: 25,
+        accounts: [
+          { accountId: "db-wa", displayPhoneNumber: "541152639999", used: 250, limit: 1000 },
+          { accountId: "db-wa2", displayPhoneNumber: "541152634444", used: 0, limit: 1000 },
+        ],
+      },
+      aiConversations: { used: 2, limit: 500, percent: 0 },
+    });
+    await json(await call(getWhatsAppUsageEndpoint, { headers: as("db-tech") }), 403);
   });
 });

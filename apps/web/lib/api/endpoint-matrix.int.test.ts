@@ -180,6 +180,11 @@ const FIXTURES: Record<string, Fixture> = {
     request: () => ({ body: { name: `mx_visita_${++seq}`, category: "UTILITY", body: "Hola {{1}}, te visitamos el {{2}}.", examples: ["Ana", "lunes"] } }),
   },
   "POST /api/whatsapp/templates/sync": { byId: false, request: () => ({}) },
+  "GET /api/whatsapp/accounts": { byId: false, request: () => ({}) },
+  // Re-saves the sandbox's working token, so the account stays usable for the fixtures after it.
+  "PUT /api/whatsapp/accounts/{id}/credentials": { byId: true, request: (org) => ({ params: { id: `mx-${org}-wa` }, body: { credentials: { accessToken: "sandbox-meta-access-token-demo" } } }) },
+  "POST /api/whatsapp/accounts/{id}/verify": { byId: true, request: (org) => ({ params: { id: `mx-${org}-wa` } }) },
+  "GET /api/whatsapp/usage": { byId: false, request: () => ({}) },
 };
 
 const keyOf = (endpoint: Endpoint) => `${endpoint.method} ${endpoint.path}`;

@@ -50,6 +50,12 @@ import {
 } from "./assistant";
 import { getOverviewEndpoint } from "./overview";
 import { createTemplateEndpoint, getTemplateEndpoint, listTemplatesEndpoint, syncTemplatesEndpoint } from "./templates";
+import {
+  getWhatsAppUsageEndpoint,
+  listWhatsAppAccountsEndpoint,
+  updateWhatsAppCredentialsEndpoint,
+  verifyWhatsAppAccountEndpoint,
+} from "./whatsapp-accounts";
 
 // Every REST endpoint. The OpenAPI document and the role × endpoint test matrix read this list.
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
@@ -112,4 +118,8 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   getTemplateEndpoint,
   createTemplateEndpoint,
   syncTemplatesEndpoint,
+  listWhatsAppAccountsEndpoint,
+  updateWhatsAppCredentialsEndpoint,
+  verifyWhatsAppAccountEndpoint,
+  getWhatsAppUsageEndpoint,
 ] as unknown as Endpoint[];

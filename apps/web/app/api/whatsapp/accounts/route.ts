@@ -1,0 +1,6 @@
+import { listWhatsAppAccountsEndpoint } from "@/lib/api/endpoints/whatsapp-accounts";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const GET = toRouteHandler(listWhatsAppAccountsEndpoint);
