@@ -1,0 +1,86 @@
+import { expect, test, type Page } from "@playwright/test";
+import { SANDBOX, signIn } from "./panel-session";
+
+// The shared inbox in Chromium against the whole platform (web, workers, the WhatsApp sandbox): log in with the
+// code that arrives by WhatsApp, see the seeded conversations, watch a customer's message arrive live, reply and
+// watch the ticks reach "read", and get the template picker on a closed window.
+type SandboxRequest = { receivedAt: string; body: { to?: string; type?: string; text?: { body: string }; template?: { name: string; components?: { parameters?: { text?: string }[] }[] } } };
+
+async function sandboxRequests(): Promise<SandboxRequest[]> {
+  return (await (await fetch(`${SANDBOX}/_sandbox/requests?provider=meta&path=/messages`)).json()) as SandboxRequest[];
+}
+
+async function customerWrites(waId: string, text: string): Promise<void> {
+  const res = await fetch(`${SANDBOX}/_sandbox/customers/${waId}/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ type: "text", text }) });
+  expect(res.ok).toBe(true);
+}
+
+async function openConversation(page: Page, name: string) {
+  await page.goto("/panel/bandeja");
+  await page.getByRole("link", { name: new RegExp(name) }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
+
+test.describe("inbox", () => {
+  test("logs in with the code sent by WhatsApp", async ({ page }) => {
+    await page.goto("/panel");
+    await expect(page).toHaveURL(/\/ingresar\?next=%2Fpanel/);
+    await page.getByLabel("Celular").fill("11 4000-0001");
+    const since = new Date().toISOString();
+    await page.getByRole("button", { name: "Enviarme el código" }).click();
+    await expect(page.getByLabel("Código")).toBeVisible();
+    let code = "";
+    await expect.poll(async () => {
+      const otp = (await sandboxRequests()).filter((r) => r.receivedAt >= since && r.body.to === "5491140000001" && r.body.template?.name === "otp_code").at(-1);
+      code = otp?.body.template?.components?.[0]?.parameters?.[0]?.text ?? "";
+      return code;
+    }, { timeout: 15_000 }).toMatch(/^\d{6}$/);
+    await page.getByLabel("Código").fill("000000");
+    await page.getByRole("button", { name: "Ingresar" }).click();
+    await expect(page.getByRole("alert")).toBeVisible();
+    await page.getByLabel("Código").fill(code);
+    await page.getByRole("button", { name: "Ingresar" }).click();
+    await expect(page).toHaveURL(/\/panel$/);
+    await expect(page.getByRole("navigation", { name: "Secciones" })).toContainText("Bandeja");
+  });
+
+  test("shows the seeded conversations and a new customer message arrives live", async ({ page, context }) => {
+    await signIn(context);
+    await openConversation(page, "Martina Gómez");
+    const thread = page.getByRole("list", { name: "Mensajes" });
+    await expect(thread.getByText("Hola! Se me tapó la cloaca del patio")).toBeVisible();
+    await page.screenshot({ path: "test-results/screenshots/bandeja.png", fullPage: true });
+    // Nobody reloads: the event stream brings it in.
+    await page.waitForTimeout(500);
+    await customerWrites("5491155550123", "¿Me confirman si vienen mañana a la tarde?");
+    await expect(thread.getByText("¿Me confirman si vienen mañana a la tarde?")).toBeVisible({ timeout: 15_000 });
+  });
+
+  test("replies and watches the ticks reach read", async ({ page, context }) => {
+    await signIn(context);
+    await openConversation(page, "Martina Gómez");
+    await page.getByRole("button", { name: "Tomar la conversación" }).click().catch(() => undefined);
+    await page.getByRole("textbox", { name: "Mensaje" }).fill("Hola Martina, mañana a las 15 pasa Diego.");
+    await page.getByRole("button", { name: "Enviar", exact: true }).click();
+    const bubble = page.getByRole("list", { name: "Mensajes" }).locator("li", { hasText: "Hola Martina, mañana a las 15 pasa Diego." });
+    await expect(bubble).toBeVisible();
+    await expect(bubble.locator("[data-tick]")).toHaveAttribute("data-tick", /SENT|DELIVERED|READ/, { timeout: 15_000 });
+    await expect(bubble.locator("[data-tick]")).toHaveAttribute("data-tick", "READ", { timeout: 30_000 });
+  });
+
+  test("a closed 24-hour window turns the composer into a template picker", async ({ page, context }) => {
+    await signIn(context);
+    await openConversation(page, "Jorge Pereyra");
+    await expect(page.locator("[data-window]")).toHaveAttribute("data-window", "closed");
+    await expect(page.getByRole("textbox", { name: "Mensaje" })).toHaveCount(0);
+    await page.getByTestId("template-picker").selectOption("job_scheduled");
+    await page.getByLabel("Variable {{1}}").fill("Jorge");
+    await page.getByLabel("Variable {{2}}").fill("martes 24/11");
+    await page.getByLabel("Variable {{3}}").fill("10:00");
+    await page.getByLabel("Variable {{4}}").fill("Sofía");
+    await expect(page.getByLabel("Vista previa")).toHaveText("Hola Jorge, tu turno quedó agendado para el martes 24/11 a las 10:00. Técnico: Sofía.");
+    await page.getByRole("button", { name: "Enviar plantilla" }).click();
+    await expect(page.getByRole("list", { name: "Mensajes" }).locator("li", { hasText: "Plantilla job_scheduled" })).toBeVisible();
+    await page.screenshot({ path: "test-results/screenshots/bandeja-plantilla.png", fullPage: true });
+  });
+});
