@@ -56,6 +56,26 @@ test.describe("inbox", () => {
     await expect(thread.getByText("¿Me confirman si vienen mañana a la tarde?")).toBeVisible({ timeout: 15_000 });
   });
 
+  test("a conversation started from the sandbox phone appears live and opens, also at a phone's width", async ({ page, context }) => {
+    await signIn(context);
+    await page.goto("/panel/bandeja");
+    const before = Number(await page.locator('[data-filter="all"] span').textContent());
+    await customerWrites("5491155550321", "Hola, ¿hacen instalaciones de termotanque en Quilmes?");
+    // Found by phone: the assistant answers within seconds and its reply becomes the row's preview.
+    const row = page.locator('a[data-phone="+5491155550321"]');
+    await expect(row).toBeVisible({ timeout: 15_000 });
+    await expect(page.locator('[data-filter="all"] span')).toHaveText(String(before + 1));
+    await expect(row.locator(".badge")).toHaveText("1");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await row.click();
+    await expect(page.getByRole("list", { name: "Mensajes" }).getByText("Hola, ¿hacen instalaciones de termotanque en Quilmes?")).toBeVisible();
+    // On a phone the list gives way to the thread, with a way back.
+    await expect(page.getByRole("search")).toBeHidden();
+    await page.screenshot({ path: "test-results/screenshots/bandeja-celular.png", fullPage: true });
+    await page.getByRole("link", { name: "← Conversaciones" }).click();
+    await expect(page.getByRole("search")).toBeVisible();
+  });
+
   test("replies and watches the ticks reach read", async ({ page, context }) => {
     await signIn(context);
     await openConversation(page, "Martina Gómez");

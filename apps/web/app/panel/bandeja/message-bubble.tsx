@@ -22,7 +22,7 @@ export function MessageBubble({ message, quoted, reactions }: { message: Message
   const tick = outbound ? TICKS[message.status] : undefined;
   return (
     <li className={`${styles.bubble} ${outbound ? styles.out : styles.in}`} data-message-id={message.id} data-status={message.status}>
-      {message.sentBy === "assistant" ? <span className={styles.assistantMark}>🤖 Asistente</span> : null}
+      {message.sentBy === "assistant" ? <span className={styles.assistantMark}>Asistente automático</span> : null}
       {quoted ? <blockquote className={styles.quote}>{textOf(quoted) ?? "Mensaje"}</blockquote> : null}
       <Body message={message} content={c} />
       <span className={styles.meta}>

@@ -93,7 +93,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           <ul className={styles.conversations}>
             {data.list.items.map((c) => (
               <li key={c.id}>
-                <Link href={href({ c: c.id })} aria-current={c.id === thread?.conversation.id ? "true" : undefined} className={styles.conversation} data-conversation-id={c.id}>
+                <Link href={href({ c: c.id })} aria-current={c.id === thread?.conversation.id ? "true" : undefined} className={styles.conversation} data-conversation-id={c.id} data-phone={c.customer.phone ?? undefined}>
                   <span className={styles.name}>{c.customer.name}</span>
                   {c.unreadCount > 0 ? <span className="badge" aria-label={`${c.unreadCount} sin leer`}>{c.unreadCount}</span> : null}
                   <span className={styles.preview}>{c.lastMessage?.text ?? "Sin mensajes"}</span>

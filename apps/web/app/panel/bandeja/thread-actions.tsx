@@ -55,12 +55,12 @@ export function ThreadActions({ conversationId, status, assignedToId, users, ass
         <div className="row" data-testid="assistant-banner">
           {paused ? (
             <>
-              <span className="pill">🤖 Asistente en pausa hasta las {TIME.format(new Date(assistant.pausedUntil!))}: responde una persona</span>
+              <span className="pill">Asistente en pausa hasta las {TIME.format(new Date(assistant.pausedUntil!))}: responde una persona</span>
               {canWrite ? <button type="button" className="link" onClick={() => post("assistant", { action: "resume" })}>Devolver al asistente</button> : null}
             </>
           ) : (
             <>
-              <span className="pill">🤖 El asistente responde este chat</span>
+              <span className="pill">El asistente responde este chat</span>
               {canWrite ? <button type="button" className="secondary" onClick={() => post("assistant", { action: "pause" })}>Tomar la conversación</button> : null}
             </>
           )}
