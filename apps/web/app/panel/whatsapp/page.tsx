@@ -1,0 +1,163 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { listDeadLetters, listPanicModes } from "@campotech/core/modules/messaging";
+import { getWhatsAppUsage, listWhatsAppAccounts } from "@campotech/core/modules/whatsapp-accounts";
+import { requireSession } from "@/lib/panel/session";
+import { explainError } from "../bandeja/error-text";
+import { ReplayAllButton, ReplayButton } from "./dead-letters";
+import { ActivePanic } from "./panic-list";
+import { UsageMeter } from "./usage-meter";
+import styles from "./whatsapp.module.css";
+
+export const metadata: Metadata = { title: "WhatsApp" };
+export const dynamic = "force-dynamic";
+
+const WHEN = new Intl.DateTimeFormat("es-AR", { timeZone: "America/Argentina/Buenos_Aires", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hour12: false });
+const PROVIDER: Record<string, string> = { META_DIRECT: "Meta", DIALOG_360: "360dialog", TWILIO: "Twilio" };
+const TIER: Record<string, string> = { FREE: "Gratis", INICIAL: "Inicial", PROFESIONAL: "Profesional", EMPRESARIAL: "Empresarial", ENTERPRISE: "Enterprise" };
+
+function previewOf(content: unknown): string {
+  const c = (content ?? {}) as { preview?: unknown; body?: unknown; text?: { body?: unknown }; template?: { name?: unknown }; name?: unknown };
+  const text = [c.preview, c.body, c.text?.body].find((v) => typeof v === "string" && v.trim());
+  if (typeof text === "string") return text;
+  const template = c.template?.name ?? c.name;
+  return typeof template === "string" ? `Plantilla ${template}` : "(sin texto)";
+}
+
+// WhatsApp settings: the connected numbers, panic mode, failed messages, this month's usage and the assistant.
+// Reads go straight to the domain modules; every change goes through the REST API from small client components.
+export default async function WhatsAppSettingsPage() {
+  const session = await requireSession("/panel/whatsapp");
+  const org = session.claims.org;
+  const admin = session.can("messaging.admin");
+  const { accounts, usage } = await session.tenant(async (tx) => ({
+    accounts: await listWhatsAppAccounts(tx, { organizationId: org }),
+    usage: await getWhatsAppUsage(tx, { organizationId: org }),
+  }));
+  const [panics, deadLetters] = admin
+    ? await Promise.all([listPanicModes({ organizationId: org, includeResolved: true }), listDeadLetters({ organizationId: org, limit: 100 })])
+    : [[], []];
+  const customers = deadLetters.length
+    ? await session.tenant((tx) =>
+        tx.whatsAppConversation.findMany({
+          where: { id: { in: [...new Set(deadLetters.map((d) => d.message.conversationId))] } },
+          select: { id: true, customer: { select: { name: true } } },
+        }),
+      )
+    : [];
+  const customerOf = new Map(customers.map((c) => [c.id, c.customer.name]));
+
+  const channelName = (integration: string) => {
+    const [kind, id] = integration.split(":");
+    if (kind === "sms") return "SMS (Twilio)";
+    const account = accounts.find((a) => a.id === id);
+    return account ? `WhatsApp ${PROVIDER[account.provider]} · ${account.displayPhoneNumber}` : "WhatsApp";
+  };
+  const active = panics.filter((p) => p.status === "ACTIVE");
+  const resolved = panics.filter((p) => p.status === "RESOLVED");
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>WhatsApp</h1>
+        <p className="muted">Plan {TIER[usage.tier]} · <Link href="/panel/plantillas">Plantillas</Link></p>
+      </div>
+      <div className={styles.sections}>
+        {admin ? (
+          <section className="card" aria-labelledby="panic-h">
+            <h2 id="panic-h">Modo pánico</h2>
+            <p className="muted">Cuando WhatsApp bloquea un número o rechaza las credenciales, los envíos se frenan y los mensajes quedan retenidos hasta que se resuelva.</p>
+            {active.length === 0 ? (
+              <p className={styles.ok} data-testid="panic-none">✓ Todo funcionando: no hay envíos frenados.</p>
+            ) : (
+              <ul className={styles.list} aria-label="Modos pánico activos">
+                {active.map((p) => (
+                  <ActivePanic
+                    key={p.id}
+                    canResolve={admin}
+                    panic={{ id: p.id, channel: channelName(p.integration), integration: p.integration, reason: p.reason, since: WHEN.format(p.triggeredAt), autoResolve: p.autoResolveAt ? WHEN.format(p.autoResolveAt) : null }}
+                  />
+                ))}
+              </ul>
+            )}
+            {resolved.length ? (
+              <details className={styles.history}>
+                <summary>Historial de resueltos ({resolved.length})</summary>
+                <table>
+                  <thead><tr><th>Canal</th><th>Motivo</th><th>Desde</th><th>Resuelto</th><th>Nota</th></tr></thead>
+                  <tbody>
+                    {resolved.map((p) => (
+                      <tr key={p.id}>
+                        <td>{channelName(p.integration)}</td>
+                        <td>{p.reason}</td>
+                        <td>{WHEN.format(p.triggeredAt)}</td>
+                        <td>{p.resolvedAt ? WHEN.format(p.resolvedAt) : "—"}</td>
+                        <td>{p.resolution ?? "—"}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </details>
+            ) : null}
+          </section>
+        ) : null}
+
+        {admin ? (
+          <section className="card" aria-labelledby="dead-h">
+            <div className="page-head">
+              <h2 id="dead-h">Mensajes fallidos</h2>
+              {deadLetters.length ? <ReplayAllButton count={deadLetters.length} /> : null}
+            </div>
+            {deadLetters.length === 0 ? (
+              <p className="empty" data-testid="dead-letters-empty">No hay mensajes fallidos. Los que agoten sus reintentos van a aparecer acá.</p>
+            ) : (
+              <table className={styles.table} aria-labelledby="dead-h">
+                <thead><tr><th>Destinatario</th><th>Mensaje</th><th>Motivo</th><th>Intentos</th><th>Falló</th><th><span className="sr-only">Acciones</span></th></tr></thead>
+                <tbody>
+                  {deadLetters.map((d) => {
+                    const name = customerOf.get(d.message.conversationId);
+                    return (
+                      <tr key={d.id} data-testid="dead-letter">
+                        <td>
+                          {name ? <Link href={`/panel/bandeja?c=${d.message.conversationId}`}>{name}</Link> : null}
+                          <div className="muted">+{d.recipient}</div>
+                        </td>
+                        <td className={styles.preview}>{previewOf(d.message.content)}</td>
+                        <td>
+                          {d.lastErrorCode ? explainError({ code: d.lastErrorCode, title: d.lastErrorTitle }) : (d.deadLetterReason ?? "Se agotaron los reintentos.")}
+                          {d.lastErrorCode && d.deadLetterReason ? <div className="muted">{d.deadLetterReason}</div> : null}
+                        </td>
+                        <td>{d.attempts}{d.replayCount ? <div className="muted">{d.replayCount} reenvíos</div> : null}</td>
+                        <td>{d.deadLetteredAt ? WHEN.format(d.deadLetteredAt) : "—"}</td>
+                        <td><ReplayButton messageId={d.messageId} label={`el mensaje a ${name ?? d.recipient}`} /></td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            )}
+          </section>
+        ) : null}
+
+        <section className="card" aria-labelledby="usage-h">
+          <h2 id="usage-h">Consumo del mes</h2>
+          <p className="muted">Desde el {WHEN.format(usage.periodStart)} (hora de Buenos Aires).</p>
+          <div className="grid">
+            <UsageMeter id="usage-messages" label="Mensajes enviados" used={usage.messages.used} limit={usage.messages.limit} unit="mensajes" />
+            <UsageMeter id="usage-ai" label="Conversaciones con el asistente (IA)" used={usage.aiConversations.used} limit={usage.aiConversations.limit} unit="conversaciones" />
+          </div>
+          {usage.messages.accounts.length > 1 ? (
+            <details className={styles.history}>
+              <summary>Por número (el límite se aplica a cada uno)</summary>
+              <div className="grid">
+                {usage.messages.accounts.map((a) => (
+                  <UsageMeter key={a.accountId} id={`usage-${a.accountId}`} label={a.displayPhoneNumber} used={a.used} limit={a.limit} unit="mensajes" />
+                ))}
+              </div>
+            </details>
+          ) : null}
+        </section>
+      </div>
+    </>
+  );
+}
