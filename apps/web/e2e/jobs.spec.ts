@@ -89,7 +89,24 @@ test("a dispatcher creates, schedules, prices and dispatches a job from the dash
   const jobLink = page.getByRole("link", { name: new RegExp(`#${number}\\b`) });
   await expect(jobLink).toBeVisible();
   await expect(page.getByRole("region", { name: "Trabajos" })).toContainText("En camino");
+  const notes = page.getByLabel("Notas internas (el cliente no las ve)");
+  await notes.fill("Timbre 3° B no anda: llamar al llegar.");
+  await page.getByRole("button", { name: "Guardar notas" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Notas guardadas." })).toBeVisible();
+  await page.reload();
+  await expect(notes).toHaveValue("Timbre 3° B no anda: llamar al llegar.");
   await page.screenshot({ path: "test-results/screenshots/cliente-detalle.png", fullPage: true });
   await jobLink.click();
   await expect(page).toHaveURL(jobUrl);
+
+  // A phone's width: the same page, one column, nothing cut off.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole("button", { name: "Empezar el trabajo" })).toBeVisible();
+  const overflowing = await page.evaluate(() =>
+    [...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > 391).slice(-5).map((el) => `${el.tagName}.${el.className}`),
+  );
+  expect(overflowing, "elements wider than the phone").toEqual([]);
+  await page.screenshot({ path: "test-results/screenshots/trabajo-detalle-movil.png", fullPage: true });
+  await page.goto("/panel/trabajos");
+  await page.screenshot({ path: "test-results/screenshots/trabajos-lista-movil.png", fullPage: true });
 });

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useState } from "react";
 import { callJobsApi } from "@/lib/panel/jobs/jobs-api";
-import { addDaysIso, baDateOf, baDayStart, formatLongDay, formatTime } from "@/lib/panel/jobs/jobs-format";
+import { addDaysIso, baDateOf, baDayStart, formatDay, formatLongDay, formatTime, upperFirst } from "@/lib/panel/jobs/jobs-format";
 import styles from "./job-slot-picker.module.css";
 
 export type PickedSlot = { technicianId: string; technicianName: string; start: string; end: string };
@@ -71,8 +71,8 @@ export function JobSlotPicker({ technicianId, value, onChange }: { technicianId?
         <>
           <div className={styles.days} role="group" aria-label="Día">
             {days.map((d) => (
-              <button key={d} type="button" className={d === shownDay ? undefined : "secondary"} aria-pressed={d === shownDay} onClick={() => setDay(d)}>
-                {formatLongDay(baDayStart(d))}
+              <button key={d} type="button" className={d === shownDay ? undefined : "secondary"} aria-pressed={d === shownDay} aria-label={formatLongDay(baDayStart(d))} onClick={() => setDay(d)}>
+                {upperFirst(formatDay(baDayStart(d)))}
               </button>
             ))}
           </div>

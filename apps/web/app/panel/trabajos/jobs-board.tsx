@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { JobView } from "@campotech/core/modules/jobs";
 import { JobStatusBadge, UrgencyPill } from "@/components/jobs/job-badges";
-import { addDaysIso, baDateOf, baDayStart, formatDay, formatLongDay, formatTime, SERVICE_LABEL } from "@/lib/panel/jobs/jobs-format";
+import { addDaysIso, baDateOf, baDayStart, formatDay, formatLongDay, formatTime, SERVICE_LABEL, upperFirst } from "@/lib/panel/jobs/jobs-format";
 import styles from "./jobs.module.css";
 
 type Props = {
@@ -19,7 +19,7 @@ export function JobsBoard({ vista, fecha, days, today, jobs, technicians, custom
   const step = vista === "dia" ? 1 : 7;
   const href = (date: string) => `/panel/trabajos?vista=${vista}&fecha=${date}`;
   const rows = [...technicians.map((t) => ({ id: t.id, name: t.name })), ...(jobs.some((j) => !j.technicianId) ? [{ id: "", name: "Sin asignar" }] : [])];
-  const title = vista === "dia" ? formatLongDay(baDayStart(fecha)) : `Semana del ${formatLongDay(baDayStart(days[0]!))}`;
+  const title = vista === "dia" ? upperFirst(formatLongDay(baDayStart(fecha))) : `Semana del ${formatLongDay(baDayStart(days[0]!))}`;
 
   return (
     <section aria-labelledby="board-title">
@@ -56,7 +56,7 @@ export function JobsBoard({ vista, fecha, days, today, jobs, technicians, custom
                     const jobsOfDay = mine.filter((j) => j.scheduledStart && baDateOf(j.scheduledStart) === d);
                     return (
                       <div key={d} className={`${styles.weekDay} ${d === today ? styles.today : ""}`}>
-                        <h4><Link href={href(d).replace("vista=semana", "vista=dia")}>{formatDay(baDayStart(d))}</Link></h4>
+                        <h4><Link href={href(d).replace("vista=semana", "vista=dia")}>{upperFirst(formatDay(baDayStart(d)))}</Link></h4>
                         <JobCards jobs={jobsOfDay} customerNames={customerNames} compact />
                       </div>
                     );

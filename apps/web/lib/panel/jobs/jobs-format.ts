@@ -30,14 +30,19 @@ const money = new Intl.NumberFormat("es-AR", { minimumFractionDigits: 2, maximum
 export const formatPesos = (cents: number) => `$ ${money.format(cents / 100)}`;
 
 const timeFmt = new Intl.DateTimeFormat("es-AR", { timeZone: TZ, hour: "2-digit", minute: "2-digit", hour12: false });
-const dayFmt = new Intl.DateTimeFormat("es-AR", { timeZone: TZ, weekday: "short", day: "2-digit", month: "2-digit" });
+const dayPartsFmt = new Intl.DateTimeFormat("es-AR", { timeZone: TZ, weekday: "short", day: "2-digit", month: "2-digit" });
 const longDayFmt = new Intl.DateTimeFormat("es-AR", { timeZone: TZ, weekday: "long", day: "numeric", month: "long" });
 const dateTimeFmt = new Intl.DateTimeFormat("es-AR", { timeZone: TZ, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hour12: false });
 const isoDayFmt = new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" });
 
 const asDate = (d: Date | string) => (typeof d === "string" ? new Date(d) : d);
 export const formatTime = (d: Date | string) => timeFmt.format(asDate(d));
-export const formatDay = (d: Date | string) => dayFmt.format(asDate(d));
+// "mar 24/11" (ICU's es-AR joins day and month with a dash; people here write a slash).
+export function formatDay(d: Date | string): string {
+  const parts = Object.fromEntries(dayPartsFmt.formatToParts(asDate(d)).map((p) => [p.type, p.value]));
+  return `${(parts.weekday ?? "").replace(".", "")} ${parts.day}/${parts.month}`;
+}
+export const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 export const formatLongDay = (d: Date | string) => longDayFmt.format(asDate(d));
 export const formatDateTime = (d: Date | string) => dateTimeFmt.format(asDate(d));
 
@@ -73,4 +78,5 @@ export function parseArNumber(input: string): number | null {
   const value = Number(normalized);
   return Number.isFinite(value) ? value : null;
 }
-export const formatArNumber = (value: number, decimals = 3) => new Intl.NumberFormat("es-AR", { maximumFractionDigits: decimals, useGrouping: false }).format(value);
+// "38.000" or "1,5": what parseArNumber reads back.
+export const formatArNumber = (value: number, decimals = 3) => new Intl.NumberFormat("es-AR", { maximumFractionDigits: decimals }).format(value);

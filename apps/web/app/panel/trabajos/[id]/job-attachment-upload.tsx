@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { callJobsApi, describeFailure } from "@/lib/panel/jobs/jobs-api";
+import styles from "./detail.module.css";
 
 const TYPES = ["image/jpeg", "image/png", "image/webp"];
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -40,7 +41,7 @@ export function JobAttachmentUpload({ jobId }: { jobId: string }) {
   return (
     <div>
       <label htmlFor={id}>Subir una foto</label>
-      <input id={id} ref={input} type="file" accept={TYPES.join(",")} disabled={busy} onChange={(e) => upload(e.target.files?.[0])} />
+      <input id={id} ref={input} className={styles.file} type="file" accept={TYPES.join(",")} disabled={busy} onChange={(e) => upload(e.target.files?.[0])} />
       {busy ? <p className="muted" role="status">Subiendo…</p> : null}
       {message ? <p className={message.error ? "error" : "muted"} role={message.error ? "alert" : "status"}>{message.text}</p> : null}
     </div>
