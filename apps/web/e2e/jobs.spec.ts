@@ -1,5 +1,12 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./panel-session";
+
+async function expectFitsThePhone(page: Page) {
+  const overflowing = await page.evaluate(() =>
+    [...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > 391).slice(-5).map((el) => `${el.tagName}.${el.className}`),
+  );
+  expect(overflowing, "elements wider than the phone").toEqual([]);
+}
 
 // The office's day with a job, through the dashboard only: load it for Martina Gómez and schedule it into a free
 // slot, find it on the day and week boards, price it from the list (IVA by the server), send the technician on
@@ -102,11 +109,10 @@ test("a dispatcher creates, schedules, prices and dispatches a job from the dash
   // A phone's width: the same page, one column, nothing cut off.
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(page.getByRole("button", { name: "Empezar el trabajo" })).toBeVisible();
-  const overflowing = await page.evaluate(() =>
-    [...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > 391).slice(-5).map((el) => `${el.tagName}.${el.className}`),
-  );
-  expect(overflowing, "elements wider than the phone").toEqual([]);
+  await expectFitsThePhone(page);
   await page.screenshot({ path: "test-results/screenshots/trabajo-detalle-movil.png", fullPage: true });
   await page.goto("/panel/trabajos");
+  await expect(page.getByRole("link", { name: new RegExp(`^Trabajo #${number},`) })).toBeVisible();
+  await expectFitsThePhone(page);
   await page.screenshot({ path: "test-results/screenshots/trabajos-lista-movil.png", fullPage: true });
 });
