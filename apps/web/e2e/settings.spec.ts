@@ -61,3 +61,39 @@ test.describe("whatsapp settings", () => {
     }, { timeout: 20_000 }).toBe(true);
   });
 });
+
+test.describe("templates", () => {
+  test("lists the approved templates and creates one that waits for approval", async ({ page, context }) => {
+    // Keep the sandbox's review from approving it before we look (it approves after 2 s by default).
+    await fetch(`${SANDBOX}/_sandbox/config`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ templateApprovalDelayMs: null }) });
+    try {
+      await signIn(context);
+      await page.goto("/panel/plantillas");
+      const list = page.getByRole("list", { name: "Plantillas" });
+      const reminder = list.locator('[data-name="job_reminder"]');
+      await expect(reminder).toContainText("Aprobada");
+      await expect(reminder.locator("mark").first()).toHaveText("{{1}}");
+      await expect(page.getByRole("link", { name: "Bandeja" }).last()).toBeVisible();
+
+      // The server's Spanish validation shows next to the field.
+      await page.getByLabel("Nombre").fill("Aviso Demora");
+      await page.getByLabel("Texto del mensaje").fill("Hola {{1}}, el técnico viene demorado unos minutos. ¡Perdón!");
+      await page.getByRole("button", { name: "Enviar para aprobación" }).click();
+      await expect(page.getByRole("alert").filter({ hasText: "Usá solo minúsculas" })).toBeVisible();
+
+      await page.getByLabel("Nombre").fill("aviso_demora");
+      await page.getByLabel("Ejemplo para {{1}}").fill("Martina");
+      await page.getByRole("button", { name: "Enviar para aprobación" }).click();
+      await expect(page.getByRole("status").filter({ hasText: "aviso_demora" })).toBeVisible();
+      const created = list.locator('[data-name="aviso_demora"]');
+      await expect(created).toContainText("Pendiente");
+      await expect(created).toContainText("el técnico viene demorado");
+
+      await page.getByRole("button", { name: "Sincronizar ahora" }).click();
+      await expect(page.getByTestId("sync-result")).toContainText(/\d+ en total/);
+      await page.screenshot({ path: "test-results/screenshots/plantillas.png", fullPage: true });
+    } finally {
+      await fetch(`${SANDBOX}/_sandbox/config`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ templateApprovalDelayMs: 2000 }) });
+    }
+  });
+});

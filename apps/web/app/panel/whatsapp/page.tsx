@@ -12,7 +12,8 @@ import styles from "./whatsapp.module.css";
 export const metadata: Metadata = { title: "WhatsApp" };
 export const dynamic = "force-dynamic";
 
-const WHEN = new Intl.DateTimeFormat("es-AR", { timeZone: "America/Argentina/Buenos_Aires", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hour12: false });
+const WHEN = new Intl.DateTimeFormat("es-AR", { timeZone: "America/Argentina/Buenos_Aires", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const MONTH_START = new Intl.DateTimeFormat("es-AR", { timeZone: "America/Argentina/Buenos_Aires", day: "numeric", month: "long" });
 const PROVIDER: Record<string, string> = { META_DIRECT: "Meta", DIALOG_360: "360dialog", TWILIO: "Twilio" };
 const TIER: Record<string, string> = { FREE: "Gratis", INICIAL: "Inicial", PROFESIONAL: "Profesional", EMPRESARIAL: "Empresarial", ENTERPRISE: "Enterprise" };
 
@@ -141,7 +142,7 @@ export default async function WhatsAppSettingsPage() {
 
         <section className="card" aria-labelledby="usage-h">
           <h2 id="usage-h">Consumo del mes</h2>
-          <p className="muted">Desde el {WHEN.format(usage.periodStart)} (hora de Buenos Aires).</p>
+          <p className="muted">Desde el {MONTH_START.format(usage.periodStart)} (hora de Buenos Aires).</p>
           <div className="grid">
             <UsageMeter id="usage-messages" label="Mensajes enviados" used={usage.messages.used} limit={usage.messages.limit} unit="mensajes" />
             <UsageMeter id="usage-ai" label="Conversaciones con el asistente (IA)" used={usage.aiConversations.used} limit={usage.aiConversations.limit} unit="conversaciones" />
