@@ -37,6 +37,23 @@ test.describe("whatsapp settings", () => {
     await expect(page.getByRole("cell", { name: "Meta desbloqueó la cuenta" })).toBeVisible();
   });
 
+  test("shows the connection with masked credentials and saves the assistant settings", async ({ page, context }) => {
+    await signIn(context);
+    await page.goto("/panel/whatsapp");
+    const meta = page.getByTestId("account").filter({ has: page.getByRole("heading", { name: /^Meta/ }) });
+    await expect(meta).toContainText("/api/webhooks/whatsapp");
+    await expect(meta.locator("dd code").first()).toHaveText(/^••••/);
+    await meta.getByRole("button", { name: "Cambiar credenciales" }).click();
+    await expect(meta.getByLabel("Token de acceso (System User)")).toHaveAttribute("type", "password");
+    await expect(meta.getByLabel("Token de acceso (System User)")).toHaveValue("");
+    await meta.getByRole("button", { name: "Cancelar" }).click();
+    await page.getByLabel("Minutos en silencio cuando una persona toma la conversación").fill("45");
+    await page.getByRole("button", { name: "Guardar asistente" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Guardado." })).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel("Minutos en silencio cuando una persona toma la conversación")).toHaveValue("45");
+  });
+
   test("replays a dead letter and the workers deliver it", async ({ page, context }) => {
     const id = `e2e-dead-${randomUUID()}`;
     const body = `Mañana pasamos entre las 14 y las 16 (${id.slice(-6)})`;

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getAssistantSettingsView } from "@campotech/core/modules/assistant";
 import { listDeadLetters, listPanicModes } from "@campotech/core/modules/messaging";
+import { getOrganizationNotificationSettings } from "@campotech/core/modules/notifications";
 import { getWhatsAppUsage, listWhatsAppAccounts } from "@campotech/core/modules/whatsapp-accounts";
 import { requireSession } from "@/lib/panel/session";
 import { explainError } from "../bandeja/error-text";
+import { CopyField, CredentialsForm, VerifyButton } from "./account-connection";
+import { AssistantForm, QuietHoursForm } from "./assistant-form";
 import { ReplayAllButton, ReplayButton } from "./dead-letters";
 import { ActivePanic } from "./panic-list";
 import { UsageMeter } from "./usage-meter";
@@ -16,6 +20,13 @@ const WHEN = new Intl.DateTimeFormat("es-AR", { timeZone: "America/Argentina/Bue
 const MONTH_START = new Intl.DateTimeFormat("es-AR", { timeZone: "America/Argentina/Buenos_Aires", day: "numeric", month: "long" });
 const PROVIDER: Record<string, string> = { META_DIRECT: "Meta", DIALOG_360: "360dialog", TWILIO: "Twilio" };
 const TIER: Record<string, string> = { FREE: "Gratis", INICIAL: "Inicial", PROFESIONAL: "Profesional", EMPRESARIAL: "Empresarial", ENTERPRISE: "Enterprise" };
+
+const ACCOUNT_STATUS: Record<string, string> = { PENDING: "Pendiente", ACTIVE: "Activo", SUSPENDED: "Suspendido", RELEASED: "Liberado", FAILED: "Falló el alta" };
+const CREDENTIAL_LABEL: Record<string, string> = { accessToken: "Token de acceso", apiKey: "API key", accountSid: "Account SID", authToken: "Auth Token" };
+
+function FragmentRow({ term, value }: { term: string; value: string }) {
+  return <><dt>{term}</dt><dd><code>{value}</code></dd></>;
+}
 
 function previewOf(content: unknown): string {
   const c = (content ?? {}) as { preview?: unknown; body?: unknown; text?: { body?: unknown }; template?: { name?: unknown }; name?: unknown };
@@ -31,10 +42,15 @@ export default async function WhatsAppSettingsPage() {
   const session = await requireSession("/panel/whatsapp");
   const org = session.claims.org;
   const admin = session.can("messaging.admin");
-  const { accounts, usage } = await session.tenant(async (tx) => ({
+  const { accounts, usage, assistant, quiet, users } = await session.tenant(async (tx) => ({
     accounts: await listWhatsAppAccounts(tx, { organizationId: org }),
     usage: await getWhatsAppUsage(tx, { organizationId: org }),
+    assistant: await getAssistantSettingsView(tx, org),
+    quiet: await getOrganizationNotificationSettings(tx, org),
+    users: await tx.user.findMany({ where: { isActive: true }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   }));
+  const canNumbers = session.can("numbers.manage");
+  const canSettings = session.can("settings.manage");
   const [panics, deadLetters] = admin
     ? await Promise.all([listPanicModes({ organizationId: org, includeResolved: true }), listDeadLetters({ organizationId: org, limit: 100 })])
     : [[], []];
@@ -64,6 +80,40 @@ export default async function WhatsAppSettingsPage() {
         <p className="muted">Plan {TIER[usage.tier]} · <Link href="/panel/plantillas">Plantillas</Link></p>
       </div>
       <div className={styles.sections}>
+        <section className="card" aria-labelledby="conn-h">
+          <h2 id="conn-h">Conexión</h2>
+          {accounts.length === 0 ? (
+            <p className="empty">No hay números de WhatsApp conectados. Conectá uno desde el alta de la cuenta o pedíselo a soporte.</p>
+          ) : (
+            <div className={styles.accounts}>
+              {accounts.map((a) => (
+                <article key={a.id} className={styles.account} aria-labelledby={`acc-${a.id}`} data-testid="account">
+                  <h3 id={`acc-${a.id}`}>{PROVIDER[a.provider]} · {a.displayPhoneNumber}</h3>
+                  <dl className={styles.facts}>
+                    <dt>Negocio</dt><dd>{a.businessName ?? "—"}</dd>
+                    <dt>Estado</dt>
+                    <dd><span className={`pill ${a.provisioningStatus === "ACTIVE" ? "" : "emergency"}`}>{ACCOUNT_STATUS[a.provisioningStatus]}</span>{a.suspensionReason ? ` · ${a.suspensionReason}` : ""}</dd>
+                    {a.qualityRating ? <><dt>Calidad</dt><dd>{a.qualityRating}</dd></> : null}
+                    <dt>Última verificación</dt><dd>{a.lastHealthCheckAt ? WHEN.format(a.lastHealthCheckAt) : "Nunca"}</dd>
+                    {Object.entries(a.credentials).map(([key, masked]) => (
+                      <FragmentRow key={key} term={CREDENTIAL_LABEL[key] ?? key} value={masked} />
+                    ))}
+                  </dl>
+                  <CopyField label="URL del webhook" value={a.webhook.url} />
+                  {a.webhook.statusCallbackUrl ? <CopyField label="URL de estados (Status Callback)" value={a.webhook.statusCallbackUrl} /> : null}
+                  {a.webhook.secretHeader ? <p className="muted">Encabezado con el secreto: <code>{a.webhook.secretHeader.name}</code> = {a.webhook.secretHeader.value ?? "(sin configurar)"}</p> : null}
+                  {canNumbers ? (
+                    <>
+                      <VerifyButton accountId={a.id} />
+                      <CredentialsForm accountId={a.id} provider={a.provider} />
+                    </>
+                  ) : null}
+                </article>
+              ))}
+            </div>
+          )}
+        </section>
+
         {admin ? (
           <section className="card" aria-labelledby="panic-h">
             <h2 id="panic-h">Modo pánico</h2>
@@ -157,6 +207,25 @@ export default async function WhatsAppSettingsPage() {
               </div>
             </details>
           ) : null}
+        </section>
+
+        <section className="card" aria-labelledby="assistant-h">
+          <h2 id="assistant-h">Asistente</h2>
+          <p className="muted">Motor: {assistant.engine === "openai" ? "IA (OpenAI)" : "reglas en castellano sin IA (offline)"}.</p>
+          <AssistantForm
+            canEdit={canSettings}
+            users={users}
+            initial={{
+              autoResponseEnabled: assistant.autoResponseEnabled, mode: assistant.mode, customInstructions: assistant.customInstructions,
+              handoffMinutes: assistant.handoffMinutes, onCallUserIds: assistant.onCallUserIds, businessHours: assistant.businessHours,
+            }}
+          />
+        </section>
+
+        <section className="card" aria-labelledby="quiet-h">
+          <h2 id="quiet-h">Horario de silencio</h2>
+          <p className="muted">Los avisos que no son urgentes esperan a que termine. Las urgencias llegan siempre.</p>
+          <QuietHoursForm canEdit={canSettings} initial={quiet.quietHours} isDefault={quiet.isDefault} />
         </section>
       </div>
     </>
