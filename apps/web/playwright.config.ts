@@ -56,7 +56,15 @@ export default defineConfig({
     {
       command: `next start -p ${PORTS.web}`,
       url: `http://127.0.0.1:${PORTS.web}/api/health`,
-      env: { ...baseEnv, WEB_PORT: String(PORTS.web), PUBLIC_BASE_URL: `http://127.0.0.1:${PORTS.web}` },
+      // Provider calls made by the web process itself (template create/sync, verify connection) go to the sandbox.
+      env: {
+        ...baseEnv,
+        WEB_PORT: String(PORTS.web),
+        PUBLIC_BASE_URL: `http://127.0.0.1:${PORTS.web}`,
+        META_GRAPH_API_URL: `http://127.0.0.1:${PORTS.sandbox}/meta`,
+        DIALOG360_API_BASE_URL: `http://127.0.0.1:${PORTS.sandbox}/d360`,
+        TWILIO_API_BASE_URL: `http://127.0.0.1:${PORTS.sandbox}/twilio`,
+      },
       reuseExistingServer: false,
       timeout: 60_000,
     },
