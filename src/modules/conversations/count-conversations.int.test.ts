@@ -40,11 +40,14 @@ afterAll(async () => {
 describe("countConversations", () => {
   it("counts every filter exactly, matching the lists", async () => {
     const counts = await withTenant(ORG_A, (tx) => countConversations(tx, owner));
-    expect(counts).toEqual({ all: 14, open: 12, unread: 11, mine: 3, unassigned: 11, windowOpen: 10, emergency: 1 });
+    expect(counts).toEqual({ all: 14, open: 12, closed: 2, unread: 11, mine: 3, unassigned: 11, windowOpen: 10, windowClosed: 4, emergency: 1 });
     const list = (input: Parameters<typeof listConversations>[2]) => withTenant(ORG_A, (tx) => listConversations(tx, owner, { ...input, limit: 100 }));
     expect((await list({ unread: true })).items).toHaveLength(counts.unread);
     expect((await list({ assignedTo: "me" })).items).toHaveLength(counts.mine);
     expect((await list({ window: "open" })).items).toHaveLength(counts.windowOpen);
+    expect((await list({ window: "closed" })).items).toHaveLength(counts.windowClosed);
+    expect((await list({ status: "CLOSED" })).items).toHaveLength(counts.closed);
+    expect((await list({ status: "OPEN" })).items).toHaveLength(counts.open);
     const emergencies = (await list({ emergency: true })).items;
     expect(emergencies.map((c) => c.id)).toEqual([`${ORG_A}-conv3`]);
   });

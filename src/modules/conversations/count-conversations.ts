@@ -1,7 +1,9 @@
 import { Prisma, type TenantTx } from "@campotech/database";
 import { assignedScope, type Viewer } from "./viewer";
 
-export type ConversationCounts = { all: number; open: number; unread: number; mine: number; unassigned: number; windowOpen: number; emergency: number };
+export type ConversationCounts = {
+  all: number; open: number; closed: number; unread: number; mine: number; unassigned: number; windowOpen: number; windowClosed: number; emergency: number;
+};
 
 // Exact counts for the inbox filters (not "9+"): one pass over the viewer's conversations, staff rows excluded.
 export async function countConversations(tx: TenantTx, viewer: Viewer, now: Date = new Date()): Promise<ConversationCounts> {
@@ -9,11 +11,13 @@ export async function countConversations(tx: TenantTx, viewer: Viewer, now: Date
   const where = scope.assignedToId ? Prisma.sql`AND c."assignedToId" = ${scope.assignedToId}` : Prisma.empty;
   const [row] = await tx.$queryRaw<{ [K in keyof ConversationCounts]: number }[]>`
     SELECT count(*)::int AS "all",
-           count(*) FILTER (WHERE c."status" <> 'CLOSED')::int AS "open",
+           count(*) FILTER (WHERE c."status" = 'OPEN')::int AS "open",
+           count(*) FILTER (WHERE c."status" = 'CLOSED')::int AS "closed",
            count(*) FILTER (WHERE c."unreadCount" > 0)::int AS "unread",
            count(*) FILTER (WHERE c."assignedToId" = ${viewer.userId})::int AS "mine",
            count(*) FILTER (WHERE c."assignedToId" IS NULL)::int AS "unassigned",
            count(*) FILTER (WHERE c."windowExpiresAt" > ${now.toISOString()}::timestamp(3))::int AS "windowOpen",
+           count(*) FILTER (WHERE c."windowExpiresAt" IS NULL OR c."windowExpiresAt" <= ${now.toISOString()}::timestamp(3))::int AS "windowClosed",
            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Job" j WHERE j."customerId" = c."customerId" AND j."urgency" = 'EMERGENCY'
                                            AND j."status" IN ('pending', 'scheduled', 'en_camino', 'working')))::int AS "emergency"
     FROM "WhatsAppConversation" c JOIN "Customer" cu ON cu."id" = c."customerId"

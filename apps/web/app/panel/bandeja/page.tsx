@@ -19,9 +19,11 @@ const FILTERS = [
   { key: "", label: "Todas", count: "all" },
   { key: "no-leidas", label: "No leídas", count: "unread" },
   { key: "abiertas", label: "Abiertas", count: "open" },
+  { key: "cerradas", label: "Cerradas", count: "closed" },
   { key: "mias", label: "Asignadas a mí", count: "mine" },
   { key: "sin-asignar", label: "Sin asignar", count: "unassigned" },
   { key: "ventana-abierta", label: "Ventana abierta", count: "windowOpen" },
+  { key: "ventana-cerrada", label: "Ventana cerrada", count: "windowClosed" },
   { key: "urgencias", label: "Urgencias", count: "emergency" },
 ] as const;
 const TIME = new Intl.DateTimeFormat("es-AR", { timeZone: "America/Argentina/Buenos_Aires", day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
@@ -39,9 +41,11 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         ...(search.q ? { search: search.q } : {}),
         ...(filter.key === "no-leidas" ? { unread: true } : {}),
         ...(filter.key === "abiertas" ? { status: "OPEN" as const } : {}),
+        ...(filter.key === "cerradas" ? { status: "CLOSED" as const } : {}),
         ...(filter.key === "mias" ? { assignedTo: "me" } : {}),
         ...(filter.key === "sin-asignar" ? { assignedTo: "none" } : {}),
         ...(filter.key === "ventana-abierta" ? { window: "open" as const } : {}),
+        ...(filter.key === "ventana-cerrada" ? { window: "closed" as const } : {}),
         ...(filter.key === "urgencias" ? { emergency: true } : {}),
         limit: 50,
       }),
