@@ -4,11 +4,13 @@ import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 
 const main = new URL("../src/main.ts", import.meta.url).pathname;
-const tsx = new URL("../../../node_modules/.bin/tsx", import.meta.url).pathname;
+// Node with tsx as a loader, like `pnpm --filter @campotech/workers start`: one process that receives SIGTERM itself.
+// (The tsx CLI wrapper relays signals and SIGKILLs its child when the child is slow to acknowledge — a busy worker
+// would then die without finishing its jobs.)
 const children: ChildProcess[] = [];
 
 function startWorkers(port: number, overrides: Record<string, string> = {}) {
-  const child = spawn(tsx, [main], { env: { ...process.env, WORKERS_HEALTH_PORT: String(port), ...overrides }, stdio: "pipe" });
+  const child = spawn(process.execPath, ["--import", "tsx", main], { env: { ...process.env, WORKERS_HEALTH_PORT: String(port), ...overrides }, stdio: "pipe" });
   children.push(child);
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
@@ -29,8 +31,7 @@ async function health(port: number, deadlineMs = 30_000): Promise<{ status: numb
   }
 }
 
-// SIGTERM, not SIGKILL: tsx relays it to the real node process; a SIGKILLed tsx would orphan a live worker that
-// keeps taking jobs from the shared test queues.
+// SIGTERM first (the worker finishes in-flight jobs), SIGKILL only if it hangs.
 // The OS picks the port: fixed ports collide with other test runs on a shared machine.
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
