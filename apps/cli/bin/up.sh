@@ -60,6 +60,7 @@ cat <<TXT
   CampoTech está corriendo (organización demo: Del Sur Plomería y Gas)
 
   Web                 http://localhost:$WEB_PORT
+  Panel               http://localhost:$WEB_PORT/panel   (ingresá con 11 4000-0001: el código llega al simulador)
   Salud web           http://localhost:$WEB_PORT/api/health
   Salud workers       http://localhost:$WORKERS_PORT/health
   Sandbox WhatsApp    http://localhost:$SANDBOX_PORT   (simulador de teléfono)
