@@ -37,11 +37,14 @@ test.describe("inbox", () => {
     }, { timeout: 15_000 }).toMatch(/^\d{6}$/);
     await page.getByLabel("Código").fill("000000");
     await page.getByRole("button", { name: "Ingresar" }).click();
-    await expect(page.getByRole("alert")).toBeVisible();
+    await expect(page.locator("#login-error")).toHaveText("El código no es válido o venció. Pedí uno nuevo.");
     await page.getByLabel("Código").fill(code);
     await page.getByRole("button", { name: "Ingresar" }).click();
     await expect(page).toHaveURL(/\/panel$/);
     await expect(page.getByRole("navigation", { name: "Secciones" })).toContainText("Bandeja");
+    await expect(page.getByRole("heading", { level: 1, name: "Resumen" })).toBeVisible();
+    await expect(page.getByTestId("open-conversations")).toHaveText(/^\d+$/);
+    await page.screenshot({ path: "test-results/screenshots/resumen.png", fullPage: true });
   });
 
   test("shows the seeded conversations and a new customer message arrives live", async ({ page, context }) => {
