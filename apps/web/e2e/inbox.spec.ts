@@ -1,4 +1,6 @@
+import { spawnSync } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
+import { CLI_ENV } from "../playwright.config";
 import { SANDBOX, signIn } from "./panel-session";
 
 // The shared inbox in Chromium against the whole platform (web, workers, the WhatsApp sandbox): log in with the
@@ -13,6 +15,11 @@ async function sandboxRequests(): Promise<SandboxRequest[]> {
 async function customerWrites(waId: string, text: string): Promise<void> {
   const res = await fetch(`${SANDBOX}/_sandbox/customers/${waId}/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ type: "text", text }) });
   expect(res.ok).toBe(true);
+}
+
+function sql(statement: string): void {
+  const result = spawnSync("psql", [CLI_ENV.DATABASE_ADMIN_URL!, "-v", "ON_ERROR_STOP=1", "-tAc", statement], { encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`psql failed:\n${result.stderr}`);
 }
 
 async function openConversation(page: Page, name: string) {
@@ -89,6 +96,23 @@ test.describe("inbox", () => {
     await expect(bubble).toBeVisible();
     await expect(bubble.locator("[data-tick]")).toHaveAttribute("data-tick", /SENT|DELIVERED|READ/, { timeout: 15_000 });
     await expect(bubble.locator("[data-tick]")).toHaveAttribute("data-tick", "READ", { timeout: 30_000 });
+  });
+
+  test("free text after the window closed (with the page open) is refused and the picker takes its place", async ({ page, context }) => {
+    await signIn(context);
+    await customerWrites("5491155550654", "Hola, consulta por un service de aire");
+    await page.goto("/panel/bandeja");
+    const row = page.locator('a[data-phone="+5491155550654"]');
+    await expect(row).toBeVisible({ timeout: 15_000 });
+    await row.click();
+    await expect(page.locator("[data-window]")).toHaveAttribute("data-window", "open");
+    // The 24 hours run out while the dispatcher is typing.
+    sql(`UPDATE "WhatsAppConversation" c SET "windowExpiresAt" = now() - interval '1 minute' FROM "Customer" cu WHERE cu.id = c."customerId" AND cu.phone = '+5491155550654'`);
+    await page.getByRole("textbox", { name: "Mensaje" }).fill("¿Te queda bien el jueves?");
+    await page.getByRole("button", { name: "Enviar", exact: true }).click();
+    await expect(page.getByText("La ventana de 24 horas se cerró: elegí una plantilla aprobada para escribirle.")).toBeVisible();
+    await expect(page.getByTestId("template-picker")).toBeVisible();
+    await expect(page.getByRole("textbox", { name: "Mensaje" })).toHaveCount(0);
   });
 
   test("a closed 24-hour window turns the composer into a template picker", async ({ page, context }) => {

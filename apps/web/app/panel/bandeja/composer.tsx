@@ -15,21 +15,24 @@ const QUICK_REPLIES = [
 
 const placeholders = (body: string) => [...new Set([...body.matchAll(/\{\{\s*(\d+)\s*\}\}/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
 
-async function send(conversationId: string, content: unknown): Promise<string | null> {
+async function send(conversationId: string, content: unknown): Promise<{ code: string; message: string } | null> {
   const res = await fetch(`/api/whatsapp/conversations/${conversationId}/messages`, {
     method: "POST",
     headers: { "content-type": "application/json", "idempotency-key": crypto.randomUUID() },
     body: JSON.stringify({ content }),
   });
   if (res.ok) return null;
-  const data = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-  return data?.error?.message ?? "No se pudo enviar. Probá de nuevo.";
+  const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  return { code: data?.error?.code ?? "ERROR", message: data?.error?.message ?? "No se pudo enviar. Probá de nuevo." };
 }
 
 // Free text while the 24-hour window is open (with quick replies); once it closes, the composer becomes a picker of
-// approved templates with their variables and a live preview.
-export function Composer({ conversationId, windowOpen, templates }: { conversationId: string; windowOpen: boolean; templates: TemplateOption[] }) {
+// approved templates with their variables and a live preview. If the window closed while the page was open, the
+// server refuses the text (TEMPLATE_REQUIRED) and the composer switches to the picker right there.
+export function Composer({ conversationId, windowOpen: windowOpenOnLoad, templates }: { conversationId: string; windowOpen: boolean; templates: TemplateOption[] }) {
   const router = useRouter();
+  const [closedMeanwhile, setClosedMeanwhile] = useState(false);
+  const windowOpen = windowOpenOnLoad && !closedMeanwhile;
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,7 +51,11 @@ export function Composer({ conversationId, windowOpen, templates }: { conversati
       : { type: "template", name: template!.name, language: template!.language, components: slots.length ? [{ type: "body", parameters: slots.map((n) => ({ type: "text", text: params[n] ?? "" })) }] : [] };
     const failure = await send(conversationId, content);
     setBusy(false);
-    if (failure) return setError(failure);
+    if (failure?.code === "TEMPLATE_REQUIRED") {
+      setClosedMeanwhile(true);
+      return setError("La ventana de 24 horas se cerró: elegí una plantilla aprobada para escribirle.");
+    }
+    if (failure) return setError(failure.message);
     setText("");
     setParams({});
     router.refresh();
@@ -58,6 +65,7 @@ export function Composer({ conversationId, windowOpen, templates }: { conversati
     return (
       <form className={styles.composer} onSubmit={submit} aria-label="Enviar plantilla">
         <p className="muted">Pasaron más de 24 horas desde el último mensaje del cliente: WhatsApp solo permite plantillas aprobadas.</p>
+        {closedMeanwhile && error ? <p className="error" role="alert">{error}</p> : null}
         {templates.length === 0 ? (
           <p className="error" role="alert">No hay plantillas aprobadas. Creá una en Plantillas y esperá la aprobación de WhatsApp.</p>
         ) : (
@@ -75,7 +83,7 @@ export function Composer({ conversationId, windowOpen, templates }: { conversati
               </label>
             ))}
             <p className={styles.preview} aria-label="Vista previa">{preview}</p>
-            {error ? <p className="error" role="alert">{error}</p> : null}
+            {error && !closedMeanwhile ? <p className="error" role="alert">{error}</p> : null}
             <button type="submit" disabled={busy}>Enviar plantilla</button>
           </>
         )}
