@@ -12,7 +12,7 @@ export default async function PanelLayout({ children }: { children: ReactNode })
     { href: "/panel", label: "Resumen" },
     ...(session.can("inbox.read") || session.can("conversations.read.assigned") ? [{ href: "/panel/bandeja", label: "Bandeja" }] : []),
     ...(session.can("jobs.read.own") ? [{ href: "/panel/trabajos", label: "Trabajos" }] : []),
-    ...(session.can("customers.read") ? [{ href: "/panel/clientes", label: "Clientes" }] : []),
+    ...(session.can("customers.read") ? [{ href: "/panel/clientes", label: "Clientes" }, { href: "/panel/oportunidades", label: "Oportunidades" }] : []),
     ...(session.can("inbox.read") ? [{ href: "/panel/plantillas", label: "Plantillas" }] : []),
     ...(session.can("settings.read") ? [{ href: "/panel/whatsapp", label: "WhatsApp" }] : []),
   ];
