@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { JobView } from "@campotech/core/modules/jobs";
+import { argentineHolidays } from "@campotech/core/modules/scheduling";
 import { JobStatusBadge, UrgencyPill } from "@/components/jobs/job-badges";
 import { addDaysIso, baDateOf, baDayStart, formatDay, formatLongDay, formatTime, SERVICE_LABEL, upperFirst } from "@/lib/panel/jobs/jobs-format";
 import styles from "./jobs.module.css";
@@ -49,7 +50,7 @@ export function JobsBoard({ vista, fecha, days, today, jobs, technicians, custom
                 {tech.name} <span className="muted">· {mine.length} {mine.length === 1 ? "visita" : "visitas"}</span>
               </h3>
               {vista === "dia" ? (
-                <JobCards jobs={mine} customerNames={customerNames} />
+                <JobCards jobs={mine} customerNames={customerNames} holiday={holidayOf(fecha)} />
               ) : (
                 <div className={styles.weekDays}>
                   {days.map((d) => {
@@ -57,7 +58,7 @@ export function JobsBoard({ vista, fecha, days, today, jobs, technicians, custom
                     return (
                       <div key={d} className={`${styles.weekDay} ${d === today ? styles.today : ""}`}>
                         <h4><Link href={href(d).replace("vista=semana", "vista=dia")}>{upperFirst(formatDay(baDayStart(d)))}</Link></h4>
-                        <JobCards jobs={jobsOfDay} customerNames={customerNames} compact />
+                        <JobCards jobs={jobsOfDay} customerNames={customerNames} holiday={holidayOf(d)} compact />
                       </div>
                     );
                   })}
@@ -71,8 +72,13 @@ export function JobsBoard({ vista, fecha, days, today, jobs, technicians, custom
   );
 }
 
-function JobCards({ jobs, customerNames, compact = false }: { jobs: JobView[]; customerNames: Map<string, string>; compact?: boolean }) {
-  if (!jobs.length) return <p className={`muted ${styles.free}`}>Libre</p>;
+// National holidays (the assistant offers no slots on them): the board names them instead of showing a free day.
+function holidayOf(date: string): string | null {
+  return argentineHolidays(Number(date.slice(0, 4))).get(date) ?? null;
+}
+
+function JobCards({ jobs, customerNames, holiday, compact = false }: { jobs: JobView[]; customerNames: Map<string, string>; holiday: string | null; compact?: boolean }) {
+  if (!jobs.length) return <p className={`muted ${styles.free}`} title={holiday ?? undefined}>{holiday ? `Feriado${compact ? "" : `: ${holiday}`}` : "Libre"}</p>;
   return (
     <ol className={styles.jobCards}>
       {jobs.map((job) => (
