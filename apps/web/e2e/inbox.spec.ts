@@ -101,11 +101,18 @@ test.describe("inbox", () => {
   test("free text after the window closed (with the page open) is refused and the picker takes its place", async ({ page, context }) => {
     await signIn(context);
     await customerWrites("5491155550654", "Hola, consulta por un service de aire");
-    await page.goto("/panel/bandeja");
+    // Found by polling, with the live feed cut: a live refresh would already show the picker once the window closes
+    // (covered below); here the server's refusal of the text is what must switch the composer.
+    await page.route("**/api/whatsapp/events", (route) => route.abort());
     const row = page.locator('a[data-phone="+5491155550654"]');
-    await expect(row).toBeVisible({ timeout: 15_000 });
+    await expect(async () => {
+      await page.goto("/panel/bandeja");
+      await expect(row).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
     await row.click();
     await expect(page.locator("[data-window]")).toHaveAttribute("data-window", "open");
+    // Opening marks it read and re-renders once; let that settle before the window closes underneath.
+    await expect(row.locator(".badge")).toHaveCount(0);
     // The 24 hours run out while the dispatcher is typing.
     sql(`UPDATE "WhatsAppConversation" c SET "windowExpiresAt" = now() - interval '1 minute' FROM "Customer" cu WHERE cu.id = c."customerId" AND cu.phone = '+5491155550654'`);
     await page.getByRole("textbox", { name: "Mensaje" }).fill("¿Te queda bien el jueves?");
