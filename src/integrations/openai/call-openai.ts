@@ -19,7 +19,7 @@ export async function callOpenAi<T>(
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), timeoutMs);
   const signal = options.signal ? AbortSignal.any([deadline.signal, options.signal]) : deadline.signal;
-  // Every option the SDK would otherwise read from process.env (OPENAI_ORG_ID, OPENAI_LOG, …) is set here: our env
+  // Every option the SDK would otherwise read from the environment (OPENAI_ORG_ID, OPENAI_LOG, …) is set here: our env
   // module is the only source of configuration. logLevel "off": the SDK's debug logs print request headers.
   const client = new OpenAI({
     apiKey: connection.apiKey,

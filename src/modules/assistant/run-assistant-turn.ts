@@ -65,7 +65,8 @@ export async function runAssistantTurn(input: AssistantTurnInput, deps: Assistan
 
   const texts = messages.map(turnText).filter((t): t is string => Boolean(t));
   const reactionOnly = messages.every((m) => m.type === "REACTION");
-  const voice = await readVoiceNotes(messages, deps.openAi === undefined ? openAiConfigFromEnv() : deps.openAi);
+  const openAi = deps.openAi === undefined ? openAiConfigFromEnv() : deps.openAi;
+  const voice = await readVoiceNotes(messages, openAi);
   const text = [...texts.filter(() => !reactionOnly), ...voice.transcripts].join("\n").trim();
   const emergency = text ? detectEmergency(normalizeText(text)) : null;
   const state = readAssistantState(conversation.assistantState, now);
@@ -91,7 +92,6 @@ export async function runAssistantTurn(input: AssistantTurnInput, deps: Assistan
     priceList: loaded.priceList,
     history: toHistory(loaded.history),
   };
-  const openAi = deps.openAi === undefined ? openAiConfigFromEnv() : deps.openAi;
   let output: EngineOutput;
   if (voice.untranscribed && !text) {
     output = await voiceNoteHandoff(engineInput);

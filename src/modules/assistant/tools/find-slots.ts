@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { withTenant } from "../../../lib/db";
-import { localDateOf, zonedTimeToUtc } from "../../../lib/time";
+import { localDateOf, weekdayOf, zonedTimeToUtc } from "../../../lib/time";
 import { formatDateAr, formatTimeAr } from "../../messaging/format-ar";
 import { getAvailability } from "../../scheduling/get-availability";
 import { defineTool } from "./assistant-tool";
@@ -69,7 +69,7 @@ function fits(start: Date, input: z.output<typeof inputSchema>): boolean {
   const day = localDateOf(start);
   const time = formatTimeAr(start);
   if (input.date && day !== input.date) return false;
-  if (input.weekday !== undefined && new Date(`${day}T12:00:00Z`).getUTCDay() !== input.weekday) return false;
+  if (input.weekday !== undefined && weekdayOf(day) !== input.weekday) return false;
   if (input.dayPart) {
     const [from, to] = PARTS[input.dayPart];
     if (time < from || time >= to) return false;

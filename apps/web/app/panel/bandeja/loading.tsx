@@ -1,7 +1,0 @@
-export default function Loading() {
-  return (
-    <p className="empty" role="status" aria-live="polite">
-      Cargando…
-    </p>
-  );
-}
