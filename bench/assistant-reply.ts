@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, release, totalmem } from "node:os";
-import { fileURLToPath } from "node:url";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
+import { benchEnv as configure, children, ROOT, spawnWorkers, startRedis, stopChild } from "./lib/bench-processes";
 import { freePort } from "./lib/free-port";
 
 // Time from an inbound WhatsApp webhook to our reply being accepted by the provider (the local sandbox's Graph API
@@ -18,13 +18,11 @@ import { freePort } from "./lib/free-port";
 // window to 0 to show the processing cost of each kind of turn (in production a non-urgent turn also waits the
 // window, by design: the customer is usually still typing). The organization's send limit (50 a minute by
 // default) is lifted so the bench measures latency, not the limiter.
-const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const [PER_KIND = 40] = process.argv.slice(2).map(Number);
 const DB = "campotech_bench";
 const APP_SECRET = "bench-meta-app-secret";
 const PHONE_NUMBER_ID = "100000000000001";
 const TOKEN = "sandbox-meta-access-token-demo";
-const children: ChildProcess[] = [];
 
 const KINDS = {
   emergency: ["hola tengo olor a gas en la cocina", "se inundó el baño, se rompió un caño y sale agua a chorros", "salen chispas del enchufe y huele a quemado"],
@@ -54,24 +52,9 @@ const pct = (values: number[], p: number) => {
 };
 
 async function main(): Promise<void> {
-  const redisPort = await freePort();
+  const redis = await startRedis();
   const sandboxPort = await freePort();
-  const redis = spawn("redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-  children.push(redis);
-  const benchEnv: Record<string, string> = {
-    DATABASE_URL: `postgresql://campotech_app:campotech_app@127.0.0.1:5432/${DB}`,
-    DATABASE_ADMIN_URL: `postgresql://postgres:postgres@127.0.0.1:5432/${DB}`,
-    REDIS_URL: `redis://127.0.0.1:${redisPort}/0`,
-    QUEUE_PREFIX: "campotech-bench",
-    META_GRAPH_API_URL: `http://127.0.0.1:${sandboxPort}/meta`,
-    META_APP_SECRET: APP_SECRET,
-    OPENAI_API_KEY: "",
-    OPENAI_BASE_URL: "",
-    PUBLIC_BASE_URL: "http://127.0.0.1:9",
-    LOG_LEVEL: "warn",
-    NODE_ENV: "development",
-  };
-  Object.assign(process.env, benchEnv); // eslint-disable-line no-restricted-properties -- configures this bench process
+  const benchEnv = configure({ db: DB, redisUrl: redis.url, sandboxPort, extra: { META_APP_SECRET: APP_SECRET, OPENAI_API_KEY: "", OPENAI_BASE_URL: "" } });
   const { startSandbox } = await import("../apps/sandbox/src/index");
   const { migrate } = await import("../database/src/migrate");
   const { resetDatabase } = await import("../database/testing/reset");
@@ -113,21 +96,10 @@ async function main(): Promise<void> {
   ] });
 
   const startWorkers = async (windowMs: number) => {
-    const child = spawn(`${ROOT}node_modules/.bin/tsx`, [`${ROOT}apps/workers/src/main.ts`], {
-      cwd: ROOT,
-      env: { ...process.env, WORKERS_HEALTH_PORT: String(await freePort()), WORKER_CONCURRENCY: "8", INBOUND_AGGREGATION_WINDOW_MS: String(windowMs) }, // eslint-disable-line no-restricted-properties -- child inherits the bench env
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    children.push(child);
-    await new Promise((r) => setTimeout(r, 4000)); // tsx start-up + Workers connecting
+    const child = await spawnWorkers({ WORKER_CONCURRENCY: "8", INBOUND_AGGREGATION_WINDOW_MS: String(windowMs) });
+    await new Promise((r) => setTimeout(r, 4000)); // start-up + Workers connecting
     return child;
   };
-  const stop = (child: ChildProcess) => new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-    setTimeout(() => { child.kill("SIGKILL"); resolve(); }, 15_000).unref();
-  });
 
   let seq = 0;
   // One message at a time (closed loop, c = 1), each from a new customer so turns never merge.
@@ -173,7 +145,7 @@ async function main(): Promise<void> {
   let workers = await startWorkers(8000);
   await measure("warm", ours, KINDS.emergency, 5);
   rows.push({ phase: "window 8 s", kind: "emergency (CampoTech)", values: await measure("p1", ours, KINDS.emergency, PER_KIND) });
-  await stop(workers);
+  await stopChild(workers);
 
   console.log("phase 2: window 0, every kind…");
   workers = await startWorkers(0);
@@ -183,7 +155,7 @@ async function main(): Promise<void> {
     rows.push({ phase: "window 0", kind: `${kind} (CampoTech)`, values: await measure(`p2${kind}`, ours, KINDS[kind], PER_KIND) });
     rows.push({ phase: "window 0", kind: "reference bot", values: await measure(`ref${kind}`, reference, KINDS[kind], PER_KIND) });
   }
-  await stop(workers);
+  await stopChild(workers);
 
   const refAll = rows.filter((r) => r.kind === "reference bot").flatMap((r) => r.values);
   const refP50 = pct(refAll, 50);
@@ -217,7 +189,7 @@ async function main(): Promise<void> {
   writeFileSync(`${ROOT}bench/results/assistant-reply.md`, `${table}\n`);
   console.log(table);
 
-  await stop(bot);
+  await stopChild(bot);
   await refQueue.close();
   await refConnection.quit();
   await closeQueues();
@@ -225,7 +197,7 @@ async function main(): Promise<void> {
   await sandbox.close();
   // Exit right after stopping Redis: connections opened by the platform's modules (webhook deps) would otherwise
   // log reconnect errors on the way out.
-  redis.kill("SIGTERM");
+  redis.process.kill("SIGTERM");
   process.exit(0);
 }
 

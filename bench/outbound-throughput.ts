@@ -1,7 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, release, totalmem } from "node:os";
-import { fileURLToPath } from "node:url";
+import { benchEnv as configure, children, ROOT, spawnWorkers, startRedis, stopChild } from "./lib/bench-processes";
 import { freePort } from "./lib/free-port";
 
 // Sustained WhatsApp sends per second across many organizations, through the whole outbound engine
@@ -11,31 +10,17 @@ import { freePort } from "./lib/free-port";
 // window and no message reached the provider twice.
 //
 //   pnpm --filter @campotech/bench outbound-throughput [organizations=1000] [messagesPerOrg=12] [workers=2]
-const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const [ORGS = 1000, PER_ORG = 12, WORKERS = 2] = process.argv.slice(2).map(Number);
 const LIMIT = 10; // per organization per window: PER_ORG > LIMIT forces a second window for every organization
 const WINDOW_MS = 60_000;
 const CONCURRENCY = 32; // per worker process
 const DB = "campotech_bench";
-const children: ChildProcess[] = [];
 
 async function main(): Promise<void> {
-  const redisPort = await freePort();
+  const redis = await startRedis();
   const sandboxPort = await freePort();
-  const redis = spawn("redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-  children.push(redis);
   // The bench configures the processes it starts (and itself, before importing the platform's modules).
-  const benchEnv: Record<string, string> = {
-    DATABASE_URL: `postgresql://campotech_app:campotech_app@127.0.0.1:5432/${DB}`,
-    DATABASE_ADMIN_URL: `postgresql://postgres:postgres@127.0.0.1:5432/${DB}`,
-    REDIS_URL: `redis://127.0.0.1:${redisPort}/0`,
-    QUEUE_PREFIX: "campotech-bench",
-    META_GRAPH_API_URL: `http://127.0.0.1:${sandboxPort}/meta`,
-    PUBLIC_BASE_URL: "http://127.0.0.1:9",
-    LOG_LEVEL: "warn",
-    NODE_ENV: "development",
-  };
-  Object.assign(process.env, benchEnv); // eslint-disable-line no-restricted-properties -- configures this bench process
+  const benchEnv = configure({ db: DB, redisUrl: redis.url, sandboxPort });
   const { startSandbox } = await import("../apps/sandbox/src/index");
   const { migrate } = await import("../database/src/migrate");
   const { resetDatabase } = await import("../database/testing/reset");
@@ -115,12 +100,7 @@ async function main(): Promise<void> {
 
   const workersStart = Date.now();
   for (let w = 0; w < WORKERS; w++) {
-    const child = spawn(`${ROOT}node_modules/.bin/tsx`, [`${ROOT}apps/workers/src/main.ts`], {
-      cwd: ROOT,
-      env: { ...process.env, WORKERS_HEALTH_PORT: String(await freePort()), WORKER_CONCURRENCY: String(CONCURRENCY) }, // eslint-disable-line no-restricted-properties -- child inherits the bench env
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    children.push(child);
+    await spawnWorkers({ WORKER_CONCURRENCY: String(CONCURRENCY) });
   }
   let sent = 0;
   let firstWindowDoneAt = 0;
@@ -189,17 +169,11 @@ async function main(): Promise<void> {
   console.log(table);
 
   // Workers first (they finish in-flight jobs), Redis last: otherwise they log connection errors on the way out.
-  const workers = children.filter((c) => c !== redis);
-  await Promise.all(workers.map((c) => new Promise<void>((resolve) => {
-    if (c.exitCode !== null) return resolve();
-    c.once("exit", () => resolve());
-    c.kill("SIGTERM");
-    setTimeout(() => { c.kill("SIGKILL"); resolve(); }, 15_000).unref();
-  })));
+  await Promise.all(children.filter((c) => c !== redis.process).map(stopChild));
   await closeQueues();
   await closeSharedRedis();
   await sandbox.close();
-  redis.kill("SIGTERM");
+  redis.process.kill("SIGTERM");
   process.exit(ok ? 0 : 1);
 }
 

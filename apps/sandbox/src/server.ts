@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { recordedBody } from "./http/recorded-body.ts";
 import { registerControlRoutes } from "./control/routes.ts";
 import { registerDialog360Routes } from "./dialog360/routes.ts";
 import { parseBody, readRawBody } from "./http/body.ts";
 import { Router } from "./http/router.ts";
-import type { ParsedBody, Reply, RequestContext } from "./http/types.ts";
+import type { Reply, RequestContext } from "./http/types.ts";
 import { newRecordId } from "./ids.ts";
 import { registerMetaRoutes } from "./meta/routes.ts";
 import { registerNotifyRoutes } from "./notify/routes.ts";
@@ -113,21 +114,6 @@ function recordFor(state: SandboxState, ctx: RequestContext): RecordedRequest | 
   return record;
 }
 
-function recordedBody(body: ParsedBody): unknown {
-  switch (body.kind) {
-    case "none":
-      return null;
-    case "json":
-      return body.value;
-    case "form":
-      return body.fields;
-    case "multipart":
-      return { fields: body.fields, files: body.files.map((f) => ({ field: f.field, filename: f.filename, mimeType: f.mimeType, size: f.data.length })) };
-    case "invalid-json":
-    case "text":
-      return body.text;
-  }
-}
 
 function replyBody(reply: Reply): unknown {
   if (reply.dropped) return null;

@@ -1,9 +1,6 @@
 import { z } from "zod";
+import { timeRangeSchema as range } from "../../lib/time-of-day.schemas";
 
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
-const hhmm = z.string().regex(HHMM, "Usá el formato HH:MM (24 h).");
-// Zod runs the refinement even when a time is malformed; the order is only compared once both are readable.
-const range = z.tuple([hhmm, hhmm]).refine(([from, to]) => !(HHMM.test(from) && HHMM.test(to)) || from < to, "El horario tiene que terminar después de empezar.");
 const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
 
 // What an admin may change. Omitted fields keep their value; businessHours, when sent, replaces the whole week

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { timeOfDaySchema as hhmm } from "../../lib/time-of-day.schemas";
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Usá el formato HH:MM (24 h).");
 export const quietHoursInputSchema = z.object({ start: hhmm, end: hhmm }).refine((q) => q.start !== q.end, "El horario de silencio no puede empezar y terminar a la misma hora.");
 
 // What a staff member sets for themself. Phone and email override the account's (e.g. a work email).

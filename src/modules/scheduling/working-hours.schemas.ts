@@ -1,7 +1,5 @@
 import { z } from "zod";
-
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Usá el formato HH:MM (24 h).");
-const range = z.tuple([hhmm, hhmm]).refine(([from, to]) => from < to, "El horario tiene que terminar después de empezar.");
+import { timeRangeSchema as range } from "../../lib/time-of-day.schemas";
 
 // Per weekday ("0" = domingo … "6" = sábado), ranges in Buenos Aires time, ordered and not overlapping.
 export const workingHoursSchema = z

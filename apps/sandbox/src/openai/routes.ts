@@ -1,6 +1,7 @@
 import { newRecordId } from "../ids.ts";
+import { recordedBody } from "../http/recorded-body.ts";
 import type { Router } from "../http/router.ts";
-import { json, type Handler, type ParsedBody, type Reply, type RequestContext } from "../http/types.ts";
+import { json, type Handler, type Reply, type RequestContext } from "../http/types.ts";
 import type { SandboxState } from "../state.ts";
 import { bodyOf } from "../control/config-routes.ts";
 import { handleChatCompletion } from "./chat-completions.ts";
@@ -77,18 +78,3 @@ function redactAuthorization(headers: Record<string, string>): Record<string, st
   return { ...rest, authorization: /^bearer\s/i.test(authorization) ? "Bearer [redacted]" : "[redacted]" };
 }
 
-function recordedBody(body: ParsedBody): unknown {
-  switch (body.kind) {
-    case "none":
-      return null;
-    case "json":
-      return body.value;
-    case "form":
-      return body.fields;
-    case "multipart":
-      return { fields: body.fields, files: body.files.map((f) => ({ field: f.field, filename: f.filename, mimeType: f.mimeType, size: f.data.length })) };
-    case "invalid-json":
-    case "text":
-      return body.text;
-  }
-}

@@ -1,4 +1,5 @@
 // Test-only helpers for calling route handlers in-process, the way Next calls them.
+import { expect } from "vitest";
 import type { Endpoint } from "./define-endpoint";
 import { toRouteHandler } from "./to-route-handler";
 
@@ -29,4 +30,11 @@ export function parseSetCookies(response: Response) {
     const [name = "", ...value] = pair.split("=");
     return { name, value: decodeURIComponent(value.join("=")), attributes };
   });
+}
+
+// The body of a response that must have this status (the body is the failure message when it has not).
+export async function json<T>(response: Response, status: number): Promise<T> {
+  const text = await response.text();
+  expect(response.status, text).toBe(status);
+  return JSON.parse(text) as T;
 }

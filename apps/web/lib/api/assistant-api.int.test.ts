@@ -11,7 +11,7 @@ import { assistantSettings, isWithinBusinessHours, runAssistantTurn } from "@cam
 import { issueAccessToken } from "@campotech/core/modules/auth";
 import { subscribeOrganizationEvents, type OrganizationEvent } from "@campotech/core/modules/events";
 import { notificationSettings } from "@campotech/core/modules/notifications";
-import { call } from "./api-test-kit";
+import { call, json } from "./api-test-kit";
 import { getAssistantSettingsEndpoint, getConversationAssistantEndpoint, setAssistantSettingsEndpoint, setConversationAssistantEndpoint } from "./endpoints/assistant";
 import { getLeadEndpoint, listLeadsEndpoint, updateLeadEndpoint } from "./endpoints/leads";
 import { setOrganizationNotificationSettingsEndpoint } from "./endpoints/notification-settings";
@@ -65,12 +65,6 @@ beforeEach(async () => {
 afterAll(async () => {
   await redis.quit();
 });
-
-async function json<T>(response: Response, status: number): Promise<T> {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  return JSON.parse(text) as T;
-}
 
 const auditRows = (action: string) => adminDb().auditLog.findMany({ where: { organizationId: ORG, action }, orderBy: { seq: "asc" } });
 

@@ -8,7 +8,7 @@ import { env } from "@campotech/core/lib/env";
 import { sharedRedis, whenRedisReady } from "@campotech/core/lib/redis";
 import { issueAccessToken } from "@campotech/core/modules/auth";
 import { buenosAiresPeriods } from "@campotech/core/modules/overview";
-import { call } from "./api-test-kit";
+import { call, json } from "./api-test-kit";
 import { sendConversationMessageEndpoint } from "./endpoints/conversations";
 import { getOverviewEndpoint } from "./endpoints/overview";
 import { createTemplateEndpoint, getTemplateEndpoint, listTemplatesEndpoint, syncTemplatesEndpoint } from "./endpoints/templates";
@@ -50,12 +50,6 @@ beforeEach(async () => {
 afterAll(async () => {
   await redis.quit();
 });
-
-async function json<T>(response: Response, status: number): Promise<T> {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  return JSON.parse(text) as T;
-}
 
 type OverviewBody = {
   date: string;

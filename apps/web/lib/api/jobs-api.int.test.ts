@@ -7,7 +7,7 @@ import { env } from "@campotech/core/lib/env";
 import { sharedRedis, whenRedisReady } from "@campotech/core/lib/redis";
 import { issueAccessToken } from "@campotech/core/modules/auth";
 import { verifyAuditChain } from "@campotech/core/modules/audit";
-import { call } from "./api-test-kit";
+import { call, json } from "./api-test-kit";
 import { getAvailabilityEndpoint } from "./endpoints/availability";
 import {
   addJobAttachmentEndpoint,
@@ -42,12 +42,6 @@ beforeEach(async () => {
 afterAll(async () => {
   await redis.quit();
 });
-
-async function json<T>(response: Response, status: number): Promise<T> {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  return JSON.parse(text) as T;
-}
 
 async function newJob(technicianId: string | null = "jb-tech"): Promise<{ id: string; number: number }> {
   return json(await call(createJobEndpoint, {

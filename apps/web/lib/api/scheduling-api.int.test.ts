@@ -7,7 +7,7 @@ import { env } from "@campotech/core/lib/env";
 import { sharedRedis, whenRedisReady } from "@campotech/core/lib/redis";
 import { issueAccessToken } from "@campotech/core/modules/auth";
 import { quietHoursDecision, notificationSettings } from "@campotech/core/modules/notifications";
-import { call } from "./api-test-kit";
+import { call, json } from "./api-test-kit";
 import { getAvailabilityEndpoint } from "./endpoints/availability";
 import { addJobAttachmentEndpoint, createJobEndpoint, getJobAttachmentEndpoint, transitionJobEndpoint } from "./endpoints/jobs";
 import {
@@ -47,12 +47,6 @@ beforeEach(async () => {
 afterAll(async () => {
   await redis.quit();
 });
-
-async function json<T>(response: Response, status: number): Promise<T> {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  return JSON.parse(text) as T;
-}
 
 const slotsOf = async (from: string, days = 1) =>
   (await json<{ technicians: { technicianId: string; slots: { start: string }[] }[] }>(

@@ -1,8 +1,7 @@
 "use client";
 
-import { SettingsError } from "@/components/settings/settings-error";
+import { PageError } from "@/components/panel/page-error";
 
-// Loading the templates failed: say so and offer to retry.
 export default function TemplatesError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <SettingsError title="No pudimos cargar las plantillas" error={error} reset={reset} />;
+  return <PageError title="No pudimos cargar las plantillas" error={error} reset={reset} />;
 }

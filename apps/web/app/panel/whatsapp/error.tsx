@@ -1,8 +1,7 @@
 "use client";
 
-import { SettingsError } from "@/components/settings/settings-error";
+import { PageError } from "@/components/panel/page-error";
 
-// Loading the WhatsApp settings failed: say so and offer to retry.
 export default function WhatsAppError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <SettingsError title="No pudimos cargar la configuración de WhatsApp" error={error} reset={reset} />;
+  return <PageError title="No pudimos cargar la configuración de WhatsApp" error={error} reset={reset} />;
 }
