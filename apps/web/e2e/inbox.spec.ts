@@ -122,6 +122,21 @@ test.describe("inbox", () => {
     await expect(page.getByRole("textbox", { name: "Mensaje" })).toHaveCount(0);
   });
 
+  test("a long conversation opens on its latest messages", async ({ page, context }) => {
+    await signIn(context);
+    // 250 older messages for Jorge, one a minute, ending two days ago (his window stays closed).
+    sql(`INSERT INTO "WhatsAppMessage" (id, "organizationId", "conversationId", direction, type, content, status, "createdAt", "updatedAt")
+         SELECT 'e2e-long-' || n, 'demo-org', 'demo-conv-2', 'INBOUND', 'TEXT', jsonb_build_object('body', 'Mensaje viejo ' || n), 'RECEIVED',
+                now() - interval '3 days' + n * interval '1 minute', now()
+         FROM generate_series(1, 250) AS n ON CONFLICT (id) DO NOTHING`);
+    await openConversation(page, "Jorge Pereyra");
+    const thread = page.getByRole("list", { name: "Mensajes" });
+    // The seeded conversation's own (newer) messages are there; the oldest of the 250 are not.
+    await expect(thread.getByText("Buenas, necesito instalar un split de 3000 frigorías")).toBeVisible();
+    await expect(thread.getByText("Mensaje viejo 250", { exact: true })).toBeVisible();
+    await expect(thread.getByText("Mensaje viejo 1", { exact: true })).toHaveCount(0);
+  });
+
   test("a closed 24-hour window turns the composer into a template picker", async ({ page, context }) => {
     await signIn(context);
     await openConversation(page, "Jorge Pereyra");

@@ -59,7 +59,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
     });
     if (!conversation) return { list, counts, thread: null };
     const [messages, assistant, users, templates] = await Promise.all([
-      listMessages(tx, viewer, { conversationId: conversation.id, order: "asc", limit: 200 }),
+      // The latest 200, shown oldest first (ascending order would show a long conversation's first 200 forever).
+      listMessages(tx, viewer, { conversationId: conversation.id, order: "desc", limit: 200 }).then((page) => ({ ...page, items: page.items.reverse() })),
       getConversationAssistant(tx, viewer, conversation.id).catch(() => null),
       tx.user.findMany({ where: { isActive: true }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
       tx.waTemplate.findMany({ where: { status: "APPROVED" }, select: { name: true, language: true, category: true, components: true }, orderBy: { name: "asc" } }),
