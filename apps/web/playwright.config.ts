@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 
-// Real Chromium (Debian's /usr/bin/chromium; Playwright never downloads a browser here) against `next start`
+// Real Chromium (Debian's /usr/bin/chromium; Playwright never downloads a browser here) against our web server (server.ts)
 // on the test database. A second server with an unreachable Postgres shows how the platform reports an outage.
 const testDb = process.env.CAMPOTECH_TEST_DB ?? "campotech_test";
 const baseEnv = {
@@ -54,7 +54,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: [
     {
-      command: `next start -p ${PORTS.web}`,
+      command: "node --import tsx server.ts",
       url: `http://127.0.0.1:${PORTS.web}/api/health`,
       // Provider calls made by the web process itself (template create/sync, verify connection) go to the sandbox.
       env: {
@@ -69,14 +69,14 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `next start -p ${PORTS.webNoPostgres}`,
+      command: "node --import tsx server.ts",
       url: `http://127.0.0.1:${PORTS.webNoPostgres}/`,
       env: { ...baseEnv, DATABASE_URL: "postgresql://campotech_app:campotech_app@127.0.0.1:1/campotech_test", WEB_PORT: String(PORTS.webNoPostgres) },
       reuseExistingServer: false,
       timeout: 60_000,
     },
     {
-      command: `next start -p ${PORTS.webRedisOutage}`,
+      command: "node --import tsx server.ts",
       // GET without the handshake answers 403, which Playwright counts as "up" (Redis is not running yet).
       url: `http://127.0.0.1:${PORTS.webRedisOutage}/api/webhooks/whatsapp`,
       env: {

@@ -1,5 +1,9 @@
+import { readFileSync } from "node:fs";
+import { isAbsolute, join } from "node:path";
+import { parseEnv as parseDotEnv } from "node:util";
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { EnvError, parseEnv, repositoryRoot } from "./env";
+import { EXAMPLE_SECRET_VALUES } from "./env/deployment";
 
 const valid = {
   DATABASE_URL: "postgresql://app:app@127.0.0.1:5432/campotech",
@@ -42,5 +46,63 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...valid, REDIS_URL: "localhost:6379" })).toThrow(/REDIS_URL: must be a redis:\/\/ URL/);
     expect(() => parseEnv({ ...valid, CREDENTIALS_KEYS: "k1:c2hvcnQ=" })).toThrow(/CREDENTIALS_KEYS: entry "k1" must be keyId:base64 of 32 bytes/);
     expect(() => parseEnv({ ...valid, META_GRAPH_API_VERSION: "24" })).toThrow(/META_GRAPH_API_VERSION/);
+  });
+});
+
+describe("deployment safety", () => {
+  const example = parseDotEnv(readFileSync(join(repositoryRoot(), ".env.example"), "utf8"));
+  const safe = {
+    ...valid,
+    CAMPOTECH_DEPLOYMENT: "production",
+    DATABASE_URL: "postgresql://app:s3cret-app@db.internal:5432/campotech",
+    DATABASE_ADMIN_URL: "postgresql://owner:s3cret-owner@db.internal:5432/campotech",
+    PUBLIC_BASE_URL: "https://app.campotech.com.ar",
+    META_GRAPH_API_URL: "https://graph.facebook.com",
+    DIALOG360_API_BASE_URL: "https://waba-v2.360dialog.io",
+    TWILIO_API_BASE_URL: "https://api.twilio.com",
+    EXPO_PUSH_URL: "https://exp.host/--/api/v2/push/send",
+    SMTP_HOST: "smtp.example.com",
+    SMTP_PORT: "587",
+  };
+
+  it("knows every secret value .env.example ships with", () => {
+    for (const [name, value] of Object.entries(EXAMPLE_SECRET_VALUES)) expect(example[name], name).toBe(value);
+  });
+
+  it("lets a deployment with its own secrets and the real providers start", () => {
+    expect(parseEnv(safe).CAMPOTECH_DEPLOYMENT).toBe("production");
+  });
+
+  it.each(Object.keys(EXAMPLE_SECRET_VALUES))("refuses a deployment that keeps the example %s", (name) => {
+    expect(() => parseEnv({ ...safe, [name]: example[name] })).toThrow(new RegExp(`${name}: is the public example value`));
+  });
+
+  it("refuses the example key even next to a real one, sandbox URLs (defaults included), example passwords and http", () => {
+    const realKey = `prod:${Buffer.alloc(32, 9).toString("base64")}`;
+    expect(() => parseEnv({ ...safe, CREDENTIALS_KEYS: `${realKey},${example.CREDENTIALS_KEYS}`, CREDENTIALS_ACTIVE_KEY_ID: "prod" })).toThrow(/CREDENTIALS_KEYS/);
+    expect(() => parseEnv({ ...safe, META_GRAPH_API_URL: "http://127.0.0.1:4010/meta" })).toThrow(/META_GRAPH_API_URL: points at the local sandbox/);
+    const { EXPO_PUSH_URL: _, ...withoutExpo } = safe;
+    expect(() => parseEnv(withoutExpo)).toThrow(/EXPO_PUSH_URL: points at the local sandbox/);
+    expect(() => parseEnv({ ...safe, OPENAI_BASE_URL: "http://localhost:4010/openai/v1" })).toThrow(/OPENAI_BASE_URL/);
+    expect(() => parseEnv({ ...safe, DATABASE_URL: example.DATABASE_URL })).toThrow(/DATABASE_URL: uses the example password/);
+    expect(() => parseEnv({ ...safe, PUBLIC_BASE_URL: "http://app.campotech.com.ar" })).toThrow(/PUBLIC_BASE_URL: must be a public https/);
+    const { SMTP_HOST: _h, SMTP_PORT: _p, ...withoutSmtp } = safe;
+    expect(() => parseEnv(withoutSmtp)).toThrow(/SMTP_HOST/);
+  });
+
+  it("treats Vercel as a deployment and leaves a local run alone", () => {
+    expect(() => parseEnv({ ...safe, CAMPOTECH_DEPLOYMENT: "local", VERCEL: "1", JWT_SECRET: example.JWT_SECRET })).toThrow(/VERCEL=1/);
+    expect(parseEnv({ ...valid, JWT_SECRET: example.JWT_SECRET! }).CAMPOTECH_DEPLOYMENT).toBe("local");
+  });
+});
+
+describe("paths", () => {
+  it("resolves the media folder once, from the repository root, whatever the working directory (Next runs from .next/)", () => {
+    const root = repositoryRoot();
+    expect(repositoryRoot(join(root, "apps", "web", ".next", "server"))).toBe(root);
+    const parsed = parseEnv(valid);
+    expect(isAbsolute(parsed.MEDIA_STORAGE_DIR)).toBe(true);
+    expect(parsed.MEDIA_STORAGE_DIR).toBe(join(root, ".campotech/media"));
+    expect(parseEnv({ ...valid, MEDIA_STORAGE_DIR: "/srv/media" }).MEDIA_STORAGE_DIR).toBe("/srv/media");
   });
 });

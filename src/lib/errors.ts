@@ -8,9 +8,11 @@ export const ERROR_CATALOG = {
   UNAUTHENTICATED: { status: 401, message: "Tenés que iniciar sesión." },
   INVALID_SIGNATURE: { status: 401, message: "Firma inválida." },
   FORBIDDEN: { status: 403, message: "No tenés permiso para hacer esto." },
+  CROSS_SITE_REQUEST: { status: 403, message: "El pedido no viene de CampoTech: recargá la página e intentá de nuevo." },
   NOT_FOUND: { status: 404, message: "No encontramos lo que buscás." },
   CONFLICT: { status: 409, message: "Ya existe un registro con esos datos." },
   PAYLOAD_TOO_LARGE: { status: 413, message: "El contenido es demasiado grande." },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "El cuerpo tiene que ser JSON (Content-Type: application/json)." },
   TEMPLATE_REQUIRED: {
     status: 422,
     message: "Pasaron más de 24 horas desde el último mensaje del cliente: usá una plantilla aprobada.",

@@ -10,6 +10,8 @@ export function errorResponse(error: unknown, requestId: string): NextResponse {
   return NextResponse.json(appError.toJSON(), { status: appError.status, headers: { "x-request-id": requestId } });
 }
 
+// A caller's own request id is kept only when it looks like one (it ends up in logs and response headers).
 export function requestIdOf(request: Request): string {
-  return request.headers.get("x-request-id") ?? crypto.randomUUID();
+  const given = request.headers.get("x-request-id");
+  return given && /^[\w.:-]{1,100}$/.test(given) ? given : crypto.randomUUID();
 }

@@ -7,7 +7,7 @@ const user = { id: "u1", organizationId: "org1", role: "DISPATCHER" as const };
 describe("access tokens", () => {
   it("carries user, organization and role and expires in 15 minutes by default", () => {
     const { token, expiresAt } = issueAccessToken(user);
-    expect(verifyAccessToken(token)).toEqual({ sub: "u1", org: "org1", role: "DISPATCHER" });
+    expect(verifyAccessToken(token)).toEqual({ sub: "u1", org: "org1", role: "DISPATCHER", sv: 0 });
     const decoded = jwt.decode(token) as { exp: number; iat: number };
     expect(decoded.exp - decoded.iat).toBe(900);
     expect(Math.abs(expiresAt.getTime() - decoded.exp * 1000)).toBeLessThan(1500);

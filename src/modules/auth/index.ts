@@ -7,6 +7,8 @@ export { verifyOtp } from "./verify-otp";
 export { refreshSession } from "./refresh-session";
 export { logout } from "./logout";
 export { getMe } from "./get-me";
+export { assertSessionCurrent, bumpSessionVersion, cacheSessionState } from "./session-state";
+export type { SessionState } from "./session-state";
 export type { Session } from "./issue-session";
 export { can, PERMISSIONS, ROLE_PERMISSIONS } from "./permissions";
 export type { Permission } from "./permissions";

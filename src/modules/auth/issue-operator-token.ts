@@ -17,7 +17,7 @@ export async function issueOperatorToken(
       ...(input.organizationId ? { organizationId: input.organizationId } : {}),
       isActive: true,
     },
-    select: { id: true, organizationId: true, role: true },
+    select: { id: true, organizationId: true, role: true, sessionVersion: true },
   });
   if (users.length === 0) throw new AppError("NOT_FOUND", { message: "No hay un usuario activo con ese id o teléfono." });
   if (users.length > 1) {

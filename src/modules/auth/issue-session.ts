@@ -31,7 +31,9 @@ export async function issueSession(
       createdAt: new Date(options.now),
     },
   });
-  const access = issueAccessToken(user);
+  // The token carries the user's current session version (session-state.ts).
+  const { sessionVersion } = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } });
+  const access = issueAccessToken({ ...user, sessionVersion });
   return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt, user };
 }
 

@@ -52,7 +52,7 @@ describe("OTP login through the sandbox", () => {
     await expect(verifyOtp({ phone: PHONE, code: wrong, ip }, { redis, now: c.now })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
 
     const s1 = await verifyOtp({ phone: PHONE, code, ip }, { redis, now: c.now });
-    expect(verifyAccessToken(s1.accessToken)).toEqual({ sub: "u-owner", org: ORG_A, role: "OWNER" });
+    expect(verifyAccessToken(s1.accessToken)).toEqual({ sub: "u-owner", org: ORG_A, role: "OWNER", sv: 0 });
     expect(await getMe(verifyAccessToken(s1.accessToken))).toMatchObject({ id: "u-owner", name: "Ana", organization: { id: ORG_A } });
     // A code works once.
     await expect(verifyOtp({ phone: PHONE, code, ip }, { redis, now: c.now })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });

@@ -4,6 +4,7 @@ import { appendAuditLog } from "../audit/append-audit-log";
 import { hashRefreshToken } from "./auth-secrets";
 import { issueSession, organizationOfRefreshToken, type Session } from "./issue-session";
 import { revokeFamily } from "./revoke-family";
+import { bumpSessionVersion, cacheSessionState } from "./session-state";
 
 // Rotates the refresh token: the presented one is marked rotated and a new one of the same family is issued, with
 // the user's current role. Presenting a rotated (or revoked) token again means it was copied: the whole family is
@@ -22,16 +23,19 @@ export async function refreshSession(refreshToken: string, deps: { now?: () => n
     const claimed = await tx.refreshToken.updateMany({ where: { id: token.id, rotatedAt: null, revokedAt: null }, data: { rotatedAt: new Date(now) } });
     if (claimed.count === 0) {
       const revoked = await revokeFamily(tx, token.familyId, now);
+      // The copied token may already have minted access tokens: they stop working now, not in 15 minutes.
+      const state = await bumpSessionVersion(tx, token.user.id);
       await appendAuditLog(tx, {
         organizationId, actorType: "USER", actorId: token.user.id, action: "auth.refresh_reuse_detected", entityType: "User", entityId: token.user.id,
         metadata: { familyId: token.familyId, revokedTokens: revoked },
       });
-      return { kind: "invalid" as const };
+      return { kind: "revoked" as const, userId: token.user.id, state };
     }
     if (token.expiresAt.getTime() <= now || !token.user.isActive) return { kind: "invalid" as const };
     const session = await issueSession(tx, { id: token.user.id, organizationId, role: token.user.role }, { familyId: token.familyId, now });
     return { kind: "ok" as const, session };
   });
+  if (outcome.kind === "revoked") await cacheSessionState(outcome.userId, outcome.state);
   if (outcome.kind !== "ok") throw new AppError("UNAUTHENTICATED", { message: "Tu sesión venció. Iniciá sesión de nuevo." });
   return outcome.session;
 }

@@ -44,7 +44,7 @@ export async function requestOtp(raw: z.input<typeof requestOtpInputSchema>, dep
   if (users.length && !(existing && isLocked(existing, now))) {
     const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
     await saveOtp(redis, phone, { hash: hashOtp(phone, code), expiresAt: now + OTP_TTL_MS }, now);
-    messageId = await sendCode(users, phone, code, new Date(now));
+    messageId = await sendCode(users, phone, code, new Date(now), new Date(now + OTP_TTL_MS));
   }
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, (deps.minDurationMs ?? MIN_DURATION_MS) - (Date.now() - started))));
   return { messageId };
@@ -52,7 +52,8 @@ export async function requestOtp(raw: z.input<typeof requestOtpInputSchema>, dep
 
 // Through the first organization that can send (tier allowance, a connected number); a failure is logged, never
 // shown: the answer must stay the same.
-async function sendCode(users: PhoneUser[], phone: string, code: string, now: Date): Promise<string | null> {
+// The message is stored redacted and sealed (purpose "authentication"): nobody can read the code back from it.
+async function sendCode(users: PhoneUser[], phone: string, code: string, now: Date, expiresAt: Date): Promise<string | null> {
   for (const user of users) {
     try {
       const customerId = await withTenant(user.organizationId, (tx) => ensureStaffRecipient(tx, { ...user, phone }));
@@ -71,6 +72,7 @@ async function sendCode(users: PhoneUser[], phone: string, code: string, now: Da
           },
           purpose: "authentication",
           priority: "high",
+          expiresAt,
         },
         now,
       );

@@ -11,10 +11,10 @@ export async function getMessageMedia(
   viewer: Viewer,
   id: string,
   storage: MediaStorage = getMediaStorage(),
-): Promise<{ bytes: Uint8Array; mimeType: string }> {
+): Promise<{ bytes: Uint8Array; mimeType: string; filename: string | null }> {
   const row = await tx.whatsAppMessage.findFirst({
     where: { id, conversation: { customer: { staffUserId: null }, ...assignedScope(viewer, "read") } },
-    select: { mediaStorageKey: true, mediaMimeType: true, mediaState: true },
+    select: { mediaStorageKey: true, mediaMimeType: true, mediaState: true, content: true },
   });
   if (!row) throw new AppError("NOT_FOUND", { message: "El mensaje no existe." });
   if (!row.mediaStorageKey) {
@@ -24,5 +24,12 @@ export async function getMessageMedia(
   }
   const bytes = await storage.get(row.mediaStorageKey);
   if (!bytes) throw new AppError("NOT_FOUND", { message: "El archivo ya no está en el almacenamiento." });
-  return { bytes, mimeType: row.mediaMimeType ?? "application/octet-stream" };
+  return { bytes, mimeType: row.mediaMimeType ?? "application/octet-stream", filename: filenameOf(row.content) };
+}
+
+// Documents carry the name the customer's phone gave them (top level or under the provider's document object).
+function filenameOf(content: unknown): string | null {
+  const c = (content ?? {}) as { filename?: unknown; document?: { filename?: unknown } };
+  const name = c.filename ?? c.document?.filename;
+  return typeof name === "string" && name.trim() ? name : null;
 }

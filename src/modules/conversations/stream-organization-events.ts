@@ -10,7 +10,9 @@ const encoder = new TextEncoder();
 export async function streamOrganizationEvents(
   organizationId: string,
   signal: AbortSignal,
-  options: { heartbeatMs?: number } = {},
+  // Asked at every heartbeat: a stream outlives the request that opened it, so a session revoked meanwhile
+  // (logout, deactivation) ends the stream too.
+  options: { heartbeatMs?: number; stillAllowed?: () => Promise<boolean> } = {},
 ): Promise<ReadableStream<Uint8Array>> {
   let controller: ReadableStreamDefaultController<Uint8Array> | null = null;
   let closed = false;
@@ -25,7 +27,16 @@ export async function streamOrganizationEvents(
   const unsubscribe = await subscribeOrganizationEvents(organizationId, (event: OrganizationEvent) => {
     send(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
   });
-  const heartbeat = setInterval(() => send(": heartbeat\n\n"), options.heartbeatMs ?? 20_000);
+  const heartbeat = setInterval(() => {
+    void (async () => {
+      if (options.stillAllowed && !(await options.stillAllowed().catch(() => true))) {
+        send("event: session.ended\ndata: {}\n\n");
+        await stop();
+        return;
+      }
+      send(": heartbeat\n\n");
+    })();
+  }, options.heartbeatMs ?? 20_000);
   async function stop() {
     if (closed) return;
     closed = true;

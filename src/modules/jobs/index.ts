@@ -9,6 +9,7 @@ export type { CreateJobInput } from "./create-job";
 export { getJob } from "./get-job";
 export { getJobAttachment } from "./get-job-attachment";
 export { getJobTracking } from "./get-job-tracking";
+export type { JobTrackingResult } from "./get-job-tracking";
 export type { JobTrackingView } from "./get-job-tracking";
 export type { JobDetail } from "./get-job";
 export { actorRecord, assistantActor } from "./job-actor";

@@ -1,8 +1,7 @@
+import { sniffMediaType } from "../media/sniff-media-type";
+
 // The declared content type is the client's word; the first bytes are the file's. Only the formats we accept.
 export function sniffImageType(bytes: Uint8Array): "image/jpeg" | "image/png" | "image/webp" | null {
-  const starts = (sig: number[], at = 0) => sig.every((b, i) => bytes[at + i] === b);
-  if (starts([0xff, 0xd8, 0xff])) return "image/jpeg";
-  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
-  if (starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8)) return "image/webp";
-  return null;
+  const type = sniffMediaType(bytes);
+  return type === "image/jpeg" || type === "image/png" || type === "image/webp" ? type : null;
 }

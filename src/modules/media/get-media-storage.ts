@@ -1,4 +1,3 @@
-import { isAbsolute, join } from "node:path";
 import { env } from "../../lib/env";
 import { createLocalMediaStorage } from "./local-media-storage";
 import type { MediaStorage } from "./media-storage";
@@ -26,11 +25,7 @@ function createMediaStorageFromEnv(): MediaStorage {
       forcePathStyle: env.S3_FORCE_PATH_STYLE,
     });
   }
-  // Relative paths are resolved from the repository root (where .env lives), not the process's cwd.
-  const dir = isAbsolute(env.MEDIA_STORAGE_DIR) ? env.MEDIA_STORAGE_DIR : join(repositoryRoot(), env.MEDIA_STORAGE_DIR);
-  return createLocalMediaStorage(dir);
-}
-
-function repositoryRoot(): string {
-  return join(new URL(".", import.meta.url).pathname, "..", "..", "..");
+  // Resolved once by src/lib/env (relative paths from the repository root), so the worker that stores a file and the
+  // web server that serves it — bundled by Next under .next/, where import.meta.url points elsewhere — agree.
+  return createLocalMediaStorage(env.MEDIA_STORAGE_DIR);
 }

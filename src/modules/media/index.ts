@@ -6,3 +6,5 @@ export { mediaStorageKey } from "./media-storage";
 export type { MediaStorage } from "./media-storage";
 export { createS3MediaStorage } from "./s3-media-storage";
 export type { S3Config } from "./s3-media-storage";
+export { isInlineMediaType, sniffMediaType } from "./sniff-media-type";
+export type { SniffedMediaType } from "./sniff-media-type";

@@ -4,10 +4,13 @@ import { enqueueDelivery } from "./enqueue-delivery";
 
 // Dead letters: messages whose retries ran out. Listed and inspected through the API layer and the CLI; a replay
 // puts the message back in the delivery queue exactly once (the conditional update decides who replays it).
+// Login codes are never dead letters (deliver-message.ts fails them instead); rows left from before that rule are
+// excluded here too, so no list, inspection or replay can ever reach one (docs/security.md).
+const NOT_AUTHENTICATION = { purpose: { not: "authentication" } } as const;
 export async function listDeadLetters(input: { organizationId: string; limit?: number; cursor?: string }) {
   return withTenant(input.organizationId, (tx) =>
     tx.outboundDelivery.findMany({
-      where: { organizationId: input.organizationId, deadLetteredAt: { not: null } },
+      where: { organizationId: input.organizationId, deadLetteredAt: { not: null }, ...NOT_AUTHENTICATION },
       orderBy: [{ deadLetteredAt: "desc" }, { id: "desc" }],
       take: Math.min(input.limit ?? 50, 200),
       ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
@@ -23,7 +26,8 @@ export async function listDeadLetters(input: { organizationId: string; limit?: n
 export async function inspectDeadLetter(input: { organizationId: string; messageId: string }) {
   const found = await withTenant(input.organizationId, (tx) =>
     tx.outboundDelivery.findFirst({
-      where: { organizationId: input.organizationId, messageId: input.messageId, deadLetteredAt: { not: null } },
+      where: { organizationId: input.organizationId, messageId: input.messageId, deadLetteredAt: { not: null }, ...NOT_AUTHENTICATION },
+      omit: { sealedContent: true },
       include: { message: { include: { statusEvents: { orderBy: { providerTimestamp: "asc" } } } } },
     }),
   );
@@ -34,13 +38,13 @@ export async function inspectDeadLetter(input: { organizationId: string; message
 export async function replayDeadLetters(input: { organizationId: string; messageId?: string; now?: Date }): Promise<{ replayed: string[] }> {
   const claimed = await withTenant(input.organizationId, async (tx) => {
     const candidates = await tx.outboundDelivery.findMany({
-      where: { organizationId: input.organizationId, deadLetteredAt: { not: null }, ...(input.messageId ? { messageId: input.messageId } : {}) },
+      where: { organizationId: input.organizationId, deadLetteredAt: { not: null }, ...NOT_AUTHENTICATION, ...(input.messageId ? { messageId: input.messageId } : {}) },
       select: { messageId: true, priority: true, replayCount: true },
     });
     const won: { messageId: string; priority: "HIGH" | "NORMAL" | "LOW"; round: number }[] = [];
     for (const c of candidates) {
       const { count } = await tx.outboundDelivery.updateMany({
-        where: { messageId: c.messageId, deadLetteredAt: { not: null }, replayCount: c.replayCount },
+        where: { messageId: c.messageId, deadLetteredAt: { not: null }, replayCount: c.replayCount, ...NOT_AUTHENTICATION },
         data: { deadLetteredAt: null, deadLetterReason: null, attempts: 0, nextAttemptAt: null, replayCount: { increment: 1 } },
       });
       if (!count) continue;

@@ -15,6 +15,7 @@ import { DEFAULT_NUMBER_THROUGHPUT, integrationOf, numberRateKey, orgRateKey, pa
 import { findActivePanic, tripPanicMode } from "./panic-mode";
 import { recordSendOutcome } from "./panic-breaker";
 import { nextRetryDelay } from "./retry-schedule";
+import { unsealContent } from "./secret-content";
 import { sendSmsFallback } from "./send-sms-fallback";
 import { acquireSlidingWindowSlot, releaseSlidingWindowSlot } from "./sliding-window-limit";
 
@@ -60,6 +61,17 @@ export async function deliverMessage(
   if (delivery.deadLetteredAt) return { outcome: "skipped", reason: "dead_lettered" };
   if (panic) return { outcome: "held", reason: panic.reason };
 
+  // A login code is sent from its sealed copy, and only while it is still worth sending.
+  let content: OutboundContent;
+  if (delivery.purpose === "authentication") {
+    if (!delivery.sealedContent || !delivery.secretExpiresAt || delivery.secretExpiresAt.getTime() <= now) {
+      return expireSecret(input, delivery.attempts, deps);
+    }
+    content = unsealContent(delivery.sealedContent).content;
+  } else {
+    content = stripPreview(message.content);
+  }
+
   const backoff = await deps.redis.pttl(pairBackoffKey(account.id, delivery.recipient));
   if (backoff > 0) throw new DelayJob(now + backoff, "recipient pair-rate backoff");
 
@@ -74,7 +86,6 @@ export async function deliverMessage(
     throw new DelayJob(numberSlot.retryAt ?? now + 1_000, "phone number throughput");
   }
 
-  const content = stripPreview(message.content);
   const result = await deps.providerFor(account).send({
     to: delivery.recipient,
     content,
@@ -100,12 +111,12 @@ export async function deliverMessage(
   switch (error.action) {
     case "retry": {
       const delay = nextRetryDelay(attempts, error.retryAfterMs);
-      if (delay === null) return deadLetter(input, error, attempts, deps);
+      if (delay === null) return deadLetter({ ...input, purpose: delivery.purpose }, error, attempts, deps);
       await noteAttempt(input, error, attempts, new Date(now + delay));
       throw new DelayJob(now + delay, `retry ${attempts} after ${error.code}`);
     }
     case "retry_recipient": {
-      if (attempts > MAX_PAIR_RETRIES) return deadLetter(input, error, attempts, deps);
+      if (attempts > MAX_PAIR_RETRIES) return deadLetter({ ...input, purpose: delivery.purpose }, error, attempts, deps);
       const wait = error.retryAfterMs ?? PAIR_BACKOFF_MS;
       await deps.redis.set(pairBackoffKey(account.id, delivery.recipient), "1", "PX", wait);
       await noteAttempt(input, error, attempts, new Date(now + wait));
@@ -196,7 +207,14 @@ async function noteAttempt(input: { organizationId: string; messageId: string },
   );
 }
 
-async function deadLetter(input: { organizationId: string; messageId: string }, error: ProviderError, attempts: number, deps: DeliveryDeps): Promise<DeliveryOutcome> {
+async function deadLetter(
+  input: { organizationId: string; messageId: string; purpose?: string },
+  error: ProviderError,
+  attempts: number,
+  deps: DeliveryDeps,
+): Promise<DeliveryOutcome> {
+  // Login codes never become dead letters: nobody may list or replay them, and they expire in minutes anyway.
+  if (input.purpose === "authentication") return fail(input, error, attempts, deps);
   await finish(input, error, attempts, deps, { deadLetteredAt: new Date(deps.now()), deadLetterReason: `${error.code}: ${error.title}` });
   return { outcome: "dead_lettered", code: error.code };
 }
@@ -232,6 +250,33 @@ async function finish(
   });
   await publishOrganizationEvents([event]);
   await sendSmsFallback({ ...input, reason: `whatsapp ${error.code}` }, deps);
+  // Failed for good: a sealed login code has nothing left to do (the SMS above was its last chance).
+  await eraseSecret(input);
+}
+
+// A login code whose time ran out before WhatsApp took it: FAILED, erased, never sent late.
+async function expireSecret(input: { organizationId: string; messageId: string }, attempts: number, deps: DeliveryDeps): Promise<DeliveryOutcome> {
+  const code = "expired";
+  const event = await withTenant(input.organizationId, async (tx) => {
+    const message = await tx.whatsAppMessage.update({
+      where: { id: input.messageId },
+      data: { status: "FAILED", errorCode: code, errorTitle: "El código venció antes de poder entregarse" },
+      select: { conversationId: true, waMessageId: true },
+    });
+    await tx.outboundDelivery.update({ where: { messageId: input.messageId }, data: { attempts, nextAttemptAt: null, sealedContent: null } });
+    return {
+      type: "message.status" as const, organizationId: input.organizationId, conversationId: message.conversationId, messageId: input.messageId,
+      waMessageId: message.waMessageId, status: "FAILED", errorCode: code, at: new Date(deps.now()).toISOString(),
+    };
+  });
+  await publishOrganizationEvents([event]);
+  return { outcome: "failed", code };
+}
+
+async function eraseSecret(input: { organizationId: string; messageId: string }): Promise<void> {
+  await withTenant(input.organizationId, (tx) =>
+    tx.outboundDelivery.updateMany({ where: { messageId: input.messageId, sealedContent: { not: null } }, data: { sealedContent: null } }),
+  );
 }
 
 async function switchToTemplate(

@@ -16,6 +16,7 @@ export { handleFailedStatus } from "./handle-failed-status";
 export { messagingSettings } from "./messaging-settings";
 export { integrationOf } from "./outbound-keys";
 export { listPanicModes, resolvePanic } from "./panic-admin";
+export { eraseExpiredSecrets } from "./erase-expired-secrets";
 export { requeueStranded } from "./requeue-stranded";
 export { sendMessage, sendMessageInputSchema } from "./send-message";
 export type { SendMessageInput } from "./send-message";

@@ -10,6 +10,7 @@ import { buildTemplateMessage } from "../templates/build-template-message";
 import { ensureTemplateSendable } from "../templates/ensure-template-sendable";
 import { enqueueDelivery } from "./enqueue-delivery";
 import { reserveMonthlyMessage } from "./reserve-monthly-message";
+import { redactContent, sealContent } from "./secret-content";
 
 export const sendMessageInputSchema = z.object({
   organizationId: z.string().min(1),
@@ -26,12 +27,15 @@ export const sendMessageInputSchema = z.object({
   smsFallback: z.boolean().optional(),
   sentByUserId: z.string().optional(),
   replyToMessageId: z.string().optional(),
+  // When the content stops being worth sending (a login code's expiry). Authentication messages default to 10 min.
+  expiresAt: z.date().optional(),
 });
 
 export type SendMessageInput = z.input<typeof sendMessageInputSchema>;
 
 const PRIORITY = { high: "HIGH", normal: "NORMAL", low: "LOW" } as const;
 const UNCOUNTED_PURPOSES = new Set(["authentication", "opt_out_confirmation"]);
+const SECRET_TTL_MS = 10 * 60_000;
 
 // The one way anything is sent on WhatsApp. Validates the content for the account's provider, applies the
 // 24-hour rule, opt-outs and the tier's monthly allowance, stores the message as QUEUED and hands it to the
@@ -109,6 +113,10 @@ async function storeOutbound(tx: TenantTx, input: z.output<typeof sendMessageInp
     ? { used: 0, limit: null, crossedAlertThreshold: false }
     : await reserveMonthlyMessage(tx, { accountId: account.id, tier: organization.tier });
 
+  // Login codes are stored redacted; the real content is sealed on the delivery row (secret-content.ts).
+  const secret = input.purpose === "authentication";
+  const visible = secret ? redactContent(content, preview) : { content, preview };
+  const replyTo = input.replyToMessageId ? await replyContextOf(tx, conversation.id, input.replyToMessageId) : null;
   const message = await tx.whatsAppMessage.create({
     data: {
       organizationId: input.organizationId,
@@ -116,10 +124,10 @@ async function storeOutbound(tx: TenantTx, input: z.output<typeof sendMessageInp
       accountId: account.id,
       direction: "OUTBOUND",
       type: messageTypeOf(content),
-      content: { ...(content as Prisma.InputJsonObject), preview } as Prisma.InputJsonObject,
+      content: { ...(visible.content as Prisma.InputJsonObject), preview: visible.preview } as Prisma.InputJsonObject,
       status: "QUEUED",
       sentByUserId: input.sentByUserId ?? null,
-      contextWaMessageId: input.replyToMessageId ?? null,
+      contextWaMessageId: replyTo,
     },
   });
   await tx.outboundDelivery.create({
@@ -134,10 +142,28 @@ async function storeOutbound(tx: TenantTx, input: z.output<typeof sendMessageInp
       templateFallback: input.templateFallback ?? undefined,
       smsFallback: input.smsFallback ?? (input.priority === "high" || input.purpose === "authentication"),
       scheduledAt: input.scheduledAt ?? null,
+      sealedContent: secret ? sealContent({ content, preview }) : null,
+      secretExpiresAt: secret ? (input.expiresAt ?? new Date(now.getTime() + SECRET_TTL_MS)) : null,
     },
   });
   await tx.whatsAppConversation.update({ where: { id: conversation.id }, data: { lastMessageAt: now } });
   return { message, created: true, usageAlert: usage.crossedAlertThreshold ? usage : null };
+}
+
+// The quoted message must be one of this conversation's (RLS already keeps other organizations' rows out of reach,
+// but a message id from another conversation would still quote a stranger's message to this customer).
+async function replyContextOf(tx: TenantTx, conversationId: string, replyToMessageId: string): Promise<string> {
+  const quoted = await tx.whatsAppMessage.findFirst({
+    where: { conversationId, OR: [{ waMessageId: replyToMessageId }, { id: replyToMessageId }] },
+    select: { waMessageId: true },
+  });
+  if (!quoted?.waMessageId) {
+    throw new AppError("VALIDATION_FAILED", {
+      message: "El mensaje que querés responder no es de esta conversación.",
+      fields: { replyToMessageId: "El mensaje que querés responder no es de esta conversación." },
+    });
+  }
+  return quoted.waMessageId;
 }
 
 async function findOrOpenConversation(tx: TenantTx, input: { organizationId: string; conversationId?: string; customerId?: string }) {

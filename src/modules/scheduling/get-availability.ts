@@ -7,13 +7,13 @@ export type TechnicianAvailability = { technicianId: string; name: string; slots
 // Jobs that still occupy the technician's time (cancelled and completed ones no longer block).
 const BLOCKING = ["scheduled", "en_camino", "working"] as const;
 
-// Free slots per technician of the organization that has a schedule. Loads a day more on each side than asked,
+// Free slots per technician (role TECHNICIAN: nobody else can be assigned a job) of the organization that has a schedule. Loads a day more on each side than asked,
 // so jobs and time off that straddle the range (plus the travel buffer) still block.
 export async function getAvailability(tx: TenantTx, input: AvailabilityInput): Promise<{ technicians: TechnicianAvailability[] }> {
   const rangeStart = new Date(input.from.getTime() - 86_400_000);
   const rangeEnd = new Date(input.from.getTime() + (input.days + 1) * 86_400_000);
   const schedules = await tx.technicianSchedule.findMany({
-    where: { user: { isActive: true }, ...(input.technicianId ? { userId: input.technicianId } : {}) },
+    where: { user: { isActive: true, role: "TECHNICIAN" }, ...(input.technicianId ? { userId: input.technicianId } : {}) },
     select: { userId: true, workingHours: true, travelBufferMinutes: true, user: { select: { name: true } } },
     orderBy: { userId: "asc" },
   });

@@ -2,11 +2,11 @@ import type { TenantTx } from "../../lib/db";
 import type { JobActor } from "../jobs/job-actor";
 import { seesAllJobs } from "../jobs/job-actor";
 
-// The people who take jobs: technicians, plus anyone else with a schedule (an owner who also goes out).
+// The people who take jobs: the active users with the TECHNICIAN role (assertJobRefs accepts no one else).
 // A technician sees only themself.
 export async function listTechnicians(tx: TenantTx, actor: JobActor): Promise<{ items: { id: string; name: string; role: string; hasSchedule: boolean }[] }> {
   const users = await tx.user.findMany({
-    where: { isActive: true, OR: [{ role: "TECHNICIAN" }, { schedule: { isNot: null } }], ...(seesAllJobs(actor) ? {} : { id: actor.userId }) },
+    where: { isActive: true, role: "TECHNICIAN", ...(seesAllJobs(actor) ? {} : { id: actor.userId }) },
     select: { id: true, name: true, role: true, schedule: { select: { id: true } } },
     orderBy: { name: "asc" },
   });

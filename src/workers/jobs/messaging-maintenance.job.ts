@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { autoResolvePanics } from "../../modules/messaging/auto-resolve-panics";
+import { eraseExpiredSecrets } from "../../modules/messaging/erase-expired-secrets";
 import { requeueStranded } from "../../modules/messaging/requeue-stranded";
 import { defineJob } from "../define-job";
 
 // Every minute (a job scheduler registered by apps/workers): resolve panics whose time is up and whose health
-// probe passes, and re-enqueue deliveries stranded by a Redis failure between store and enqueue.
+// probe passes, re-enqueue deliveries stranded by a Redis failure between store and enqueue, and erase sealed
+// login codes whose time is up.
 export const messagingMaintenance = defineJob({
   name: "messaging.maintenance",
   queue: "system",
@@ -13,7 +15,8 @@ export const messagingMaintenance = defineJob({
     const panics = await autoResolvePanics();
     const stranded = await requeueStranded();
     if (stranded.requeued) ctx.logger.warn(stranded, "re-enqueued stranded deliveries");
-    return { ...panics, ...stranded };
+    const secrets = await eraseExpiredSecrets();
+    return { ...panics, ...stranded, ...secrets };
   },
 });
 

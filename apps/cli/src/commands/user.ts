@@ -1,6 +1,6 @@
 import { adminDb } from "@campotech/core/lib/db";
 import { issueOperatorToken } from "@campotech/core/modules/auth";
-import { addUser } from "@campotech/core/modules/users";
+import { addUser, parseRole, updateUserAccess } from "@campotech/core/modules/users";
 import { optional, required, type Command } from "../command";
 
 export const userCommands: Command[] = [
@@ -20,6 +20,38 @@ export const userCommands: Command[] = [
       return { id: user.id, organizationId: user.organizationId, phone: user.phone, name: user.name, role: user.role };
     },
     human: (u: { id: string; phone: string; name: string; role: string }) => `Usuario creado: ${u.name} ${u.phone} (${u.role})\n  id: ${u.id}`,
+  },
+  {
+    path: ["user", "role"],
+    summary: "Cambia el rol de un usuario (sus sesiones abiertas se cortan en el momento)",
+    usage: "campotech user role --org <id> --user <id> --role <OWNER|ADMIN|DISPATCHER|TECHNICIAN|VIEWER>",
+    options: { org: { type: "string" }, user: { type: "string" }, role: { type: "string" } },
+    run: (values) =>
+      updateUserAccess({
+        organizationId: required(values, "org"),
+        userId: required(values, "user"),
+        change: { role: parseRole(required(values, "role")) },
+        actor: { operator: true },
+      }),
+    human: (u: { id: string; role: string }) => `Rol actualizado: ${u.id} ahora es ${u.role}`,
+  },
+  {
+    path: ["user", "deactivate"],
+    summary: "Le quita el acceso a un usuario: corta sus sesiones y revoca sus tokens de renovación",
+    usage: "campotech user deactivate --org <id> --user <id>",
+    options: { org: { type: "string" }, user: { type: "string" } },
+    run: (values) =>
+      updateUserAccess({ organizationId: required(values, "org"), userId: required(values, "user"), change: { isActive: false }, actor: { operator: true } }),
+    human: (u: { id: string }) => `Usuario desactivado: ${u.id}`,
+  },
+  {
+    path: ["user", "reactivate"],
+    summary: "Le devuelve el acceso a un usuario desactivado",
+    usage: "campotech user reactivate --org <id> --user <id>",
+    options: { org: { type: "string" }, user: { type: "string" } },
+    run: (values) =>
+      updateUserAccess({ organizationId: required(values, "org"), userId: required(values, "user"), change: { isActive: true }, actor: { operator: true } }),
+    human: (u: { id: string }) => `Usuario reactivado: ${u.id}`,
   },
   {
     path: ["token"],

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { safeNext } from "@/lib/safe-next";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Ingresar" };
@@ -9,7 +10,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="narrow">
       <h1>CampoTech</h1>
       <p className="lead">Ingresá con tu celular: te mandamos un código por WhatsApp.</p>
-      <LoginForm next={next && next.startsWith("/") && !next.startsWith("//") ? next : "/panel"} />
+      <LoginForm next={safeNext(next)} />
     </main>
   );
 }

@@ -40,6 +40,7 @@ async function codeFromPhone(): Promise<string> {
   return code!;
 }
 
+const SAME_ORIGIN = { "sec-fetch-site": "same-origin" };
 const cookieHeader = (cookies: { name: string; value: string }[]) => cookies.map((c) => `${c.name}=${encodeURIComponent(c.value)}`).join("; ");
 
 describe("auth routes", () => {
@@ -52,18 +53,20 @@ describe("auth routes", () => {
     const code = await codeFromPhone();
     const verified = await call(otpVerifyEndpoint, { body: { phone: OWNER.phone, code }, headers });
     expect(verified.status).toBe(200);
-    const session = (await verified.json()) as { accessToken: string; refreshToken: string; user: { id: string; organizationId: string; role: string } };
+    // The dashboard's login: the tokens travel only as httpOnly cookies (security/sessions.int.test.ts covers the app's).
+    const session = (await verified.json()) as { accessToken?: string; refreshToken?: string; user: { id: string; organizationId: string; role: string } };
     expect(session.user).toEqual({ id: OWNER.id, organizationId: DEMO_ORG.id, role: "OWNER" });
+    expect(session.accessToken).toBeUndefined();
     const cookies = parseSetCookies(verified);
     const access = cookies.find((c) => c.name === "ct_access")!;
     const refresh = cookies.find((c) => c.name === "ct_refresh")!;
-    expect(access.value).toBe(session.accessToken);
+    expect(access.value).toMatch(/^ey/);
     expect(access.attributes).toEqual(expect.arrayContaining(["HttpOnly", "Path=/"]));
-    expect(refresh.value).toBe(session.refreshToken);
+    expect(refresh.value).toContain(".");
     expect(refresh.attributes).toEqual(expect.arrayContaining(["HttpOnly", "Path=/api/auth"]));
 
     // The dashboard (cookie) and the mobile app (Bearer) get the same person.
-    const auths: Record<string, string>[] = [{ cookie: cookieHeader([access]) }, { authorization: `Bearer ${session.accessToken}` }];
+    const auths: Record<string, string>[] = [{ cookie: cookieHeader([access]) }, { authorization: `Bearer ${access.value}` }];
     for (const auth of auths) {
       const me = await call(meEndpoint, { headers: auth });
       expect(me.status).toBe(200);
@@ -72,15 +75,15 @@ describe("auth routes", () => {
     expect((await call(meEndpoint)).status).toBe(401);
     expect((await call(meEndpoint, { headers: { authorization: "Bearer not-a-token" } })).status).toBe(401);
 
-    // Refresh by cookie rotates both tokens.
-    const rotated = await call(refreshEndpoint, { headers: { cookie: cookieHeader([refresh]) } });
+    // Refresh by cookie (from our own page) rotates both tokens.
+    const rotated = await call(refreshEndpoint, { headers: { cookie: cookieHeader([refresh]), ...SAME_ORIGIN } });
     expect(rotated.status).toBe(200);
-    const next = (await rotated.json()) as { accessToken: string; refreshToken: string };
-    expect(next.refreshToken).not.toBe(session.refreshToken);
-    expect(parseSetCookies(rotated).find((c) => c.name === "ct_refresh")?.value).toBe(next.refreshToken);
+    const nextRefresh = parseSetCookies(rotated).find((c) => c.name === "ct_refresh")!.value;
+    expect(nextRefresh).not.toBe(refresh.value);
+    const next = { refreshToken: nextRefresh };
 
     // The old refresh token again: reuse → 401, and the live token of the same family dies with it.
-    const reused = await call(refreshEndpoint, { headers: { cookie: cookieHeader([refresh]) } });
+    const reused = await call(refreshEndpoint, { headers: { cookie: cookieHeader([refresh]), ...SAME_ORIGIN } });
     expect(reused.status).toBe(401);
     expect(await reused.json()).toMatchObject({ error: { code: "UNAUTHENTICATED" } });
     expect((await call(refreshEndpoint, { body: { refreshToken: next.refreshToken } })).status).toBe(401);
@@ -90,12 +93,12 @@ describe("auth routes", () => {
     const again = await call(otpVerifyEndpoint, { body: { phone: OWNER.phone, code: await codeFromPhone() }, headers });
     expect(again.status).toBe(200);
     const fresh = parseSetCookies(again);
-    const loggedOut = await call(logoutEndpoint, { headers: { cookie: cookieHeader(fresh) } });
+    const loggedOut = await call(logoutEndpoint, { headers: { cookie: cookieHeader(fresh), ...SAME_ORIGIN } });
     expect(loggedOut.status).toBe(200);
     const cleared = parseSetCookies(loggedOut);
     expect(cleared.map((c) => [c.name, c.value])).toEqual([["ct_access", ""], ["ct_refresh", ""]]);
     for (const c of cleared) expect(c.attributes).toContain("Max-Age=0");
-    const afterLogout = await call(refreshEndpoint, { headers: { cookie: cookieHeader(fresh.filter((c) => c.name === "ct_refresh")) } });
+    const afterLogout = await call(refreshEndpoint, { headers: { cookie: cookieHeader(fresh.filter((c) => c.name === "ct_refresh")), ...SAME_ORIGIN } });
     expect(afterLogout.status).toBe(401);
 
     // A logged-out (revoked) token presented again counts as reuse too.

@@ -82,6 +82,12 @@ async function storedAttachment(org: Org): Promise<{ id: string; attachmentId: s
   return { id: `mx-${org}-job`, attachmentId };
 }
 
+async function freshViewer(org: Org): Promise<string> {
+  const id = fresh(org, "viewer");
+  await adminDb().user.create({ data: { id, organizationId: orgId(org), phone: `+549117${org === "a" ? "0" : "9"}${String(++seq).padStart(6, "0")}`, name: `Nuevo ${org === "a" ? "Alfa" : "Beta"}`, role: "VIEWER" } });
+  return id;
+}
+
 async function timeOff(org: Org): Promise<string> {
   const id = fresh(org, "off");
   const start = new Date(Date.now() + 10 * 86_400_000);
@@ -185,6 +191,9 @@ const FIXTURES: Record<string, Fixture> = {
   "PUT /api/whatsapp/accounts/{id}/credentials": { byId: true, request: (org) => ({ params: { id: `mx-${org}-wa` }, body: { credentials: { accessToken: "sandbox-meta-access-token-demo" } } }) },
   "POST /api/whatsapp/accounts/{id}/verify": { byId: true, request: (org) => ({ params: { id: `mx-${org}-wa` } }) },
   "GET /api/whatsapp/usage": { byId: false, request: () => ({}) },
+  "GET /api/users": { byId: false, request: () => ({}) },
+  // A fresh viewer each call, promoted: any caller allowed to manage users may do that.
+  "PATCH /api/users/{id}": { byId: true, request: async (org) => ({ params: { id: await freshViewer(org) }, body: { role: "DISPATCHER" } }) },
 };
 
 const keyOf = (endpoint: Endpoint) => `${endpoint.method} ${endpoint.path}`;

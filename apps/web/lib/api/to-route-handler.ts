@@ -1,18 +1,34 @@
 import { NextResponse } from "next/server";
 import { withTenant } from "@campotech/core/lib/db";
 import { AppError } from "@campotech/core/lib/errors";
-import { can, verifyAccessToken, type AccessTokenClaims } from "@campotech/core/modules/auth";
+import { assertSessionCurrent, can, verifyAccessToken, type AccessTokenClaims } from "@campotech/core/modules/auth";
 import { errorResponse, requestIdOf } from "../route";
 import type { Endpoint } from "./define-endpoint";
-import { ACCESS_COOKIE, readCookie } from "./session-cookies";
+import { assertJsonBody, assertSameOrigin } from "./same-origin";
+import { ACCESS_COOKIE, readCookie, REFRESH_COOKIE } from "./session-cookies";
 
 type RouteContext = { params: Promise<Record<string, string>> };
 
-function authenticate(request: Request): AccessTokenClaims {
+const bearerOf = (request: Request) => {
   const header = request.headers.get("authorization");
-  const token = header?.startsWith("Bearer ") ? header.slice(7) : readCookie(request, ACCESS_COOKIE);
+  return header?.startsWith("Bearer ") ? header.slice(7) : null;
+};
+
+// Signature and expiry, then the user's current session state: a logged-out, deactivated or re-roled user's token
+// stops working at once, not when it expires.
+async function authenticate(request: Request): Promise<AccessTokenClaims> {
+  const token = bearerOf(request) ?? readCookie(request, ACCESS_COOKIE);
   if (!token) throw new AppError("UNAUTHENTICATED");
-  return verifyAccessToken(token);
+  const claims = verifyAccessToken(token);
+  await assertSessionCurrent(claims);
+  return claims;
+}
+
+// A write that our cookies could authenticate (no Bearer token of its own) must come from our own pages.
+function assertNotCrossSite(request: Request): void {
+  if (request.method === "GET" || request.method === "HEAD" || bearerOf(request)) return;
+  if (readCookie(request, ACCESS_COOKIE) === undefined && readCookie(request, REFRESH_COOKIE) === undefined) return;
+  assertSameOrigin(request);
 }
 
 function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } } | undefined, value: unknown): T {
@@ -25,6 +41,7 @@ function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | 
 
 async function readJson(request: Request): Promise<unknown> {
   const text = await request.text();
+  assertJsonBody(request, text);
   if (!text.trim()) return undefined;
   try {
     return JSON.parse(text);
@@ -33,13 +50,14 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-// Endpoint description → Next route handler: authenticate (Bearer or cookie) → permission → validate → run in
-// the organization's RLS context → JSON. Errors become AppError JSON with a Spanish message.
+// Endpoint description → Next route handler: cross-site check → authenticate (Bearer or cookie) → permission →
+// validate → run in the organization's RLS context → JSON. Errors become AppError JSON with a Spanish message.
 export function toRouteHandler(endpoint: Endpoint) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     const requestId = requestIdOf(request);
     try {
-      const claims = endpoint.permission ? authenticate(request) : (undefined as unknown as AccessTokenClaims);
+      assertNotCrossSite(request);
+      const claims = endpoint.permission ? await authenticate(request) : (undefined as unknown as AccessTokenClaims);
       if (endpoint.permission && endpoint.permission !== "authenticated" && !can(claims.role, endpoint.permission)) {
         throw new AppError("FORBIDDEN");
       }

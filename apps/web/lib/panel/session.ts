@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { withTenant } from "@campotech/core/lib/db";
-import { can, verifyAccessToken, type AccessTokenClaims, type Permission } from "@campotech/core/modules/auth";
+import { assertSessionCurrent, can, verifyAccessToken, type AccessTokenClaims, type Permission } from "@campotech/core/modules/auth";
 import type { TenantTx } from "@campotech/database";
 import { ACCESS_COOKIE } from "../api/session-cookies";
 
@@ -17,6 +17,8 @@ export async function requireSession(next: string): Promise<PanelSession> {
   if (token) {
     try {
       claims = verifyAccessToken(token);
+      // Revoked (logout elsewhere, deactivation, role change): renewal decides whether a session is left.
+      await assertSessionCurrent(claims);
     } catch {
       claims = null;
     }

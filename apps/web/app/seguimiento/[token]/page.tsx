@@ -29,22 +29,37 @@ function headline(job: JobTrackingView): string {
   }
 }
 
+// A malformed escape in a hand-edited link is just a wrong token, not a server error.
+function decodedOrRaw(token: string): string {
+  try {
+    return decodeURIComponent(token);
+  } catch {
+    return token;
+  }
+}
+
 // The customer's page from the "ya está en camino" WhatsApp message: no login, the signed link is the key.
 // It refreshes itself while the visit is in progress.
 export default async function TrackingPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const job = await getJobTracking(decodeURIComponent(token));
-  if (!job) {
+  const result = await getJobTracking(decodedOrRaw(token));
+  if (result.kind !== "ok") {
+    const expired = result.kind === "expired";
     return (
       <main>
         <h1>Seguimiento</h1>
         <section className="card" role="alert">
-          <h2>No encontramos esta visita</h2>
-          <p>El enlace no es válido o ya no existe. Escribinos por WhatsApp y te ayudamos.</p>
+          <h2>{expired ? "Este enlace ya venció" : "No encontramos esta visita"}</h2>
+          <p>
+            {expired
+              ? "La visita terminó hace un tiempo y el enlace de seguimiento dejó de funcionar. Si necesitás algo, escribinos por WhatsApp."
+              : "El enlace no es válido o ya no existe. Escribinos por WhatsApp y te ayudamos."}
+          </p>
         </section>
       </main>
     );
   }
+  const job = result.view;
   const reached = new Map(job.steps.map((s) => [s.status, s.at]));
   const live = job.status === "scheduled" || job.status === "en_camino" || job.status === "working";
   return (

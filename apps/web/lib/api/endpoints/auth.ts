@@ -2,27 +2,35 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError } from "@campotech/core/lib/errors";
 import { getMe, logout, refreshSession, requestOtp, verifyOtp, type Session } from "@campotech/core/modules/auth";
+import { clientIpOf } from "../../client-ip";
 import { defineEndpoint } from "../define-endpoint";
 import { clearedSessionCookies, readCookie, REFRESH_COOKIE, sessionCookies } from "../session-cookies";
 
-const ipOf = (request: Request) => request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+// The phone app asks for its tokens in the body with this header (it keeps them in the device's secure store).
+// Everyone else — the dashboard in a browser — gets them only as httpOnly cookies: a token a page script can read
+// is a token an injected script can steal.
+export const SESSION_TRANSPORT_HEADER = "x-session-transport";
 
 const sessionSchema = z.object({
-  accessToken: z.string(),
+  accessToken: z.string().optional().describe(`Solo con ${SESSION_TRANSPORT_HEADER}: body (app)`),
   accessTokenExpiresAt: z.string(),
-  refreshToken: z.string(),
+  refreshToken: z.string().optional().describe(`Solo con ${SESSION_TRANSPORT_HEADER}: body (app)`),
   refreshTokenExpiresAt: z.string(),
   user: z.object({ id: z.string(), organizationId: z.string(), role: z.string() }),
 });
 
-// Web: httpOnly cookies. Mobile: the same tokens in the JSON body.
-function sessionResponse(session: Session): Response {
+function wantsBodyTokens(request: Request): boolean {
+  return request.headers.get(SESSION_TRANSPORT_HEADER)?.toLowerCase() === "body";
+}
+
+function sessionResponse(session: Session, bodyTokens: boolean): Response {
   const response = NextResponse.json({
-    ...session,
+    ...(bodyTokens ? { accessToken: session.accessToken, refreshToken: session.refreshToken } : {}),
     accessTokenExpiresAt: session.accessTokenExpiresAt.toISOString(),
     refreshTokenExpiresAt: session.refreshTokenExpiresAt.toISOString(),
+    user: session.user,
   });
-  for (const cookie of sessionCookies(session)) response.headers.append("set-cookie", cookie);
+  if (!bodyTokens) for (const cookie of sessionCookies(session)) response.headers.append("set-cookie", cookie);
   return response;
 }
 
@@ -36,7 +44,7 @@ export const otpRequestEndpoint = defineEndpoint({
   response: z.object({ ok: z.literal(true), message: z.string() }),
   status: 202,
   async handler({ body, request }) {
-    await requestOtp({ phone: body.phone, ip: ipOf(request) });
+    await requestOtp({ phone: body.phone, ip: clientIpOf(request) });
     return { ok: true as const, message: "Si el número está registrado, te enviamos un código por WhatsApp." };
   },
 });
@@ -44,13 +52,13 @@ export const otpRequestEndpoint = defineEndpoint({
 export const otpVerifyEndpoint = defineEndpoint({
   method: "POST",
   path: "/api/auth/otp/verify",
-  summary: "Verifica el código y abre la sesión (token de acceso de 15 min y de renovación de 7 días)",
+  summary: `Verifica el código y abre la sesión (token de acceso de 15 min y de renovación de 7 días): cookies httpOnly, o los tokens en el cuerpo con ${SESSION_TRANSPORT_HEADER}: body (app)`,
   tag: "auth",
   permission: null,
   body: z.object({ phone: z.string().min(6).max(30), code: z.string().regex(/^\d{6}$/, "El código tiene 6 dígitos."), organizationId: z.string().optional() }),
   response: sessionSchema,
   async handler({ body, request }) {
-    return sessionResponse(await verifyOtp({ ...body, ip: ipOf(request) }));
+    return sessionResponse(await verifyOtp({ ...body, ip: clientIpOf(request) }), wantsBodyTokens(request));
   },
 });
 
@@ -65,7 +73,8 @@ export const refreshEndpoint = defineEndpoint({
   async handler({ body, request }) {
     const token = body?.refreshToken ?? readCookie(request, REFRESH_COOKIE);
     if (!token) throw new AppError("UNAUTHENTICATED");
-    return sessionResponse(await refreshSession(token));
+    // A client that holds its refresh token itself keeps holding it; a cookie client stays on cookies.
+    return sessionResponse(await refreshSession(token), !!body?.refreshToken || wantsBodyTokens(request));
   },
 });
 

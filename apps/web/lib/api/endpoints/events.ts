@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { assertSessionCurrent } from "@campotech/core/modules/auth";
 import { streamOrganizationEvents } from "@campotech/core/modules/conversations";
 import { defineEndpoint } from "../define-endpoint";
 
@@ -11,7 +12,8 @@ export const eventsEndpoint = defineEndpoint({
   response: z.string().describe("text/event-stream: `event: <tipo>` + `data: <json>` por evento; comentario de latido cada 20 s"),
   stream: true,
   async handler({ claims, request, requestId }) {
-    const body = await streamOrganizationEvents(claims.org, request.signal);
+    const stillAllowed = () => assertSessionCurrent(claims).then(() => true, () => false);
+    const body = await streamOrganizationEvents(claims.org, request.signal, { stillAllowed });
     return new Response(body, {
       headers: {
         "content-type": "text/event-stream; charset=utf-8",

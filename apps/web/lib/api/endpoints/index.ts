@@ -49,6 +49,7 @@ import {
   setConversationAssistantEndpoint,
 } from "./assistant";
 import { getOverviewEndpoint } from "./overview";
+import { listUsersEndpoint, updateUserEndpoint } from "./users";
 import { createTemplateEndpoint, getTemplateEndpoint, listTemplatesEndpoint, syncTemplatesEndpoint } from "./templates";
 import {
   getWhatsAppUsageEndpoint,
@@ -122,4 +123,6 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   updateWhatsAppCredentialsEndpoint,
   verifyWhatsAppAccountEndpoint,
   getWhatsAppUsageEndpoint,
+  listUsersEndpoint,
+  updateUserEndpoint,
 ] as unknown as Endpoint[];

@@ -5,6 +5,7 @@ import type { AccessTokenClaims } from "@campotech/core/modules/auth";
 import { publishOrganizationEvents } from "@campotech/core/modules/events";
 import { getMediaStorage } from "@campotech/core/modules/media";
 import { defineEndpoint } from "../define-endpoint";
+import { fileResponse } from "../file-response";
 
 const dateTime = () => z.date().meta({ type: "string", format: "date-time" });
 const isoDate = () => z.coerce.date().meta({ type: "string", format: "date-time" });
@@ -199,10 +200,9 @@ export const getJobAttachmentEndpoint = defineEndpoint({
   params: z.object({ id: z.string().min(1), attachmentId: z.string().min(1) }),
   response: z.unknown(),
   binary: "image/*",
-  async handler({ params, claims, tenant }) {
+  async handler({ params, claims, tenant, requestId }) {
     const file = await tenant((tx) => getJobAttachment(tx, actorOf(claims), { jobId: params.id, attachmentId: params.attachmentId }, getMediaStorage()));
-    return new Response(new Uint8Array(file.bytes), {
-      headers: { "content-type": file.mimeType, "cache-control": "private, max-age=3600", "x-content-type-options": "nosniff" },
-    });
+    const name = `${file.kind === "SIGNATURE" ? "firma" : "foto"}-${params.attachmentId}`;
+    return fileResponse(file.bytes, { fallbackName: name, requestId });
   },
 });

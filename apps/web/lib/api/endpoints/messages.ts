@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getMessage, getMessageMedia } from "@campotech/core/modules/conversations";
 import { defineEndpoint } from "../define-endpoint";
+import { fileResponse } from "../file-response";
 
 const dateTime = () => z.string().meta({ format: "date-time" });
 const STATUS = z.enum(["RECEIVED", "QUEUED", "SENT", "DELIVERED", "READ", "FAILED"]);
@@ -37,16 +38,14 @@ export const getMessageEndpoint = defineEndpoint({
 export const getMessageMediaEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/whatsapp/messages/{id}/media",
-  summary: "El archivo de un mensaje (imagen, audio, video, documento o sticker)",
+  summary: "El archivo de un mensaje: imágenes, audio y video verificados por su contenido se muestran; todo lo demás se descarga",
   tag: "conversations",
   permission: "conversations.read.assigned",
   params: z.object({ id: z.string().min(1) }),
   response: z.unknown(),
   binary: "application/octet-stream",
-  async handler({ params, claims, tenant }) {
+  async handler({ params, claims, tenant, requestId }) {
     const media = await tenant((tx) => getMessageMedia(tx, { userId: claims.sub, role: claims.role }, params.id));
-    return new Response(new Uint8Array(media.bytes), {
-      headers: { "content-type": media.mimeType, "cache-control": "private, max-age=3600", "x-content-type-options": "nosniff" },
-    });
+    return fileResponse(media.bytes, { filename: media.filename, fallbackName: `archivo-${params.id}`, requestId });
   },
 });
