@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { Redis } from "ioredis";
 import { resetDatabase } from "../../../database/testing/reset";
 import { CLI_ENV } from "../playwright.config";
 
@@ -14,4 +15,12 @@ export default async function globalSetup(): Promise<void> {
     const result = spawnSync("pnpm", ["-s", "campotech", ...args], { cwd: root, env: CLI_ENV, encoding: "utf8" });
     if (result.status !== 0) throw new Error(`campotech ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
   }
+  // Cached session states and login limits describe the database that was just replaced (a previous run's logout
+  // bumped a user's session version); the queues are left alone, the workers may already be running.
+  const redis = new Redis(process.env.CAMPOTECH_TEST_REDIS_URL ?? "redis://127.0.0.1:6379/1");
+  for (const pattern of ["auth:session:*", "auth:limit:*", "auth:otp:*"]) {
+    const keys = await redis.keys(pattern);
+    if (keys.length) await redis.del(...keys);
+  }
+  await redis.quit();
 }

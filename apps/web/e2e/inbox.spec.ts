@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { deflateSync } from "node:zlib";
 import { expect, test, type Page } from "@playwright/test";
 import { CLI_ENV } from "../playwright.config";
 import { SANDBOX, signIn } from "./panel-session";
@@ -17,9 +18,39 @@ async function customerWrites(waId: string, text: string): Promise<void> {
   expect(res.ok).toBe(true);
 }
 
-function sql(statement: string): void {
+// A real PNG of one colour (zlib-compressed scanlines, CRC'd chunks), so the browser has something to decode.
+function solidPng(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => [r, g, b]).flat())]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", pixels), chunk("IEND", Buffer.alloc(0))]);
+}
+
+function sql(statement: string): string {
   const result = spawnSync("psql", [CLI_ENV.DATABASE_ADMIN_URL!, "-v", "ON_ERROR_STOP=1", "-tAc", statement], { encoding: "utf8" });
   if (result.status !== 0) throw new Error(`psql failed:\n${result.stderr}`);
+  return result.stdout.trim();
 }
 
 async function openConversation(page: Page, name: string) {
@@ -120,6 +151,31 @@ test.describe("inbox", () => {
     await expect(page.getByText("La ventana de 24 horas se cerró: elegí una plantilla aprobada para escribirle.")).toBeVisible();
     await expect(page.getByTestId("template-picker")).toBeVisible();
     await expect(page.getByRole("textbox", { name: "Mensaje" })).toHaveCount(0);
+  });
+
+  test("a customer's photo arrives, loads in the thread and is the very bytes the customer sent", async ({ page, context }) => {
+    await signIn(context);
+    const photo = solidPng(64, 48, [0x1f, 0x7a, 0xc4]);
+    const res = await fetch(`${SANDBOX}/_sandbox/customers/5491155550777/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ type: "image", profileName: "Rocío Sosa", media: { base64: photo.toString("base64"), mimeType: "image/png", caption: "Así quedó la pérdida" } }),
+    });
+    expect(res.ok).toBe(true);
+    // The worker downloads the file from the provider after the message is stored; wait for it to be stored.
+    await expect.poll(() => sql(`SELECT m."mediaState" FROM "WhatsAppMessage" m JOIN "WhatsAppConversation" c ON c.id = m."conversationId"
+      JOIN "Customer" cu ON cu.id = c."customerId" WHERE cu.phone = '+5491155550777' AND m.type = 'IMAGE'`), { timeout: 20_000 }).toBe("STORED");
+    await page.goto("/panel/bandeja");
+    await page.locator('a[data-phone="+5491155550777"]').click();
+    const image = page.getByRole("list", { name: "Mensajes" }).getByRole("img", { name: "Así quedó la pérdida" });
+    await expect(image).toBeVisible();
+    // Rendered by the browser (decoded, with its real size), not a broken-image icon.
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(64);
+    const served = await page.request.get((await image.getAttribute("src"))!);
+    expect(served.status()).toBe(200);
+    expect(served.headers()["content-type"]).toBe("image/png");
+    expect(Buffer.from(await served.body()).equals(photo)).toBe(true);
+    await page.screenshot({ path: "test-results/screenshots/bandeja-foto.png", fullPage: true });
   });
 
   test("a long conversation opens on its latest messages", async ({ page, context }) => {

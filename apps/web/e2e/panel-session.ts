@@ -21,3 +21,12 @@ export async function signIn(context: BrowserContext, user = "demo-user-owner"):
 
 export const WEB = `http://127.0.0.1:${PORTS.web}`;
 export const SANDBOX = `http://127.0.0.1:${PORTS.sandbox}`;
+
+type SandboxSend = { receivedAt: string; body: { to?: string; template?: { name: string; components?: { parameters?: { text?: string }[] }[] } } };
+
+// The login code the sandbox's Meta API received for this WhatsApp id since `since` (what the staff phone shows).
+export async function loginCodeSentTo(waId: string, since: string): Promise<string> {
+  const requests = (await (await fetch(`${SANDBOX}/_sandbox/requests?provider=meta&path=/messages`)).json()) as SandboxSend[];
+  const otp = requests.filter((r) => r.receivedAt >= since && r.body.to === waId && r.body.template?.name === "otp_code").at(-1);
+  return otp?.body.template?.components?.[0]?.parameters?.[0]?.text ?? "";
+}

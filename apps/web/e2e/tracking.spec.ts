@@ -47,4 +47,22 @@ test("a customer follows the technician from the link, and a tampered link shows
 
   await page.goto(`${detail.trackingUrl}x`);
   await expect(page.locator("main").getByRole("alert")).toContainText("No encontramos esta visita");
+  // Parsed exactly: a trailing segment is a different (invalid) link, not the same one.
+  await page.goto(`${detail.trackingUrl}.extra`);
+  await expect(page.locator("main").getByRole("alert")).toContainText("No encontramos esta visita");
+  await expect(page.locator("main")).not.toContainText("Diego");
+
+  // The visit ends; the link keeps working for the grace period (72 h), then expires.
+  await post(request, token, `/api/jobs/${job.id}/transition`, { to: "completed" });
+  await page.goto(detail.trackingUrl);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("El trabajo está terminado");
+  sql(`UPDATE "JobTransition" SET "at" = now() - interval '73 hours' WHERE "jobId" = '${job.id}' AND "to" = 'completed'`);
+  await page.reload();
+  await expect(page.locator("main").getByRole("alert")).toContainText("Este enlace ya venció");
+  await expect(page.locator("main")).not.toContainText("Diego");
 });
+
+function sql(statement: string): void {
+  const result = spawnSync("psql", [CLI_ENV.DATABASE_ADMIN_URL!, "-v", "ON_ERROR_STOP=1", "-tAc", statement], { encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`psql failed:\n${result.stderr}`);
+}

@@ -6,6 +6,7 @@ export type { AuthDeps } from "./request-otp";
 export { verifyOtp } from "./verify-otp";
 export { refreshSession } from "./refresh-session";
 export { logout } from "./logout";
+export { logoutAccessToken } from "./logout-access-token";
 export { getMe } from "./get-me";
 export { assertSessionCurrent, bumpSessionVersion, cacheSessionState } from "./session-state";
 export type { SessionState } from "./session-state";

@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError } from "@campotech/core/lib/errors";
-import { getMe, logout, refreshSession, requestOtp, verifyOtp, type Session } from "@campotech/core/modules/auth";
+import { getMe, logout, logoutAccessToken, refreshSession, requestOtp, verifyAccessToken, verifyOtp, type Session } from "@campotech/core/modules/auth";
 import { clientIpOf } from "../../client-ip";
 import { defineEndpoint } from "../define-endpoint";
-import { clearedSessionCookies, readCookie, REFRESH_COOKIE, sessionCookies } from "../session-cookies";
+import { ACCESS_COOKIE, clearedSessionCookies, readCookie, REFRESH_COOKIE, sessionCookies } from "../session-cookies";
 
 // The phone app asks for its tokens in the body with this header (it keeps them in the device's secure store).
 // Everyone else — the dashboard in a browser — gets them only as httpOnly cookies: a token a page script can read
@@ -81,7 +81,7 @@ export const refreshEndpoint = defineEndpoint({
 export const logoutEndpoint = defineEndpoint({
   method: "POST",
   path: "/api/auth/logout",
-  summary: "Cierra la sesión (revoca la familia de tokens de renovación)",
+  summary: "Cierra la sesión: revoca la familia de tokens de renovación y corta en el momento los tokens de acceso de la persona",
   tag: "auth",
   permission: null,
   body: z.object({ refreshToken: z.string().optional() }).optional(),
@@ -89,11 +89,27 @@ export const logoutEndpoint = defineEndpoint({
   async handler({ body, request }) {
     const token = body?.refreshToken ?? readCookie(request, REFRESH_COOKIE);
     if (token) await logout(token);
+    else await logoutByAccessToken(request);
     const response = NextResponse.json({ ok: true });
     for (const cookie of clearedSessionCookies()) response.headers.append("set-cookie", cookie);
     return response;
   },
 });
+
+// Without a refresh token, the access token (Bearer or cookie) still identifies whose session ends. An invalid or
+// expired one ends nothing: logging out is never an error.
+async function logoutByAccessToken(request: Request): Promise<void> {
+  const header = request.headers.get("authorization");
+  const token = header?.startsWith("Bearer ") ? header.slice(7) : readCookie(request, ACCESS_COOKIE);
+  if (!token) return;
+  let claims: ReturnType<typeof verifyAccessToken>;
+  try {
+    claims = verifyAccessToken(token);
+  } catch {
+    return;
+  }
+  await logoutAccessToken(claims);
+}
 
 export const meEndpoint = defineEndpoint({
   method: "GET",
