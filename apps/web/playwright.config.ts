@@ -3,13 +3,14 @@ import { defineConfig } from "@playwright/test";
 // Real Chromium (Debian's /usr/bin/chromium; Playwright never downloads a browser here) against our web server (server.ts)
 // on the test database. A second server with an unreachable Postgres shows how the platform reports an outage.
 const testDb = process.env.CAMPOTECH_TEST_DB ?? "campotech_test";
+export const TEST_REDIS_URL = process.env.CAMPOTECH_TEST_REDIS_URL ?? "redis://127.0.0.1:6379/1";
 const baseEnv = {
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
   LOG_LEVEL: "warn",
   DATABASE_URL: `postgresql://campotech_app:campotech_app@127.0.0.1:5432/${testDb}`,
   DATABASE_ADMIN_URL: `postgresql://postgres:postgres@127.0.0.1:5432/${testDb}`,
-  REDIS_URL: process.env.CAMPOTECH_TEST_REDIS_URL ?? "redis://127.0.0.1:6379/1",
+  REDIS_URL: TEST_REDIS_URL,
   QUEUE_PREFIX: "campotech-test",
 };
 // webRedisOutage talks to a throwaway redis-server on PORTS.outageRedis that e2e/webhooks.spec.ts starts and kills;

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import { resetDatabase } from "../../../database/testing/reset";
-import { CLI_ENV } from "../playwright.config";
+import { CLI_ENV, TEST_REDIS_URL } from "../playwright.config";
 
 // The webhook routes resolve 360dialog and Twilio numbers through the database: migrate the test database the way
 // production does, empty it (vitest's integration files share it and may leave rows behind, e.g. another
@@ -17,7 +17,7 @@ export default async function globalSetup(): Promise<void> {
   }
   // Cached session states and login limits describe the database that was just replaced (a previous run's logout
   // bumped a user's session version); the queues are left alone, the workers may already be running.
-  const redis = new Redis(process.env.CAMPOTECH_TEST_REDIS_URL ?? "redis://127.0.0.1:6379/1");
+  const redis = new Redis(TEST_REDIS_URL);
   for (const pattern of ["auth:session:*", "auth:limit:*", "auth:otp:*"]) {
     const keys = await redis.keys(pattern);
     if (keys.length) await redis.del(...keys);

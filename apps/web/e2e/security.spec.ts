@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
 import { Redis } from "ioredis";
-import { CLI_ENV } from "../playwright.config";
+import { CLI_ENV, TEST_REDIS_URL } from "../playwright.config";
 import { loginCodeSentTo, SANDBOX, signIn, WEB } from "./panel-session";
 
 // The security controls as a browser and a forger meet them on the running platform (our web server in front of
@@ -9,7 +9,7 @@ import { loginCodeSentTo, SANDBOX, signIn, WEB } from "./panel-session";
 // against the real TCP peer, the login redirect, a same-site cross-origin form post, customer files, and logout.
 const OWNER_PHONE = "11 4000-0001";
 const OWNER_WA = "5491140000001";
-const redis = new Redis(process.env.CAMPOTECH_TEST_REDIS_URL ?? "redis://127.0.0.1:6379/1");
+const redis = new Redis(TEST_REDIS_URL);
 // Every request from this machine comes from the same peer; each test starts with its login allowance.
 const clearIpLimit = () => redis.del("auth:limit:requestPerIp:127.0.0.1", "auth:limit:requestPerPhone:+5491140000001");
 
