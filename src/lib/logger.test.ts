@@ -35,4 +35,11 @@ describe("logger redaction", () => {
     expect(out).toContain("[REDACTED]");
     expect(out).toContain("req-1");
   });
+
+  it("redacts session cookies and sealed login codes", () => {
+    const { lines, logger } = capture();
+    logger.warn({ headers: { cookie: "ct_access=eyJ-session", "set-cookie": "ct_refresh=org.refresh" }, delivery: { sealedContent: "v1.k.iv.tag.cipher" } }, "req");
+    const out = lines.join("");
+    for (const secret of ["eyJ-session", "org.refresh", "v1.k.iv.tag.cipher"]) expect(out).not.toContain(secret);
+  });
 });

@@ -32,6 +32,13 @@ export const REDACTED_PATHS = [
   "credentials",
   "*.webhookSecret",
   "webhookSecret",
+  "*.sealedContent",
+  "sealedContent",
+  "cookie",
+  "headers.cookie",
+  "*.headers.cookie",
+  'headers["set-cookie"]',
+  '*.headers["set-cookie"]',
 ];
 
 export function createLogger(options: { level?: string; destination?: DestinationStream } = {}): Logger {
