@@ -159,7 +159,7 @@ describe("login codes that cannot be delivered", () => {
     await adminDb().outboundDelivery.create({
       data: { organizationId: DEMO_ORG.id, messageId: legacy.id, accountId: account.id, recipient: toWaId(DISPATCHER.phone), purpose: "authentication", attempts: 4, deadLetteredAt: new Date(), deadLetterReason: "131016: Service unavailable" },
     });
-    const sql = readFileSync(`${MIGRATIONS_DIR}/20261202000000_security_hardening/migration.sql`, "utf8");
+    const sql = readFileSync(`${MIGRATIONS_DIR}/20261211000000_security_hardening/migration.sql`, "utf8");
     for (const statement of sql.split(";").map((s) => s.trim()).filter((s) => /^UPDATE/m.test(s.replace(/^--.*$/gm, "").trim()))) {
       await adminDb().$executeRawUnsafe(statement);
     }
