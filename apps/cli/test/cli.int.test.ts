@@ -62,6 +62,18 @@ describe("campotech CLI", () => {
     expect(cli("user", "add", "--org", orgId, "--phone", "15 3333-2222", "--name", "Dup", "--role", "VIEWER").stderr).toMatch(/Ya hay un usuario/);
   });
 
+  it("changes a user's role, deactivates and reactivates them, and never leaves the organization without an owner", async () => {
+    const user = await adminDb().user.findFirstOrThrow({ where: { organizationId: orgId, phone: "+5491133332222" } });
+    expect(cli("user", "role", "--org", orgId, "--user", user.id, "--role", "viewer").stdout).toMatch(/ahora es VIEWER/);
+    expect(cli("user", "deactivate", "--org", orgId, "--user", user.id).stdout).toMatch(/Usuario desactivado/);
+    expect(await adminDb().user.findUniqueOrThrow({ where: { id: user.id }, select: { isActive: true, sessionVersion: true } })).toEqual({ isActive: false, sessionVersion: 2 });
+    expect(cli("user", "reactivate", "--org", orgId, "--user", user.id).stdout).toMatch(/Usuario reactivado/);
+    const owner = await adminDb().user.findFirstOrThrow({ where: { organizationId: orgId, role: "OWNER" } });
+    const refused = cli("user", "deactivate", "--org", orgId, "--user", owner.id);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/al menos un dueño activo/);
+  });
+
   it("connects a WhatsApp account with encrypted credentials and never prints them", async () => {
     const r = cli("whatsapp", "connect", "--org", orgId, "--provider", "meta", "--phone-number-id", "777001",
       "--display-number", "+54 11 5263-0000", "--access-token", "EAAG-cli-secret-token", "--json");

@@ -3,6 +3,19 @@ import { issueOperatorToken } from "@campotech/core/modules/auth";
 import { addUser, parseRole, updateUserAccess } from "@campotech/core/modules/users";
 import { optional, required, type Command } from "../command";
 
+// `user deactivate` and `user reactivate`: the same change with the flag set one way or the other.
+function activeCommand(word: string, summary: string, isActive: boolean, done: string): Command {
+  return {
+    path: ["user", word],
+    summary,
+    usage: `campotech user ${word} --org <id> --user <id>`,
+    options: { org: { type: "string" }, user: { type: "string" } },
+    run: (values) =>
+      updateUserAccess({ organizationId: required(values, "org"), userId: required(values, "user"), change: { isActive }, actor: { operator: true } }),
+    human: (u: { id: string }) => `${done}: ${u.id}`,
+  };
+}
+
 export const userCommands: Command[] = [
   {
     path: ["user", "add"],
@@ -35,24 +48,8 @@ export const userCommands: Command[] = [
       }),
     human: (u: { id: string; role: string }) => `Rol actualizado: ${u.id} ahora es ${u.role}`,
   },
-  {
-    path: ["user", "deactivate"],
-    summary: "Le quita el acceso a un usuario: corta sus sesiones y revoca sus tokens de renovación",
-    usage: "campotech user deactivate --org <id> --user <id>",
-    options: { org: { type: "string" }, user: { type: "string" } },
-    run: (values) =>
-      updateUserAccess({ organizationId: required(values, "org"), userId: required(values, "user"), change: { isActive: false }, actor: { operator: true } }),
-    human: (u: { id: string }) => `Usuario desactivado: ${u.id}`,
-  },
-  {
-    path: ["user", "reactivate"],
-    summary: "Le devuelve el acceso a un usuario desactivado",
-    usage: "campotech user reactivate --org <id> --user <id>",
-    options: { org: { type: "string" }, user: { type: "string" } },
-    run: (values) =>
-      updateUserAccess({ organizationId: required(values, "org"), userId: required(values, "user"), change: { isActive: true }, actor: { operator: true } }),
-    human: (u: { id: string }) => `Usuario reactivado: ${u.id}`,
-  },
+  activeCommand("deactivate", "Le quita el acceso a un usuario: corta sus sesiones y revoca sus tokens de renovación", false, "Usuario desactivado"),
+  activeCommand("reactivate", "Le devuelve el acceso a un usuario desactivado", true, "Usuario reactivado"),
   {
     path: ["token"],
     summary: "Imprime un token de acceso (JWT) para un usuario — para operadores y pruebas automáticas",
