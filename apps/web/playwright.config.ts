@@ -30,7 +30,14 @@ export const PORTS = {
   webRedisOutage: 3212,
   sandbox: 3213,
   workers: 3214,
+  sandboxSmtp: 3215,
   outageRedis: Number(process.env.CAMPOTECH_E2E_OUTAGE_REDIS_PORT ?? 6390),
+};
+
+// ARCA's homologación web services are the sandbox's (apps/sandbox speaks WSAA and WSFEv1).
+const ARCA_SANDBOX = {
+  ARCA_WSAA_URL_HOMOLOGACION: `http://127.0.0.1:${PORTS.sandbox}/arca/wsaa/ws/services/LoginCms`,
+  ARCA_WSFE_URL_HOMOLOGACION: `http://127.0.0.1:${PORTS.sandbox}/arca/wsfev1/service.asmx`,
 };
 
 export default defineConfig({
@@ -65,6 +72,7 @@ export default defineConfig({
         META_GRAPH_API_URL: `http://127.0.0.1:${PORTS.sandbox}/meta`,
         DIALOG360_API_BASE_URL: `http://127.0.0.1:${PORTS.sandbox}/d360`,
         TWILIO_API_BASE_URL: `http://127.0.0.1:${PORTS.sandbox}/twilio`,
+        ...ARCA_SANDBOX,
       },
       reuseExistingServer: false,
       timeout: 60_000,
@@ -103,6 +111,8 @@ export default defineConfig({
         DIALOG360_API_BASE_URL: `http://127.0.0.1:${PORTS.sandbox}/d360`,
         TWILIO_API_BASE_URL: `http://127.0.0.1:${PORTS.sandbox}/twilio`,
         EXPO_PUSH_URL: `http://127.0.0.1:${PORTS.sandbox}/expo/push/send`,
+        SMTP_PORT: String(PORTS.sandboxSmtp),
+        ...ARCA_SANDBOX,
         INBOUND_AGGREGATION_WINDOW_MS: "1500",
         OPENAI_API_KEY: "",
         OPENAI_BASE_URL: "",
@@ -118,6 +128,7 @@ export default defineConfig({
         NODE_ENV: "test",
         SANDBOX_PORT: String(PORTS.sandbox),
         SANDBOX_HOST: "127.0.0.1",
+        SANDBOX_SMTP_PORT: String(PORTS.sandboxSmtp),
         PUBLIC_BASE_URL: `http://127.0.0.1:${PORTS.web}`,
       },
       reuseExistingServer: false,

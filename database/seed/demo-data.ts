@@ -29,13 +29,29 @@ export const DEMO_SCHEDULES = [
   { userId: "demo-user-tech-2", workingHours: WEEK, travelBufferMinutes: 30 },
 ] as const;
 
+// Invoicing data where a real office would have it: Jorge invoices with his CUIT as a responsable inscripto
+// (factura A), Carla with her DNI as a consumidor final (B); the rest are anonymous consumidores finales (B).
 export const DEMO_CUSTOMERS = [
-  { id: "demo-customer-1", phone: "+5491155550123", name: "Martina Gómez", address: "Av. Rivadavia 4520, 3° B", city: "CABA" },
-  { id: "demo-customer-2", phone: "+5491155550456", name: "Jorge Pereyra", address: "Mitre 1234", city: "Avellaneda" },
-  { id: "demo-customer-3", phone: "+5491155550789", name: "Carla Domínguez", address: "Hipólito Yrigoyen 870", city: "Lanús" },
+  { id: "demo-customer-1", phone: "+5491155550123", name: "Martina Gómez", address: "Av. Rivadavia 4520, 3° B", city: "CABA", email: "martina.gomez@example.com" },
+  { id: "demo-customer-2", phone: "+5491155550456", name: "Jorge Pereyra", address: "Mitre 1234", city: "Avellaneda", taxDocType: 80, taxDocNumber: "20267565393", ivaConditionId: 1 },
+  { id: "demo-customer-3", phone: "+5491155550789", name: "Carla Domínguez", address: "Hipólito Yrigoyen 870", city: "Lanús", taxDocType: 96, taxDocNumber: "28123456", ivaConditionId: 5 },
   { id: "demo-customer-4", phone: "+5491166661234", name: "Roberto Sánchez", address: "Belgrano 2210", city: "Quilmes" },
   { id: "demo-customer-5", phone: "+5491166665678", name: "Ana Lucía Torres", address: "Gorriti 5120", city: "CABA" },
 ] as const;
+
+// The demo organization's ARCA connection, in homologación against the local sandbox (apps/sandbox): a responsable
+// inscripto with point of sale 2. The certificate comes from the sandbox's WSASS (`campotech arca sandbox-connect`,
+// which `npm start` runs once the sandbox is up), as a real one comes from ARCA for a CSR.
+export const DEMO_ARCA = {
+  environment: "HOMOLOGACION",
+  cuit: "30712345671",
+  pointOfSale: 2,
+  issuerCondition: "RESPONSABLE_INSCRIPTO",
+  businessName: "Del Sur Plomería y Gas S.R.L.",
+  businessAddress: "Av. Hipólito Yrigoyen 4120, Lanús, Buenos Aires",
+  grossIncomeNumber: "30-71234567-1",
+  activityStartDate: "2015-03-01",
+} as const;
 
 // Prices in centavos, IVA in basis points (2100 = 21 %).
 export const DEMO_PRICE_LIST = [

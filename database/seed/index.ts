@@ -1,5 +1,6 @@
 import type { Database } from "../src/client";
 import {
+  DEMO_ARCA,
   DEMO_CONVERSATIONS,
   DEMO_CUSTOMERS,
   DEMO_ORG,
@@ -13,6 +14,7 @@ import {
 } from "./demo-data";
 
 export {
+  DEMO_ARCA,
   DEMO_ORG,
   DEMO_USERS,
   DEMO_CUSTOMERS,
@@ -50,6 +52,8 @@ export async function seedDemo(
       update: { name: customer.name, address: customer.address, city: customer.city },
     });
   }
+  // Fiscal data only: the certificate is installed by `campotech arca sandbox-connect` (or by the owner).
+  await admin.arcaConnection.upsert({ where: { organizationId: org.id }, create: { ...DEMO_ARCA, organizationId: org.id }, update: DEMO_ARCA });
   for (const item of DEMO_PRICE_LIST) {
     const data = { ...item, keywords: [...item.keywords] };
     await admin.priceListItem.upsert({

@@ -5,9 +5,13 @@ export type { TenantTx } from "./tenant";
 export { Prisma } from "../generated/prisma/client.ts";
 export {
   ActorType,
+  ArcaEnvironment,
   AssistantEngine,
   BspProvider,
   ConversationStatus,
+  InvoiceKind,
+  InvoiceStatus,
+  IssuerIvaCondition,
   JobAttachmentKind,
   JobStatus,
   JobUrgency,
@@ -27,10 +31,14 @@ export {
   UserRole,
 } from "../generated/prisma/client.ts";
 export type {
+  ArcaConnection,
+  ArcaTicket,
   AssistantRun,
   AuditLog,
   ConversationTurn,
   Customer,
+  Invoice,
+  InvoiceLine,
   Lead,
   Organization,
   OutboundDelivery,

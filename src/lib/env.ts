@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { z } from "zod";
+import { arcaEnv } from "./env/arca";
 import { authEnv } from "./env/auth";
 import { coreEnv } from "./env/core";
 import { cryptoEnv } from "./env/crypto";
@@ -33,6 +34,7 @@ const schema = z.object({
   ...inboundEnv.shape,
   ...mediaEnv.shape,
   ...notificationsEnv.shape,
+  ...arcaEnv.shape,
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,6 +1,8 @@
 import type { JobDefinition } from "./define-job";
 import { assistantAnswerTurn } from "./jobs/assistant-answer-turn.job";
 import { conversationCloseTurn } from "./jobs/conversation-close-turn.job";
+import { invoicingAuthorizeInvoice } from "./jobs/invoicing-authorize-invoice.job";
+import { invoicingDeliverInvoice } from "./jobs/invoicing-deliver-invoice.job";
 import { mediaDownloadMessageMedia } from "./jobs/media-download-message-media.job";
 import { messagingCheckDelivery } from "./jobs/messaging-check-delivery.job";
 import { messagingDeliverMessage } from "./jobs/messaging-deliver-message.job";
@@ -26,6 +28,8 @@ export const jobCatalog: readonly JobDefinition[] = [
   notificationsJobReminder,
   notificationsJobChanged,
   assistantAnswerTurn,
+  invoicingAuthorizeInvoice,
+  invoicingDeliverInvoice,
 ] as JobDefinition[];
 
 export function findJob(name: string): JobDefinition | undefined {

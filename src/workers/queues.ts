@@ -13,6 +13,8 @@ export const QUEUES = {
   notifications: "notifications",
   // The WhatsApp assistant answering closed turns (a slow model call must not hold up turn closing or sends).
   assistant: "assistant",
+  // Electronic invoices: authorization with ARCA (serialized per point of sale), then PDF and delivery.
+  invoicing: "invoicing",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

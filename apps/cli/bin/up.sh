@@ -52,6 +52,9 @@ wait_for() { # name, url — any HTTP answer counts as "up" (a 503 health still 
       await new Promise((r) => setTimeout(r, 250)); } })();' "$2" || die "$1 no arrancó: revisá $log_dir/$1.log"
 }
 wait_for sandbox "http://127.0.0.1:$SANDBOX_PORT/_sandbox/config"
+# The demo organization's ARCA certificate, issued by the sandbox's WSASS for a fresh CSR (homologación only).
+say "Conectando la organización de demostración con ARCA (sandbox)"
+campotech arca sandbox-connect --org demo-org >/dev/null 2>&1 || say "Aviso: no se pudo conectar ARCA (sandbox); revisá pnpm campotech arca check --org demo-org"
 wait_for workers "http://127.0.0.1:$WORKERS_PORT/health"
 wait_for web "http://127.0.0.1:$WEB_PORT/api/health"
 

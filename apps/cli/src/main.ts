@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { UsageError, type Command } from "./command";
+import { arcaCommands } from "./commands/arca";
 import { assistantCommands } from "./commands/assistant";
 import { auditCommands } from "./commands/audit";
 import { dbCommands } from "./commands/db";
@@ -12,7 +13,7 @@ import { describeFailure } from "./describe-failure";
 
 process.title = "campotech-cli";
 
-const commands: Command[] = [...dbCommands, ...orgCommands, ...userCommands, ...whatsappCommands, ...webhookCommands, ...messagingCommands, ...auditCommands, ...assistantCommands];
+const commands: Command[] = [...dbCommands, ...orgCommands, ...userCommands, ...whatsappCommands, ...webhookCommands, ...messagingCommands, ...auditCommands, ...assistantCommands, ...arcaCommands];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.path.join(" ").length));

@@ -1,3 +1,4 @@
+import { defaultArcaConfig, type ArcaConfig } from "./arca/config.ts";
 import type { SandboxEnv } from "./env.ts";
 
 export type OutOfOrderMode = "read-before-delivered" | "omit-delivered" | "reverse";
@@ -31,6 +32,8 @@ export type SandboxConfig = {
   metaEnforceWindow: boolean;
   /** Escape "/" as "\/" in Meta webhook bodies, as Meta's PHP-style encoder does; signatures cover the escaped bytes. */
   metaEscapeSlashes: boolean;
+  /** ARCA (WSAA + WSFEv1) knobs; runtime changes go through POST /_sandbox/arca/config. */
+  arca: ArcaConfig;
 };
 
 export type RuntimeConfigKey =
@@ -64,5 +67,6 @@ export function configFromEnv(env: SandboxEnv): SandboxConfig {
     templateApprovalDelayMs: 2000,
     metaEnforceWindow: false,
     metaEscapeSlashes: true,
+    arca: defaultArcaConfig(),
   };
 }

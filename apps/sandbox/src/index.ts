@@ -6,6 +6,7 @@ import { createSandboxServer } from "./server.ts";
 import { clearTimers, createState } from "./state.ts";
 
 export type { OutOfOrderMode, SandboxConfig } from "./config.ts";
+export type { ArcaConfig } from "./arca/config.ts";
 export type {
   BusinessNumber,
   CustomerMessage,
@@ -17,6 +18,7 @@ export type {
 export type { Fault } from "./faults.ts";
 export type { CustomerMessageInput } from "./customers/schema.ts";
 export { DEMO as SANDBOX_DEMO_NUMBERS } from "./numbers.ts";
+export { ARCA_TAXPAYERS } from "./arca/taxpayers.ts";
 export { CONTENT_SIDS } from "./twilio/content.ts";
 export { metaJson, hubSignature256, dialog360Signature, twilioSignature } from "./webhooks/sign.ts";
 

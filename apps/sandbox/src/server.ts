@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { registerArcaRoutes } from "./arca/routes.ts";
 import { recordedBody } from "./http/recorded-body.ts";
 import { registerControlRoutes } from "./control/routes.ts";
 import { registerDialog360Routes } from "./dialog360/routes.ts";
@@ -23,6 +24,7 @@ export function buildRouter(state: SandboxState): Router {
   registerTwilioRoutes(router, state);
   registerNotifyRoutes(router, state);
   registerOpenAiRoutes(router, state);
+  registerArcaRoutes(router, state);
   return router;
 }
 

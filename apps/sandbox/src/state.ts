@@ -1,3 +1,4 @@
+import { createArcaState, type ArcaState } from "./arca/state.ts";
 import type { SandboxConfig } from "./config.ts";
 import type { Fault } from "./faults.ts";
 import { defaultNumbers } from "./numbers.ts";
@@ -130,6 +131,8 @@ export type SandboxState = {
   emails: CaughtEmail[];
   /** Expo push messages received on POST /expo/push/send. */
   pushes: PushRecord[];
+  /** ARCA's WSAA/WSFEv1 emulation: taxpayers, tickets, numbering, invoices, faults, recorded calls. */
+  arca: ArcaState;
 };
 
 export type CaughtEmail = { id: string; from: string; to: string[]; subject: string; raw: string; receivedAt: string };
@@ -155,6 +158,7 @@ export function createState(config: SandboxConfig): SandboxState {
     lifecycle: new AbortController(),
     emails: [],
     pushes: [],
+    arca: createArcaState(),
   };
 }
 
@@ -176,6 +180,7 @@ export function resetState(state: SandboxState): void {
   state.statusBuffers.clear();
   state.emails = [];
   state.pushes = [];
+  state.arca = createArcaState();
 }
 
 export function clearTimers(state: SandboxState): void {

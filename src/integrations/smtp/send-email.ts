@@ -2,7 +2,7 @@ import { createTransport, type Transporter } from "nodemailer";
 import { env } from "../../lib/env";
 
 export type SmtpConfig = { host: string; port: number; user?: string | undefined; password?: string | undefined; from: string };
-export type Email = { to: string; subject: string; text: string };
+export type Email = { to: string; subject: string; text: string; attachments?: { filename: string; content: Buffer; contentType: string }[] };
 
 export function smtpConfigFromEnv(): SmtpConfig {
   return { host: env.SMTP_HOST, port: env.SMTP_PORT, user: env.SMTP_USER, password: env.SMTP_PASSWORD, from: env.SMTP_FROM };
@@ -30,7 +30,9 @@ function transportFor(config: SmtpConfig): Transporter {
 }
 
 export async function sendEmail(email: Email, config: SmtpConfig = smtpConfigFromEnv()): Promise<{ messageId: string }> {
-  const info = await transportFor(config).sendMail({ from: config.from, to: email.to, subject: email.subject, text: email.text });
+  const info = await transportFor(config).sendMail({
+    from: config.from, to: email.to, subject: email.subject, text: email.text, ...(email.attachments?.length ? { attachments: email.attachments } : {}),
+  });
   return { messageId: info.messageId };
 }
 

@@ -19,6 +19,13 @@ describe("permission table", () => {
     for (const p of ["settings.manage", "numbers.manage", "templates.manage", "users.manage", "messaging.admin"] as Permission[]) expect(can("DISPATCHER", p)).toBe(false);
   });
 
+  it("invoices: owners and admins issue, dispatchers and viewers see them, technicians neither", () => {
+    for (const role of ["OWNER", "ADMIN"] as const) expect(can(role, "invoices.issue")).toBe(true);
+    for (const role of ["DISPATCHER", "VIEWER", "TECHNICIAN"] as const) expect(can(role, "invoices.issue")).toBe(false);
+    for (const role of ["OWNER", "ADMIN", "DISPATCHER", "VIEWER"] as const) expect(can(role, "invoices.read")).toBe(true);
+    expect(can("TECHNICIAN", "invoices.read")).toBe(false);
+  });
+
   it("TECHNICIAN: only own jobs and assigned conversations", () => {
     expect(yes("TECHNICIAN").sort()).toEqual(["conversations.read.assigned", "conversations.write.assigned", "jobs.read.own", "jobs.write.own"]);
   });

@@ -20,14 +20,17 @@ export const PERMISSIONS = [
   "jobs.write.own",
   "customers.read",
   "customers.write",
+  "invoices.read",
+  "invoices.issue",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const VIEWER: Permission[] = ["settings.read", "inbox.read", "conversations.read.assigned", "jobs.read", "jobs.read.own", "customers.read"];
+const VIEWER: Permission[] = ["settings.read", "inbox.read", "conversations.read.assigned", "jobs.read", "jobs.read.own", "customers.read", "invoices.read"];
 const TECHNICIAN: Permission[] = ["jobs.read.own", "jobs.write.own", "conversations.read.assigned", "conversations.write.assigned"];
 const DISPATCHER: Permission[] = [...new Set([...VIEWER, ...TECHNICIAN, "inbox.write", "jobs.write", "customers.write"] as Permission[])];
-const ADMIN: Permission[] = [...DISPATCHER, "settings.manage", "numbers.manage", "templates.manage", "users.manage", "messaging.admin"];
+// Issuing legal invoices (and credit notes) is the owner's and the administrator's: a dispatcher sees them.
+const ADMIN: Permission[] = [...DISPATCHER, "settings.manage", "numbers.manage", "templates.manage", "users.manage", "messaging.admin", "invoices.issue"];
 
 export const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
   OWNER: new Set(PERMISSIONS),

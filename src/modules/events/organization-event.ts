@@ -56,6 +56,7 @@ export type OrganizationEvent =
       status: string;
       at: string;
     }
+  | { type: "invoice.updated"; organizationId: string; invoiceId: string; status: string; at: string }
 
   // Operational notices from other modules (panic mode, plan usage): their own fields, same channel.
   | {

@@ -12,7 +12,8 @@ export async function autoResolvePanics(deps: Pick<DeliveryDeps, "providerFor" |
   let stillFailing = 0;
   for (const { id: organizationId } of organizations) {
     const due = await withTenant(organizationId, (tx) =>
-      tx.panicMode.findMany({ where: { organizationId, status: "ACTIVE", autoResolveAt: { lte: now } }, select: { id: true, integration: true } }),
+      // WhatsApp channels only; other integrations (ARCA) probe their own health (invoicing/auto-resolve-arca-panics.ts).
+      tx.panicMode.findMany({ where: { organizationId, status: "ACTIVE", autoResolveAt: { lte: now }, integration: { startsWith: "whatsapp:" } }, select: { id: true, integration: true } }),
     );
     for (const panic of due) {
       const accountId = panic.integration.replace(/^whatsapp:/, "");

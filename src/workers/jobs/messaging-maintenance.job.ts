@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { autoResolvePanics } from "../../modules/messaging/auto-resolve-panics";
+import { autoResolveArcaPanics } from "../../modules/invoicing/auto-resolve-arca-panics";
 import { eraseExpiredSecrets } from "../../modules/messaging/erase-expired-secrets";
 import { requeueStranded } from "../../modules/messaging/requeue-stranded";
 import { defineJob } from "../define-job";
 
-// Every minute (a job scheduler registered by apps/workers): resolve panics whose time is up and whose health
-// probe passes, re-enqueue deliveries stranded by a Redis failure between store and enqueue, and erase sealed
+// Every minute (a job scheduler registered by apps/workers): resolve panics (WhatsApp channels, ARCA) whose time is
+// up and whose health probe passes, re-enqueue deliveries stranded by a Redis failure between store and enqueue, and erase sealed
 // login codes whose time is up.
 export const messagingMaintenance = defineJob({
   name: "messaging.maintenance",
@@ -13,10 +14,11 @@ export const messagingMaintenance = defineJob({
   schema: z.object({}).passthrough(),
   async handler(_payload, ctx) {
     const panics = await autoResolvePanics();
+    const arca = await autoResolveArcaPanics();
     const stranded = await requeueStranded();
     if (stranded.requeued) ctx.logger.warn(stranded, "re-enqueued stranded deliveries");
     const secrets = await eraseExpiredSecrets();
-    return { ...panics, ...stranded, ...secrets };
+    return { ...panics, arca, ...stranded, ...secrets };
   },
 });
 

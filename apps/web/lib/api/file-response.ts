@@ -38,3 +38,17 @@ function dispositionName(name: string): string {
   const fallback = name.replace(/[^\x20-\x7e]/g, "_").replace(/[%;]/g, "_");
   return `filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
+
+// A PDF we generated ourselves (an invoice): shown inline so the browser's viewer opens it, downloaded under its
+// name. No sandbox (the viewer refuses to run in one); nothing in it comes from a customer but text we laid out.
+export function pdfResponse(bytes: Uint8Array, options: { filename: string; requestId?: string }): Response {
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "content-type": "application/pdf",
+      "content-disposition": `inline; ${dispositionName(safeFilename(options.filename) ?? "comprobante.pdf")}`,
+      "x-content-type-options": "nosniff",
+      "cache-control": "private, max-age=3600",
+      ...(options.requestId ? { "x-request-id": options.requestId } : {}),
+    },
+  });
+}

@@ -13,6 +13,10 @@ const customerSchema = z.object({
   profileName: z.string().nullable(),
   address: z.string().nullable(),
   city: z.string().nullable(),
+  email: z.string().nullable(),
+  taxDocType: z.number().int().nullable().describe("80 CUIT, 86 CUIL, 96 DNI; null = consumidor final sin identificar"),
+  taxDocNumber: z.string().nullable(),
+  ivaConditionId: z.number().int().nullable().describe("condición frente al IVA (RG 5616): 1 RI, 4 exento, 5 consumidor final, 6 monotributo…"),
   notes: z.string().nullable(),
   optedOutAt: dateTime().nullable(),
   createdAt: dateTime(),
@@ -20,6 +24,8 @@ const customerSchema = z.object({
 });
 
 const idParams = z.object({ id: z.string().min(1) });
+// CondicionIVAReceptorId values (RG 5616).
+const IVA_CONDITION_IDS = [1, 4, 5, 6, 7, 8, 9, 10, 13, 15, 16];
 // Empty strings clear optional fields; the name can't be cleared.
 const optionalText = (max: number) => z.string().trim().max(max).transform((v) => (v === "" ? null : v)).nullable().optional();
 
@@ -52,7 +58,7 @@ export const getCustomerEndpoint = defineEndpoint({
 export const updateCustomerEndpoint = defineEndpoint({
   method: "PATCH",
   path: "/api/customers/{id}",
-  summary: "Actualiza nombre, dirección, localidad o notas de un cliente (queda en la auditoría)",
+  summary: "Actualiza nombre, dirección, localidad, notas, email o datos fiscales (documento, condición frente al IVA) de un cliente (queda en la auditoría)",
   tag: "customers",
   permission: "customers.write",
   params: idParams,
@@ -62,6 +68,10 @@ export const updateCustomerEndpoint = defineEndpoint({
       address: optionalText(200),
       city: optionalText(100),
       notes: optionalText(2000),
+      email: z.string().trim().transform((v) => (v === "" ? null : v)).pipe(z.email("El email no es válido.").nullable()).nullable().optional(),
+      taxDocType: z.union([z.literal(80), z.literal(86), z.literal(96)]).nullable().optional(),
+      taxDocNumber: z.string().trim().max(13).transform((v) => v.replace(/[\s.-]/g, "")).nullable().optional(),
+      ivaConditionId: z.number().int().refine((n) => IVA_CONDITION_IDS.includes(n), "Condición frente al IVA inválida.").nullable().optional(),
     })
     .strict(),
   response: customerSchema,

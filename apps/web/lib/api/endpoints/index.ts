@@ -50,6 +50,23 @@ import {
 } from "./assistant";
 import { getOverviewEndpoint } from "./overview";
 import { listUsersEndpoint, updateUserEndpoint } from "./users";
+import {
+  authorizeInvoiceEndpoint,
+  createCreditNoteEndpoint,
+  createInvoiceEndpoint,
+  getInvoiceEndpoint,
+  getInvoicePdfEndpoint,
+  listInvoicesEndpoint,
+  publicInvoicePdfEndpoint,
+  resendInvoiceEndpoint,
+} from "./invoices";
+import {
+  checkArcaConnectionEndpoint,
+  createArcaCsrEndpoint,
+  getArcaSettingsEndpoint,
+  installArcaCertificateEndpoint,
+  saveArcaSettingsEndpoint,
+} from "./arca-settings";
 import { createTemplateEndpoint, getTemplateEndpoint, listTemplatesEndpoint, syncTemplatesEndpoint } from "./templates";
 import {
   getWhatsAppUsageEndpoint,
@@ -125,4 +142,17 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   getWhatsAppUsageEndpoint,
   listUsersEndpoint,
   updateUserEndpoint,
+  listInvoicesEndpoint,
+  createInvoiceEndpoint,
+  getInvoiceEndpoint,
+  authorizeInvoiceEndpoint,
+  createCreditNoteEndpoint,
+  getInvoicePdfEndpoint,
+  resendInvoiceEndpoint,
+  publicInvoicePdfEndpoint,
+  getArcaSettingsEndpoint,
+  saveArcaSettingsEndpoint,
+  createArcaCsrEndpoint,
+  installArcaCertificateEndpoint,
+  checkArcaConnectionEndpoint,
 ] as unknown as Endpoint[];

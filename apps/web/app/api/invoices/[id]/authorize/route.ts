@@ -1,0 +1,6 @@
+import { authorizeInvoiceEndpoint } from "@/lib/api/endpoints/invoices";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const POST = toRouteHandler(authorizeInvoiceEndpoint);

@@ -1,0 +1,6 @@
+import { checkArcaConnectionEndpoint } from "@/lib/api/endpoints/arca-settings";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const POST = toRouteHandler(checkArcaConnectionEndpoint);

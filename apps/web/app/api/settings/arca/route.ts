@@ -1,0 +1,7 @@
+import { getArcaSettingsEndpoint, saveArcaSettingsEndpoint } from "@/lib/api/endpoints/arca-settings";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const GET = toRouteHandler(getArcaSettingsEndpoint);
+export const PUT = toRouteHandler(saveArcaSettingsEndpoint);

@@ -1,0 +1,13 @@
+export { ArcaError } from "./arca-error";
+export type { ArcaErrorKind } from "./arca-error";
+export { inspectCertificate, keyMatchesCertificate } from "./certificate";
+export type { CertificateInfo } from "./certificate";
+export { generateArcaCsr } from "./generate-csr";
+export { arcaAgentFor } from "./https-agent";
+export type { SoapCallOptions } from "./soap-call";
+export { buildTra } from "./tra";
+export { signTra } from "./sign-tra";
+export { parseTicketResponse, requestAccessTicket } from "./wsaa";
+export type { AccessTicket } from "./wsaa";
+export { feDummy, ivaReceptorConditions, lastAuthorizedNumber, paramList, pointsOfSale, queryVoucher, requestCae } from "./wsfe";
+export type { ArcaMessage, CaeRequest, CaeResult, PointOfSale, VoucherQuery, WsfeAuth } from "./wsfe";
