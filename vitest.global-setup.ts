@@ -12,6 +12,8 @@ export default async function setup(): Promise<() => Promise<void>> {
   const redis = new Redis(process.env.REDIS_URL as string);
   await redis.flushdb();
   await redis.quit();
-  const sandbox = await startSandbox({ port: Number(process.env.SANDBOX_PORT), host: "127.0.0.1", config: { webhookRetry: { baseMs: 1000, maxAttempts: 1 } } });
+  const sandbox = await startSandbox({
+    port: Number(process.env.SANDBOX_PORT), smtpPort: Number(process.env.SMTP_PORT), host: "127.0.0.1", config: { webhookRetry: { baseMs: 1000, maxAttempts: 1 } },
+  });
   return () => sandbox.close();
 }

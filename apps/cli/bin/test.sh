@@ -22,6 +22,17 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   fi
 fi
 
+# The invoice PDF tests read the PDFs back with poppler (pdftotext, pdfinfo, pdfimages, pdffonts).
+if ! command -v pdftotext >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "Instalando poppler-utils (Debian) para las pruebas de los PDF de facturas"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils) >/dev/null 2>&1 \
+      || die "No se pudo instalar poppler-utils con apt-get."
+  else
+    die "Falta pdftotext: instalá poppler-utils (apt-get install poppler-utils)."
+  fi
+fi
+
 reports="$ROOT/.campotech/test-results"
 rm -rf "$reports"; mkdir -p "$reports"
 export CAMPOTECH_TEST_DB="${CAMPOTECH_TEST_DB:-campotech_test}"

@@ -182,7 +182,10 @@ describe("bad input never reaches ARCA", () => {
     await expect(create({ jobId: empty })).rejects.toMatchObject({ message: expect.stringMatching(/no tiene ítems/) });
     await adminDb().job.update({ where: { id: job }, data: { status: "working" } });
     await expect(create({ jobId: job })).rejects.toMatchObject({ message: expect.stringMatching(/todavía no está terminado/) });
-    await adminDb().arcaConnection.update({ where: { organizationId: ORG }, data: { pointOfSale: null } });
+    await adminDb().arcaConnection.update({ where: { organizationId: ORG }, data: { certificateNotAfter: new Date(Date.now() - 1000) } });
+    await adminDb().job.update({ where: { id: job }, data: { status: "completed" } });
+    await expect(create({ jobId: job })).rejects.toMatchObject({ message: expect.stringMatching(/certificado de ARCA venció/) });
+    await adminDb().arcaConnection.update({ where: { organizationId: ORG }, data: { certificateNotAfter: new Date(Date.now() + 86_400_000), pointOfSale: null } });
     await expect(create({ customerId: `${ORG}-cf`, lines: [{ description: "x", quantityMilli: 1000, unitPriceCents: 100, ivaRateBps: 2100 }] })).rejects.toMatchObject({ message: expect.stringMatching(/punto de venta/) });
     expect(await adminDb().invoice.count()).toBe(0);
     expect(await sandbox<unknown[]>("GET", "/requests?service=wsfe")).toEqual([]);

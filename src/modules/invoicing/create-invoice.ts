@@ -34,6 +34,12 @@ export async function createInvoice(tx: TenantTx, actor: InvoiceActor, input: Cr
   const connection = await tx.arcaConnection.findUnique({ where: { organizationId: input.organizationId } });
   if (!connection) throw new AppError("VALIDATION_FAILED", { message: "Todavía no configuraste la conexión con ARCA (Configuración → ARCA)." });
   if (!connection.pointOfSale) throw new AppError("VALIDATION_FAILED", { message: "Elegí el punto de venta de ARCA en Configuración → ARCA." });
+  if (!connection.certificatePem || !connection.privateKeyEncrypted) {
+    throw new AppError("VALIDATION_FAILED", { message: "Falta el certificado de ARCA: generá el pedido y subí el certificado en Configuración → ARCA." });
+  }
+  if (connection.certificateNotAfter && connection.certificateNotAfter.getTime() <= now.getTime()) {
+    throw new AppError("VALIDATION_FAILED", { message: "El certificado de ARCA venció: generá uno nuevo y subilo en Configuración → ARCA." });
+  }
 
   const job = input.jobId
     ? await tx.job.findUnique({

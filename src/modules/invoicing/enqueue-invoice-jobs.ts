@@ -1,7 +1,5 @@
 import { enqueue } from "../../workers/enqueue";
-import { AUTHORIZE_INVOICE_JOB } from "./request-invoice-authorization";
-
-export const DELIVER_INVOICE_JOB = "invoicing.deliver-invoice";
+import { AUTHORIZE_INVOICE_JOB, DELIVER_INVOICE_JOB } from "./invoice-job-names";
 
 // One authorization job per request round (a "Reintentar" is a new round, so BullMQ does not swallow it as a
 // duplicate of the job that gave up); one delivery job per invoice unless resent on purpose.

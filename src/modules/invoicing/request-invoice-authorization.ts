@@ -3,8 +3,6 @@ import { AppError } from "../../lib/errors";
 import { appendAuditLog } from "../audit/append-audit-log";
 import type { InvoiceActor } from "./create-invoice";
 
-export const AUTHORIZE_INVOICE_JOB = "invoicing.authorize-invoice";
-
 // DRAFT → PENDING: the invoice joins the authorization queue. Also the "Reintentar" of an invoice whose
 // authorization could not finish (still PENDING or AUTHORIZING after its job gave up): it goes back in the queue,
 // where an AUTHORIZING one is reconciled with ARCA before anything is re-sent. The caller enqueues after commit

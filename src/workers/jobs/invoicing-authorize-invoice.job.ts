@@ -4,7 +4,7 @@ import { AppError } from "../../lib/errors";
 import { authorizeInvoice } from "../../modules/invoicing/authorize-invoice";
 import { enqueueInvoiceDelivery } from "../../modules/invoicing/enqueue-invoice-jobs";
 import { defaultInvoicingDeps } from "../../modules/invoicing/invoicing-deps";
-import { AUTHORIZE_INVOICE_JOB } from "../../modules/invoicing/request-invoice-authorization";
+import { AUTHORIZE_INVOICE_JOB } from "../../modules/invoicing/invoice-job-names";
 import { defineJob } from "../define-job";
 
 // One invoice to ARCA. Waiting (ARCA down, the point of sale busy, a retry schedule) is a DelayJob; a configuration

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { deliverInvoice } from "../../modules/invoicing/deliver-invoice";
-import { DELIVER_INVOICE_JOB } from "../../modules/invoicing/enqueue-invoice-jobs";
+import { DELIVER_INVOICE_JOB } from "../../modules/invoicing/invoice-job-names";
 import { defineJob } from "../define-job";
 
 // The authorized invoice's PDF, rendered and stored, then sent to the customer on WhatsApp and by email.

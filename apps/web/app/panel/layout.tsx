@@ -13,8 +13,9 @@ export default async function PanelLayout({ children }: { children: ReactNode })
     ...(session.can("inbox.read") || session.can("conversations.read.assigned") ? [{ href: "/panel/bandeja", label: "Bandeja" }] : []),
     ...(session.can("jobs.read.own") ? [{ href: "/panel/trabajos", label: "Trabajos" }] : []),
     ...(session.can("customers.read") ? [{ href: "/panel/clientes", label: "Clientes" }, { href: "/panel/oportunidades", label: "Oportunidades" }] : []),
+    ...(session.can("invoices.read") ? [{ href: "/panel/facturas", label: "Facturas" }] : []),
     ...(session.can("inbox.read") ? [{ href: "/panel/plantillas", label: "Plantillas" }] : []),
-    ...(session.can("settings.read") ? [{ href: "/panel/whatsapp", label: "WhatsApp" }] : []),
+    ...(session.can("settings.read") ? [{ href: "/panel/whatsapp", label: "WhatsApp" }, { href: "/panel/arca", label: "ARCA" }] : []),
   ];
   return (
     <div className="panel">

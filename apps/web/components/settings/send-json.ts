@@ -3,7 +3,7 @@
 export type ApiFailure = { message: string; fields: Record<string, string> };
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiFailure };
 
-export async function sendJson<T>(path: string, method: "POST" | "PUT", body?: unknown): Promise<ApiResult<T>> {
+export async function sendJson<T>(path: string, method: "POST" | "PUT" | "PATCH", body?: unknown): Promise<ApiResult<T>> {
   let res: Response;
   try {
     res = await fetch(path, {

@@ -4,7 +4,8 @@ import type { UserRole } from "@campotech/database";
 import { resetDatabase } from "@campotech/database/testing";
 import { encryptJson } from "@campotech/core/lib/crypto";
 import { getMediaStorage } from "@campotech/core/modules/media";
-import { adminDb } from "@campotech/core/lib/db";
+import { adminDb, withTenant } from "@campotech/core/lib/db";
+import { createArcaCsr } from "@campotech/core/modules/invoicing";
 import { env } from "@campotech/core/lib/env";
 import { sharedRedis, whenRedisReady } from "@campotech/core/lib/redis";
 import { can, issueAccessToken } from "@campotech/core/modules/auth";
@@ -80,6 +81,46 @@ async function storedAttachment(org: Org): Promise<{ id: string; attachmentId: s
   await getMediaStorage().put(storageKey, Buffer.from(PNG_1X1, "base64"), "image/png");
   await adminDb().jobAttachment.create({ data: { id: attachmentId, organizationId: orgId(org), jobId: `mx-${org}-job`, kind: "PHOTO", storageKey, mimeType: "image/png", size: 68 } });
   return { id: `mx-${org}-job`, attachmentId };
+}
+
+// ARCA rows: a completed job to invoice, a draft, an authorized invoice (written as ARCA would have left it).
+async function completedJob(org: Org): Promise<string> {
+  const id = fresh(org, "done");
+  const last = await adminDb().job.aggregate({ where: { organizationId: orgId(org) }, _max: { number: true } });
+  await adminDb().job.create({
+    data: {
+      id, organizationId: orgId(org), number: (last._max.number ?? 0) + 1, customerId: `mx-${org}-customer`, address: "Av. Siempre Viva 742", serviceType: "PLUMBING",
+      description: "Cambio de flexible", status: "completed",
+      lineItems: { create: { organizationId: orgId(org), position: 0, description: "Flexible", quantityMilli: 1000, unitPriceCents: 1500000, ivaRateBps: 2100 } },
+    },
+  });
+  return id;
+}
+
+async function invoiceRow(org: Org, id: string, status: "DRAFT" | "AUTHORIZED", number: number | null): Promise<string> {
+  await adminDb().invoice.create({
+    data: {
+      id, organizationId: orgId(org), customerId: `mx-${org}-customer`, kind: "INVOICE", letter: "B", voucherType: 6, status, environment: "HOMOLOGACION", pointOfSale: 2, number,
+      issueDate: "2026-12-01", serviceFrom: "2026-12-01", serviceTo: "2026-12-01", paymentDueDate: "2026-12-11", receiverName: org === "a" ? "Ana Alfa" : "Bruno Beta",
+      receiverDocType: 99, receiverDocNumber: "0", receiverIvaConditionId: 5, netCents: 1500000, ivaCents: 315000, totalCents: 1815000,
+      ivaBreakdown: [{ ivaRateBps: 2100, baseCents: 1500000, ivaCents: 315000 }],
+      ...(status === "AUTHORIZED" ? { cae: "75238712345678", caeDueDate: "2026-12-11", authorizedAt: new Date() } : {}),
+      lines: { create: { organizationId: orgId(org), position: 0, description: "Flexible", quantityMilli: 1000, unitPriceCents: 1500000, ivaRateBps: 2100, netCents: 1500000 } },
+    },
+  });
+  return id;
+}
+const draftInvoice = (org: Org) => invoiceRow(org, fresh(org, "draft"), "DRAFT", null);
+const authorizedInvoice = async (org: Org) => invoiceRow(org, fresh(org, "inv"), "AUTHORIZED", ++invoiceNumbers[org]);
+const invoiceNumbers: Record<Org, number> = { a: 100, b: 100 };
+
+// A certificate for the organization's pending CSR, from the suite sandbox's WSASS (the way ARCA issues one).
+async function sandboxCertificate(org: Org): Promise<string> {
+  const { csrPem } = await withTenant(orgId(org), (tx) => createArcaCsr(tx, orgId(org), {}, { type: "OPERATOR" }));
+  const response = await fetch(`${new URL(env.ARCA_WSAA_URL_HOMOLOGACION).origin}/_sandbox/arca/certificates`, {
+    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ csr: csrPem }),
+  });
+  return ((await response.json()) as { certificate: string }).certificate;
 }
 
 async function freshViewer(org: Org): Promise<string> {
@@ -192,6 +233,23 @@ const FIXTURES: Record<string, Fixture> = {
   "POST /api/whatsapp/accounts/{id}/verify": { byId: true, request: (org) => ({ params: { id: `mx-${org}-wa` } }) },
   "GET /api/whatsapp/usage": { byId: false, request: () => ({}) },
   "GET /api/users": { byId: false, request: () => ({}) },
+  "GET /api/invoices": { byId: false, request: () => ({ query: { limit: "50" } }) },
+  "POST /api/invoices": { byId: false, request: async (org) => ({ body: { jobId: await completedJob(org), authorize: false } }) },
+  "GET /api/invoices/{id}": { byId: true, request: (org) => ({ params: { id: `mx-${org}-inv` } }) },
+  "POST /api/invoices/{id}/authorize": { byId: true, request: async (org) => ({ params: { id: await draftInvoice(org) } }) },
+  "POST /api/invoices/{id}/credit-notes": { byId: true, request: async (org) => ({ params: { id: await authorizedInvoice(org) }, body: { authorize: false } }) },
+  "GET /api/invoices/{id}/pdf": { byId: true, request: (org) => ({ params: { id: `mx-${org}-inv` } }) },
+  "POST /api/invoices/{id}/resend": { byId: true, request: (org) => ({ params: { id: `mx-${org}-inv` } }) },
+  "GET /api/settings/arca": { byId: false, request: () => ({}) },
+  "PUT /api/settings/arca": {
+    byId: false,
+    request: (org) => ({
+      body: { environment: "HOMOLOGACION", cuit: org === "a" ? "30712345671" : "20267565393", pointOfSale: 2, issuerCondition: "RESPONSABLE_INSCRIPTO", businessName: `Razón ${org === "a" ? "Alfa" : "Beta"} S.R.L.`, businessAddress: "Calle Falsa 123, Lanús", grossIncomeNumber: null, activityStartDate: "2015-03-01" },
+    }),
+  },
+  "POST /api/settings/arca/csr": { byId: false, request: () => ({}) },
+  "PUT /api/settings/arca/certificate": { byId: false, request: async (org) => ({ body: { certificatePem: await sandboxCertificate(org) } }) },
+  "POST /api/settings/arca/check": { byId: false, request: () => ({}) },
   // A fresh viewer each call, promoted: any caller allowed to manage users may do that.
   "PATCH /api/users/{id}": { byId: true, request: async (org) => ({ params: { id: await freshViewer(org) }, body: { role: "DISPATCHER" } }) },
 };
@@ -232,6 +290,10 @@ async function seedOrg(org: Org) {
     data: { id: `mx-${org}-tpl`, organizationId: id, name: "job_scheduled", category: "UTILITY", status: "APPROVED", components: [{ type: "BODY", text: "Hola {{1}}, tu turno es el {{2}}." }] },
   });
   await admin.priceListItem.create({ data: { id: `mx-${org}-price`, organizationId: id, code: "VISITA", name: "Visita", serviceType: "GENERAL", priceCents: 1500000 } });
+  await admin.arcaConnection.create({
+    data: { organizationId: id, environment: "HOMOLOGACION", cuit: org === "a" ? "30712345671" : "20267565393", pointOfSale: 2, businessName: `Razón ${org === "a" ? "Alfa" : "Beta"} S.R.L.`, businessAddress: "Calle Falsa 123" },
+  });
+  await invoiceRow(org, `mx-${org}-inv`, "AUTHORIZED", 1);
   await admin.technicianSchedule.create({
     data: { organizationId: id, userId: userId(org, "TECHNICIAN"), workingHours: { 1: [["08:00", "18:00"]], 2: [["08:00", "18:00"]], 3: [["08:00", "18:00"]], 4: [["08:00", "18:00"]], 5: [["08:00", "18:00"]] } },
   });
