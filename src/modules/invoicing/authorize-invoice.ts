@@ -47,6 +47,8 @@ export async function authorizeInvoice(input: { organizationId: string; invoiceI
   const lock = await acquireLock(deps.redis, `arca:numbering:${ctx.environment}:${ctx.cuit}:${invoice.pointOfSale}:${invoice.voucherType}`, {
     ttlMs: 2 * ctx.wsfe.timeoutMs + 30_000,
     waitMs: 30_000,
+    // Invoices of one point of sale queue up behind each other: poll often, each holder is done in milliseconds.
+    pollMs: 10 + Math.random() * 10,
   });
   if (!lock) throw new DelayJob(deps.now() + 2_000, "numeración ocupada por otra factura del mismo punto de venta");
   try {

@@ -10,5 +10,7 @@ export async function enqueueInvoiceAuthorization(input: { organizationId: strin
 export async function enqueueInvoiceDelivery(input: { organizationId: string; invoiceId: string; resend?: number }): Promise<void> {
   await enqueue(DELIVER_INVOICE_JOB, { organizationId: input.organizationId, invoiceId: input.invoiceId }, {
     jobId: `invoice-deliver-${input.invoiceId}${input.resend ? `-${input.resend}` : ""}`,
+    // Behind any waiting authorization: a CAE is what makes the invoice legal; its PDF (~0.1 s of CPU) can follow.
+    priority: 10,
   });
 }

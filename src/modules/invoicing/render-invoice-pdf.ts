@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import PDFDocument from "pdfkit";
 import { formatCuit } from "../../lib/cuit";
@@ -17,8 +18,13 @@ import { renderQrPng } from "./render-qr-png";
 // what the server has installed. Everything is drawn at computed positions (margins 0), so pdfkit never breaks pages
 // on its own; this file decides where each page ends.
 
-const REGULAR = fileURLToPath(new URL("./fonts/DejaVuSans.ttf", import.meta.url));
-const BOLD = fileURLToPath(new URL("./fonts/DejaVuSans-Bold.ttf", import.meta.url));
+// Read once per process (every invoice of a busy worker uses them); registered by name in each document.
+const FONT_BYTES = {
+  regular: readFileSync(fileURLToPath(new URL("./fonts/DejaVuSans.ttf", import.meta.url))),
+  bold: readFileSync(fileURLToPath(new URL("./fonts/DejaVuSans-Bold.ttf", import.meta.url))),
+};
+const REGULAR = "DejaVuSans";
+const BOLD = "DejaVuSans-Bold";
 
 const PAGE_W = 595.28;
 const PAGE_H = 841.89;
@@ -66,7 +72,6 @@ export async function renderInvoicePdf(doc: InvoiceDocument, options: RenderInvo
     size: "A4",
     margin: 0,
     bufferPages: true,
-    font: REGULAR,
     lang: "es-AR",
     displayTitle: true,
     info: {
@@ -78,6 +83,9 @@ export async function renderInvoicePdf(doc: InvoiceDocument, options: RenderInvo
       CreationDate: options.creationDate ?? new Date(`${invoice.issueDate}T00:00:00-03:00`),
     },
   });
+  pdf.registerFont(REGULAR, FONT_BYTES.regular);
+  pdf.registerFont(BOLD, FONT_BYTES.bold);
+  pdf.font(REGULAR);
   const chunks: Buffer[] = [];
   pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<Buffer>((resolve, reject) => {

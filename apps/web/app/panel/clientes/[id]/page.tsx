@@ -2,10 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppError } from "@campotech/core/lib/errors";
 import { getCustomerOrThrow, type CustomerView } from "@campotech/core/modules/customers";
+import { listInvoices, RECEIVER_IVA_CONDITIONS } from "@campotech/core/modules/invoicing";
+import { DOC_TYPE_OPTIONS } from "@/components/invoices/invoice-format";
+import { InvoiceList } from "@/components/invoices/invoice-list";
 import { JobStatusBadge, UrgencyPill } from "@/components/jobs/job-badges";
 import { requireSession } from "@/lib/panel/session";
 import { formatDateTime, formatWindow, SERVICE_LABEL } from "@/lib/panel/jobs/jobs-format";
 import { CustomerNotesForm } from "./customer-notes-form";
+import { CustomerTaxForm } from "./customer-tax-form";
 import styles from "../customers.module.css";
 
 export const metadata: Metadata = { title: "Cliente · CampoTech" };
@@ -32,7 +36,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       throw error;
     }
     // Most recent first; a customer with years of history still shows a page that loads fast.
-    const [conversations, jobs] = await Promise.all([
+    const [conversations, jobs, invoices] = await Promise.all([
       tx.whatsAppConversation.findMany({
         where: { customerId: customer.id },
         orderBy: [{ lastMessageAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
@@ -45,8 +49,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         take: 50,
         select: { id: true, number: true, serviceType: true, status: true, urgency: true, scheduledStart: true, scheduledEnd: true },
       }),
+      session.can("invoices.read") ? listInvoices(tx, { customerId: customer.id, limit: 20 }) : Promise.resolve(null),
     ]);
-    return { customer, conversations, jobs };
+    return { customer, conversations, jobs, invoices };
   });
 
   if (!data) {
@@ -57,7 +62,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       </section>
     );
   }
-  const { customer, conversations, jobs } = data;
+  const { customer, conversations, jobs, invoices } = data;
+  const conditions = Object.entries(RECEIVER_IVA_CONDITIONS).map(([id, c]) => ({ id: Number(id), label: c.label }));
+  const docLabel = DOC_TYPE_OPTIONS.find((o) => o.value === customer.taxDocType)?.label;
   const canInbox = session.can("inbox.read") || session.can("conversations.read.assigned");
 
   return (
@@ -89,6 +96,25 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
               <dt>Cliente desde</dt>
               <dd>{formatDateTime(customer.createdAt)}</dd>
             </dl>
+          </section>
+          <section className="card" aria-labelledby="facturacion">
+            <h2 id="facturacion">Datos para facturar</h2>
+            {session.can("customers.write") ? (
+              <CustomerTaxForm
+                customerId={customer.id}
+                conditions={conditions}
+                initial={{ email: customer.email ?? "", docType: customer.taxDocType ?? 99, docNumber: customer.taxDocNumber ?? "", ivaConditionId: customer.ivaConditionId ?? 5 }}
+              />
+            ) : (
+              <dl className={styles.facts}>
+                <dt>Email</dt>
+                <dd>{customer.email ?? <span className="muted">Sin email</span>}</dd>
+                <dt>Documento</dt>
+                <dd>{docLabel && customer.taxDocNumber ? `${docLabel} ${customer.taxDocNumber}` : "Consumidor final sin identificar"}</dd>
+                <dt>Condición IVA</dt>
+                <dd>{RECEIVER_IVA_CONDITIONS[customer.ivaConditionId ?? 5]?.label ?? "—"}</dd>
+              </dl>
+            )}
           </section>
           <section className="card" aria-labelledby="notas">
             <h2 id="notas">Notas</h2>
@@ -122,6 +148,19 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
               <p className="muted">Todavía no tiene trabajos.</p>
             )}
           </section>
+          {invoices ? (
+            <section className="card" aria-labelledby="facturas-cliente">
+              <div className={styles.sectionHead}>
+                <h2 id="facturas-cliente">Facturas</h2>
+                {invoices.nextCursor ? <Link href={`/panel/facturas?q=${encodeURIComponent(customer.name)}`}>Ver todas</Link> : null}
+              </div>
+              {invoices.items.length ? (
+                <InvoiceList items={invoices.items} label="Facturas del cliente" />
+              ) : (
+                <p className="muted">Todavía no tiene facturas. Se emiten desde un trabajo terminado.</p>
+              )}
+            </section>
+          ) : null}
           <section className="card" aria-labelledby="conversaciones">
             <h2 id="conversaciones">Conversaciones</h2>
             {conversations.length ? (

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppError } from "@campotech/core/lib/errors";
+import { getArcaSettings, invoiceLetterFor, listInvoices, RECEIVER_IVA_CONDITIONS } from "@campotech/core/modules/invoicing";
 import { getJob, type JobActor, type JobDetail } from "@campotech/core/modules/jobs";
 import { listPriceListItems } from "@campotech/core/modules/price-list";
 import { listTechnicians } from "@campotech/core/modules/scheduling";
+import { InvoiceList } from "@/components/invoices/invoice-list";
 import { JobStatusBadge, UrgencyPill } from "@/components/jobs/job-badges";
 import { requireSession } from "@/lib/panel/session";
 import { loadJobNames } from "@/lib/panel/jobs/jobs-names";
@@ -11,6 +13,7 @@ import { baDateOf, formatDateTime, formatLongDay, formatTime, JOB_STATUS_LABEL, 
 import { CopyLinkButton } from "./copy-link-button";
 import { JobAttachmentUpload } from "./job-attachment-upload";
 import { JobEditForm } from "./job-edit-form";
+import { JobInvoiceForm } from "./job-invoice-form";
 import { JobLineItems } from "./job-line-items";
 import { JobStatusActions } from "./job-status-actions";
 import styles from "./detail.module.css";
@@ -32,13 +35,15 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
       if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) return null;
       throw error;
     }
-    const [customer, names, priceList, technicians] = await Promise.all([
-      tx.customer.findFirst({ where: { id: job.customerId }, select: { id: true, name: true, phone: true } }),
+    const [customer, names, priceList, technicians, invoices, arca] = await Promise.all([
+      tx.customer.findFirst({ where: { id: job.customerId }, select: { id: true, name: true, phone: true, email: true, taxDocType: true, taxDocNumber: true, ivaConditionId: true } }),
       loadJobNames(tx, { userIds: [job.technicianId, ...job.transitions.map((t) => t.actorId)] }),
       listPriceListItems(tx, {}),
       listTechnicians(tx, actor),
+      session.can("invoices.read") ? listInvoices(tx, { jobId: job.id, limit: 20 }).then((r) => r.items) : Promise.resolve([]),
+      session.can("invoices.issue") && job.status === "completed" ? getArcaSettings(tx, claims.org) : Promise.resolve(null),
     ]);
-    return { job, customer, names, priceList: priceList.items, technicians: technicians.items };
+    return { job, customer, names, priceList: priceList.items, technicians: technicians.items, invoices, arca };
   });
 
   if (!data) {
@@ -49,12 +54,19 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
       </section>
     );
   }
-  const { job, customer, names, priceList, technicians } = data;
+  const { job, customer, names, priceList, technicians, invoices, arca } = data;
   const office = session.can("jobs.write");
   const closed = job.status === "completed" || job.status === "cancelled";
   const technicianName = job.technicianId ? (names.users.get(job.technicianId) ?? "—") : null;
   const photos = job.attachments.filter((a) => a.kind === "PHOTO");
   const signatures = job.attachments.filter((a) => a.kind === "SIGNATURE");
+  // The job's invoice: issued once it is completed (a rejected one can be issued again, as the server allows).
+  const activeInvoice = invoices.some((i) => i.kind === "INVOICE" && i.status !== "REJECTED");
+  const canInvoice = session.can("invoices.issue") && job.status === "completed" && !activeInvoice;
+  const arcaReady = Boolean(arca?.certificate && arca.pointOfSale);
+  const conditions = arca
+    ? Object.entries(RECEIVER_IVA_CONDITIONS).map(([id, c]) => ({ id: Number(id), label: c.label, letter: invoiceLetterFor(arca.issuerCondition, Number(id)) }))
+    : [];
 
   return (
     <>
@@ -121,6 +133,39 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
               serviceType={job.serviceType}
             />
           </section>
+
+          {invoices.length || canInvoice ? (
+            <section className="card" aria-labelledby="facturar">
+              <h2 id="facturar">{canInvoice && !invoices.length ? "Facturar" : "Facturación"}</h2>
+              {invoices.length ? <InvoiceList items={invoices} label="Comprobantes del trabajo" /> : null}
+              {canInvoice && invoices.length ? <p className="muted">ARCA rechazó la factura anterior: podés emitir una nueva con los datos corregidos.</p> : null}
+              {canInvoice ? (
+                arcaReady && arca ? (
+                  job.lineItems.length ? (
+                    <JobInvoiceForm
+                      jobId={job.id}
+                      conditions={conditions}
+                      totals={job.totals}
+                      initial={{
+                        docType: customer?.taxDocType ?? 99,
+                        docNumber: customer?.taxDocNumber ?? "",
+                        ivaConditionId: customer?.ivaConditionId ?? 5,
+                        name: customer?.name ?? "",
+                        email: customer?.email ?? "",
+                      }}
+                    />
+                  ) : (
+                    <p className="muted">El trabajo no tiene ítems: no hay nada para facturar.</p>
+                  )
+                ) : (
+                  <p role="status">
+                    <strong>Configurá ARCA para facturar.</strong>{" "}
+                    {session.can("settings.read") ? <Link href="/panel/arca">Cargá los datos fiscales y el certificado</Link> : "Pedile a quien administra la cuenta que lo haga."}
+                  </p>
+                )
+              ) : null}
+            </section>
+          ) : null}
 
           <section className="card" aria-labelledby="fotos">
             <h2 id="fotos">Fotos y firma</h2>
