@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase, adminQuery } from "../../../database/testing/reset";
-import { decryptJson, defaultKeyring, type Keyring } from "../../lib/crypto";
+import { decryptJson, decryptSecret, defaultKeyring, encryptSecret, type Keyring } from "../../lib/crypto";
 import { adminDb, withTenant } from "../../lib/db";
 import { env } from "../../lib/env";
 import { createOrganization } from "../organizations/create-organization";
@@ -57,6 +57,24 @@ describe("provider credentials at rest", () => {
     // The old key is no longer needed.
     const onlyNew: Keyring = { keys: new Map([["new", newRing.keys.get("new")!]]), activeKeyId: "new" };
     expect(decryptJson(after.credentialsEncrypted, onlyNew)).toEqual({ accessToken: TOKEN });
+    expect(await rotateCredentialsKey(adminDb(), newRing)).toEqual({ rotated: 0 });
+  });
+
+  it("rotation also re-seals ARCA private keys and tickets", async () => {
+    const oldRing: Keyring = { keys: new Map([["old", Buffer.alloc(32, 1)]]), activeKeyId: "old" };
+    const newRing: Keyring = { keys: new Map([["old", Buffer.alloc(32, 1)], ["new", Buffer.alloc(32, 2)]]), activeKeyId: "new" };
+    await adminDb().arcaConnection.create({
+      data: { organizationId: orgId, cuit: "30712345671", businessName: "Gas Norte S.A.", privateKeyEncrypted: encryptSecret("-----BEGIN PRIVATE KEY-----x", oldRing) },
+    });
+    await adminDb().arcaTicket.create({
+      data: { organizationId: orgId, environment: "HOMOLOGACION", service: "wsfe", certificateFingerprint: "f", tokenEncrypted: encryptSecret("tok", oldRing), signEncrypted: encryptSecret("sig", oldRing), generationTime: new Date(), expirationTime: new Date() },
+    });
+    expect(await rotateCredentialsKey(adminDb(), newRing)).toEqual({ rotated: 0, other: 2 });
+    const onlyNew: Keyring = { keys: new Map([["new", newRing.keys.get("new")!]]), activeKeyId: "new" };
+    const connection = await adminDb().arcaConnection.findUniqueOrThrow({ where: { organizationId: orgId } });
+    expect(decryptSecret(connection.privateKeyEncrypted!, onlyNew)).toBe("-----BEGIN PRIVATE KEY-----x");
+    const ticket = await adminDb().arcaTicket.findFirstOrThrow({ where: { organizationId: orgId } });
+    expect([decryptSecret(ticket.tokenEncrypted, onlyNew), decryptSecret(ticket.signEncrypted, onlyNew)]).toEqual(["tok", "sig"]);
     expect(await rotateCredentialsKey(adminDb(), newRing)).toEqual({ rotated: 0 });
   });
 });

@@ -99,10 +99,10 @@ export const whatsappCommands: Command[] = [
   },
   {
     path: ["credentials", "rotate"],
-    summary: "Vuelve a cifrar las credenciales con la clave activa (CREDENTIALS_ACTIVE_KEY_ID)",
+    summary: "Vuelve a cifrar credenciales, claves de ARCA y otros secretos con la clave activa (CREDENTIALS_ACTIVE_KEY_ID)",
     usage: "campotech credentials rotate",
     options: {},
     run: () => rotateCredentialsKey(adminDb()),
-    human: (r: { rotated: number }) => `Credenciales recifradas: ${r.rotated}.`,
+    human: (r: { rotated: number; other?: number }) => `Credenciales recifradas: ${r.rotated}.${r.other ? ` Otros secretos (ARCA, códigos pendientes): ${r.other}.` : ""}`,
   },
 ];
