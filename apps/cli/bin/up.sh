@@ -67,6 +67,7 @@ cat <<TXT
   Salud web           http://localhost:$WEB_PORT/api/health
   Salud workers       http://localhost:$WORKERS_PORT/health
   Sandbox WhatsApp    http://localhost:$SANDBOX_PORT   (simulador de teléfono)
+  Facturación ARCA    http://localhost:$WEB_PORT/panel/facturas   (homologación contra el sandbox; ARCA en /panel/arca)
 
   Token del dueño:    pnpm campotech token --user +5491140000001
   Logs:               $log_dir/{web,workers,sandbox}.log
