@@ -14,7 +14,9 @@ const SECURITY_HEADERS = [
 const config: NextConfig = {
   // Internal packages ship TypeScript; Next compiles them (no build step of their own).
   transpilePackages: ["@campotech/core", "@campotech/database"],
-  serverExternalPackages: ["pino", "pg", "ioredis", "bullmq"],
+  // Loaded by Node from node_modules, not bundled: they read their own data files at run time (pdfkit's fonts and
+  // AFM metrics, soap's helpers) or are native-heavy; bundling rewrites those paths.
+  serverExternalPackages: ["pino", "pg", "ioredis", "bullmq", "pdfkit", "fontkit", "qrcode", "soap", "node-forge"],
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

@@ -1,17 +1,19 @@
 import type { Agent } from "node:https";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import * as soap from "soap";
+import { repositoryRoot } from "../../lib/env";
 import { ArcaError } from "./arca-error";
 
 // One parsed client per (WSDL, endpoint), built from the WSDLs in ./wsdl — nothing ever fetches a WSDL.
 const clients = new Map<string, Promise<soap.Client>>();
-const WSDL = { wsaa: "./wsdl/wsaa.wsdl", wsfe: "./wsdl/wsfev1.wsdl" } as const;
+// Found from the repository root, not import.meta.url: a bundler (Next) would rewrite a computed asset URL.
+const WSDL = { wsaa: "wsaa.wsdl", wsfe: "wsfev1.wsdl" } as const;
 
 function clientFor(service: keyof typeof WSDL, endpoint: string): Promise<soap.Client> {
   const key = `${service} ${endpoint}`;
   let client = clients.get(key);
   if (!client) {
-    const path = fileURLToPath(new URL(WSDL[service], import.meta.url));
+    const path = join(repositoryRoot(), "src", "integrations", "arca", "wsdl", WSDL[service]);
     client = soap.createClientAsync(path, { endpoint, disableCache: true, returnFault: true });
     clients.set(key, client);
     client.catch(() => clients.delete(key));
@@ -35,17 +37,24 @@ export async function soapCall<T>(service: keyof typeof WSDL, method: string, ar
   }
 }
 
+type SoapFault = { faultcode?: string | number; faultstring?: string };
 type SoapFailure = {
   code?: string;
   message?: string;
   response?: { status?: number };
-  root?: { Envelope?: { Body?: { Fault?: { faultcode?: string; faultstring?: string } } } };
-  Fault?: { faultcode?: string; faultstring?: string };
+  root?: { Envelope?: { Body?: { Fault?: SoapFault } } };
+  Fault?: SoapFault;
 };
 
 function toArcaError(error: unknown, service: "wsaa" | "wsfe", method: string): ArcaError {
   const failure = error as SoapFailure;
   const fault = failure.root?.Envelope?.Body?.Fault ?? failure.Fault;
+  // A non-XML error page (IIS's 503, a proxy's 502) comes back from the soap library as a "fault" whose code is the
+  // HTTP status: an outage, not ARCA's verdict.
+  const httpStatus = failure.response?.status ?? (/^\d{3}$/.test(String(fault?.faultcode ?? "")) ? Number(fault!.faultcode) : undefined);
+  if (fault?.faultcode && /^\d{3}$/.test(String(fault.faultcode))) {
+    return new ArcaError("http", `http_${httpStatus}`, `ARCA respondió HTTP ${httpStatus} (${service} ${method})`, { status: httpStatus, service, method });
+  }
   if (fault?.faultcode) {
     // Axis answers "ns1:coe.alreadyAuthenticated"; ASP.NET "soap:Client" / "soap:Server".
     const code = String(fault.faultcode).replace(/^[\w-]+:(?=[\w.])/, "");

@@ -157,6 +157,16 @@ describe("authorization with ARCA (sandbox)", () => {
     expect(await authorizeUntilSettled(ORG, id, { redis })).toMatchObject({ outcome: "authorized", number: 1 });
   });
 
+  it("an HTML error page instead of an answer (IIS 503) is an outage, not a rejection: the invoice is authorized on retry", async () => {
+    const job = await completedJob(ORG, `${ORG}-cf`, [{ description: "Visita", quantityMilli: 1000, unitPriceCents: 1000000, ivaRateBps: 2100 }]);
+    const id = await issue(ORG, { organizationId: ORG, jobId: job });
+    await sandbox("POST", "/faults", { kind: "5xx", method: "FECAESolicitar", count: 1, status: 503 });
+    const outcome = await authorizeUntilSettled(ORG, id, { redis });
+    expect(outcome).toMatchObject({ outcome: "authorized", number: 1 });
+    expect(outcome.rounds).toBeGreaterThan(1);
+    expect((await calls("FECAESolicitar"))[0]!.response.status).toBe(503);
+  });
+
   it("a rejection keeps ARCA's words verbatim and explains them; no number is used", async () => {
     const job = await completedJob(ORG, `${ORG}-cf`, [{ description: "Visita", quantityMilli: 1000, unitPriceCents: 1000000, ivaRateBps: 2100 }]);
     const id = await issue(ORG, { organizationId: ORG, jobId: job });

@@ -148,7 +148,10 @@ export async function createInvoice(tx: TenantTx, actor: InvoiceActor, input: Cr
   if (input.receiver) {
     await tx.customer.update({
       where: { id: customer.id },
-      data: { taxDocType: receiver.docType, taxDocNumber: receiver.docNumber, ivaConditionId: receiver.ivaConditionId, ...(email ? { email } : {}) },
+      // An anonymous consumidor final is "no document" on the customer (null), as the customers API shows it.
+      data: receiver.docType === DOC_TYPES.NONE
+        ? { taxDocType: null, taxDocNumber: null, ivaConditionId: receiver.ivaConditionId, ...(email ? { email } : {}) }
+        : { taxDocType: receiver.docType, taxDocNumber: receiver.docNumber, ivaConditionId: receiver.ivaConditionId, ...(email ? { email } : {}) },
     });
   }
   await appendAuditLog(tx, {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { repositoryRoot } from "../../lib/env";
 import PDFDocument from "pdfkit";
 import { formatCuit } from "../../lib/cuit";
 import {
@@ -18,11 +19,14 @@ import { renderQrPng } from "./render-qr-png";
 // what the server has installed. Everything is drawn at computed positions (margins 0), so pdfkit never breaks pages
 // on its own; this file decides where each page ends.
 
-// Read once per process (every invoice of a busy worker uses them); registered by name in each document.
-const FONT_BYTES = {
-  regular: readFileSync(fileURLToPath(new URL("./fonts/DejaVuSans.ttf", import.meta.url))),
-  bold: readFileSync(fileURLToPath(new URL("./fonts/DejaVuSans-Bold.ttf", import.meta.url))),
-};
+// Read on first use and kept (every invoice of a busy worker uses them); registered by name in each document. Found
+// from the repository root, not import.meta.url: a bundler (Next) rewrites asset URLs into browser addresses.
+let fontBytes: { regular: Buffer; bold: Buffer } | undefined;
+function fonts(): { regular: Buffer; bold: Buffer } {
+  const dir = join(repositoryRoot(), "src", "modules", "invoicing", "fonts");
+  fontBytes ??= { regular: readFileSync(join(dir, "DejaVuSans.ttf")), bold: readFileSync(join(dir, "DejaVuSans-Bold.ttf")) };
+  return fontBytes;
+}
 const REGULAR = "DejaVuSans";
 const BOLD = "DejaVuSans-Bold";
 
@@ -83,8 +87,8 @@ export async function renderInvoicePdf(doc: InvoiceDocument, options: RenderInvo
       CreationDate: options.creationDate ?? new Date(`${invoice.issueDate}T00:00:00-03:00`),
     },
   });
-  pdf.registerFont(REGULAR, FONT_BYTES.regular);
-  pdf.registerFont(BOLD, FONT_BYTES.bold);
+  pdf.registerFont(REGULAR, fonts().regular);
+  pdf.registerFont(BOLD, fonts().bold);
   pdf.font(REGULAR);
   const chunks: Buffer[] = [];
   pdf.on("data", (chunk: Buffer) => chunks.push(chunk));

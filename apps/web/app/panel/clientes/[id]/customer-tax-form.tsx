@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { sendJson } from "@/components/settings/send-json";
 import { DOC_TYPE_OPTIONS } from "@/components/invoices/invoice-format";
+import styles from "../customers.module.css";
 
 export type TaxData = { email: string; docType: number; docNumber: string; ivaConditionId: number };
 
@@ -51,7 +52,7 @@ export function CustomerTaxForm({ customerId, initial, conditions }: { customerI
   const described = (key: string) => (errors[key] ? { "aria-invalid": true as const, "aria-describedby": `${id}-${key}-error` } : {});
 
   return (
-    <form className="form" onSubmit={submit} aria-label="Datos para facturar">
+    <form className={`form ${styles.taxForm}`} onSubmit={submit} aria-label="Datos para facturar">
       <div className="stack">
         <label htmlFor={`${id}-email`}>Email</label>
         <input id={`${id}-email`} type="email" value={v.email} maxLength={200} placeholder="para mandarle las facturas" onChange={(e) => set("email", e.target.value)} {...described("email")} />

@@ -115,7 +115,7 @@ export function JobInvoiceForm({ jobId, initial, conditions, totals }: { jobId: 
         <button type="submit" disabled={busy}>{busy ? "Emitiendo…" : `Emitir Factura ${letter}`}</button>
         <span className="muted">Se pide el CAE a ARCA y se le manda al cliente por WhatsApp.</span>
       </div>
-      {message ? <p className="error" role="alert">{message}</p> : null}
+      {message ? <p className="error" role="alert" style={{ margin: 0 }}>{message}</p> : null}
     </form>
   );
 }
