@@ -1,5 +1,6 @@
 import { defaultArcaConfig, type ArcaConfig } from "./arca/config.ts";
 import type { SandboxEnv } from "./env.ts";
+import { defaultMercadoPagoConfig, type MercadoPagoConfig } from "./mercadopago/config.ts";
 
 export type OutOfOrderMode = "read-before-delivered" | "omit-delivered" | "reverse";
 
@@ -34,6 +35,8 @@ export type SandboxConfig = {
   metaEscapeSlashes: boolean;
   /** ARCA (WSAA + WSFEv1) knobs; runtime changes go through POST /_sandbox/arca/config. */
   arca: ArcaConfig;
+  /** MercadoPago knobs (fixed sandbox credentials included); runtime changes go through POST /_sandbox/mercadopago/config. */
+  mercadopago: MercadoPagoConfig;
 };
 
 export type RuntimeConfigKey =
@@ -68,5 +71,6 @@ export function configFromEnv(env: SandboxEnv): SandboxConfig {
     metaEnforceWindow: false,
     metaEscapeSlashes: true,
     arca: defaultArcaConfig(),
+    mercadopago: defaultMercadoPagoConfig(),
   };
 }

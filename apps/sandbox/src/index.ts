@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { configFromEnv, type SandboxConfig } from "./config.ts";
+import type { MercadoPagoConfig } from "./mercadopago/config.ts";
 import { getEnv } from "./env.ts";
 import { startSmtpCatcher } from "./notify/smtp-catcher.ts";
 import { createSandboxServer } from "./server.ts";
@@ -7,6 +8,7 @@ import { clearTimers, createState } from "./state.ts";
 
 export type { OutOfOrderMode, SandboxConfig } from "./config.ts";
 export type { ArcaConfig } from "./arca/config.ts";
+export type { MercadoPagoConfig } from "./mercadopago/config.ts";
 export type {
   BusinessNumber,
   CustomerMessage,
@@ -19,10 +21,18 @@ export type { Fault } from "./faults.ts";
 export type { CustomerMessageInput } from "./customers/schema.ts";
 export { DEMO as SANDBOX_DEMO_NUMBERS } from "./numbers.ts";
 export { ARCA_TAXPAYERS } from "./arca/taxpayers.ts";
+export { MERCADOPAGO_SELLERS } from "./mercadopago/sellers.ts";
+export { mercadoPagoSignature, signatureManifest } from "./mercadopago/sign.ts";
 export { CONTENT_SIDS } from "./twilio/content.ts";
 export { metaJson, hubSignature256, dialog360Signature, twilioSignature } from "./webhooks/sign.ts";
 
-export type StartSandboxOptions = { port?: number; smtpPort?: number; host?: string; config?: Partial<SandboxConfig> };
+/** `config.mercadopago` may name only the knobs to change; the rest keep their defaults. */
+export type StartSandboxOptions = {
+  port?: number;
+  smtpPort?: number;
+  host?: string;
+  config?: Partial<Omit<SandboxConfig, "mercadopago">> & { mercadopago?: Partial<MercadoPagoConfig> };
+};
 export type RunningSandbox = { url: string; smtpPort: number; config: SandboxConfig; close(): Promise<void> };
 export type { CaughtEmail, PushRecord } from "./state.ts";
 
@@ -38,7 +48,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
       "The CampoTech sandbox emulates WhatsApp/SMS providers with fake credentials and must never run with NODE_ENV=production.",
     );
   }
-  const config: SandboxConfig = { ...configFromEnv(env), ...options.config };
+  const base = configFromEnv(env);
+  const config: SandboxConfig = { ...base, ...options.config, mercadopago: { ...base.mercadopago, ...options.config?.mercadopago } };
   const state = createState(config);
   const server = createSandboxServer(state);
   const host = options.host ?? env.SANDBOX_HOST;

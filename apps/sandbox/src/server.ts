@@ -7,6 +7,7 @@ import { parseBody, readRawBody } from "./http/body.ts";
 import { Router } from "./http/router.ts";
 import type { Reply, RequestContext } from "./http/types.ts";
 import { newRecordId } from "./ids.ts";
+import { registerMercadoPagoRoutes } from "./mercadopago/routes.ts";
 import { registerMetaRoutes } from "./meta/routes.ts";
 import { registerNotifyRoutes } from "./notify/routes.ts";
 import { registerOpenAiRoutes } from "./openai/routes.ts";
@@ -25,6 +26,7 @@ export function buildRouter(state: SandboxState): Router {
   registerNotifyRoutes(router, state);
   registerOpenAiRoutes(router, state);
   registerArcaRoutes(router, state);
+  registerMercadoPagoRoutes(router, state);
   return router;
 }
 

@@ -1,6 +1,7 @@
 import { createArcaState, type ArcaState } from "./arca/state.ts";
 import type { SandboxConfig } from "./config.ts";
 import type { Fault } from "./faults.ts";
+import { createMercadoPagoState, type MercadoPagoState } from "./mercadopago/state.ts";
 import { defaultNumbers } from "./numbers.ts";
 import type { Template } from "./templates/store.ts";
 
@@ -133,6 +134,8 @@ export type SandboxState = {
   pushes: PushRecord[];
   /** ARCA's WSAA/WSFEv1 emulation: taxpayers, tickets, numbering, invoices, faults, recorded calls. */
   arca: ArcaState;
+  /** MercadoPago's OAuth, Checkout Pro, Payments API and notifications: sellers, tokens, preferences, payments, faults. */
+  mercadopago: MercadoPagoState;
 };
 
 export type CaughtEmail = { id: string; from: string; to: string[]; subject: string; raw: string; receivedAt: string };
@@ -159,6 +162,7 @@ export function createState(config: SandboxConfig): SandboxState {
     emails: [],
     pushes: [],
     arca: createArcaState(),
+    mercadopago: createMercadoPagoState(),
   };
 }
 
@@ -181,6 +185,7 @@ export function resetState(state: SandboxState): void {
   state.emails = [];
   state.pushes = [];
   state.arca = createArcaState();
+  state.mercadopago = createMercadoPagoState();
 }
 
 export function clearTimers(state: SandboxState): void {
