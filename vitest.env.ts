@@ -17,6 +17,8 @@ process.env.TWILIO_API_BASE_URL = `http://127.0.0.1:${sandboxPort}/twilio`;
 // Email through env (invoices to customers) reaches the same sandbox's SMTP catcher.
 process.env.SMTP_HOST = "127.0.0.1";
 process.env.SMTP_PORT = String(Number(sandboxPort) + 5);
+process.env.MERCADOPAGO_API_URL = `http://127.0.0.1:${sandboxPort}/mercadopago`;
+process.env.MERCADOPAGO_AUTH_URL = `http://127.0.0.1:${sandboxPort}/mercadopago/auth`;
 process.env.ARCA_WSAA_URL_HOMOLOGACION = `http://127.0.0.1:${sandboxPort}/arca/wsaa/ws/services/LoginCms`;
 process.env.ARCA_WSFE_URL_HOMOLOGACION = `http://127.0.0.1:${sandboxPort}/arca/wsfev1/service.asmx`;
 process.env.PUBLIC_BASE_URL = "http://127.0.0.1:9";

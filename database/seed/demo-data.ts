@@ -109,7 +109,7 @@ export const DEMO_TEMPLATES = [
   { name: "job_scheduled", category: "UTILITY", body: "Hola {{1}}, tu turno quedó agendado para el {{2}} a las {{3}}. Técnico: {{4}}." },
   { name: "invoice_ready", category: "UTILITY", body: "Hola {{1}}, tu factura por {{2}} ya está disponible: {{3}}" },
   { name: "payment_confirmed", category: "UTILITY", body: "¡Gracias {{1}}! Recibimos tu pago de {{2}}." },
-  { name: "payment_reminder", category: "UTILITY", body: "Hola {{1}}, te recordamos que tenés un saldo de {{2}} con vencimiento el {{3}}." },
+  { name: "payment_reminder", category: "UTILITY", body: "Hola {{1}}, te recordamos que tenés un saldo de {{2}} con vencimiento el {{3}}. Podés verlo y pagarlo acá: {{4}}" },
   { name: "welcome", category: "MARKETING", body: "¡Hola {{1}}! Gracias por escribirnos. ¿En qué te podemos ayudar?" },
   { name: "otp_code", category: "AUTHENTICATION", body: "{{1}} es tu código de verificación." },
   { name: "technician_on_the_way", category: "UTILITY", body: "Hola {{1}}, {{2}} ya está en camino. Seguí su llegada acá: {{3}}" },

@@ -49,6 +49,24 @@ async function seedTwoOrganizations() {
     await admin.technicianTimeOff.create({ data: { organizationId: id, userId: `${id}-owner`, start: at, end: new Date(at.getTime() + 3600_000) } });
     await admin.lead.create({ data: { organizationId: id, customerId: `${id}-cust`, conversationId: `${id}-conv`, summary: "Presupuesto de destapación" } });
     await admin.assistantRun.create({ data: { organizationId: id, conversationId: `${id}-conv`, turnId: `${id}-turn`, engine: "OFFLINE", intent: "greeting", outcome: "replied", latencyMs: 3 } });
+    await admin.arcaConnection.create({ data: { organizationId: id, cuit, businessName: `Org ${id}` } });
+    await admin.arcaTicket.create({
+      data: { organizationId: id, environment: "HOMOLOGACION", service: "wsfe", certificateFingerprint: "f", tokenEncrypted: "t", signEncrypted: "s", generationTime: at, expirationTime: at },
+    });
+    await admin.invoice.create({
+      data: {
+        id: `${id}-inv`, organizationId: id, customerId: `${id}-cust`, letter: "B", voucherType: 6, environment: "HOMOLOGACION", pointOfSale: 2,
+        issueDate: "2026-11-20", serviceFrom: "2026-11-20", serviceTo: "2026-11-20", paymentDueDate: "2026-11-30", receiverName: "Cliente",
+        receiverDocType: 99, receiverDocNumber: "0", receiverIvaConditionId: 5, netCents: 100, ivaCents: 21, totalCents: 121,
+        lines: { create: { organizationId: id, position: 0, description: "Visita", quantityMilli: 1000, unitPriceCents: 100, ivaRateBps: 2100, netCents: 100 } },
+      },
+    });
+    await admin.mercadoPagoConnection.create({ data: { organizationId: id, mpUserId: `12345${n}`, accessTokenEncrypted: "a", refreshTokenEncrypted: "r", expiresAt: at } });
+    await admin.paymentLink.create({ data: { id: `${id}-link`, organizationId: id, customerId: `${id}-cust`, invoiceId: `${id}-inv`, amountCents: 121, expiresAt: at } });
+    await admin.payment.create({
+      data: { id: `${id}-pay`, organizationId: id, customerId: `${id}-cust`, invoiceId: `${id}-inv`, linkId: `${id}-link`, method: "MERCADOPAGO", status: "APPROVED", amountCents: 121, mpPaymentId: `9${n}` },
+    });
+    await admin.paymentRefund.create({ data: { organizationId: id, paymentId: `${id}-pay`, amountCents: 21, requestKey: `refund-${id}` } });
   }
 }
 
@@ -66,6 +84,8 @@ const TENANT_MODELS = [
   "waTemplate", "panicMode", "auditLog", "priceListItem", "whatsAppStatusEvent", "whatsAppParkedStatus", "whatsAppReaction",
   "conversationTurn", "outboundDelivery", "refreshToken", "job", "jobLineItem", "jobTransition", "jobAttachment",
   "technicianSchedule", "technicianTimeOff", "lead", "assistantRun",
+  "arcaConnection", "arcaTicket", "invoice", "invoiceLine",
+  "mercadoPagoConnection", "paymentLink", "payment", "paymentRefund",
 ] as const;
 
 describe("the application role", () => {

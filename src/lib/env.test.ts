@@ -63,6 +63,10 @@ describe("deployment safety", () => {
     EXPO_PUSH_URL: "https://exp.host/--/api/v2/push/send",
     SMTP_HOST: "smtp.example.com",
     SMTP_PORT: "587",
+    MERCADOPAGO_API_URL: "https://api.mercadopago.com",
+    MERCADOPAGO_AUTH_URL: "https://auth.mercadopago.com",
+    MERCADOPAGO_CLIENT_SECRET: "real-mp-client-secret",
+    MERCADOPAGO_WEBHOOK_SECRET: "real-mp-webhook-secret",
   };
 
   it("knows every secret value .env.example ships with", () => {
@@ -88,6 +92,8 @@ describe("deployment safety", () => {
     expect(() => parseEnv({ ...safe, PUBLIC_BASE_URL: "http://app.campotech.com.ar" })).toThrow(/PUBLIC_BASE_URL: must be a public https/);
     const { SMTP_HOST: _h, SMTP_PORT: _p, ...withoutSmtp } = safe;
     expect(() => parseEnv(withoutSmtp)).toThrow(/SMTP_HOST/);
+    const { MERCADOPAGO_WEBHOOK_SECRET: _w, ...withoutMpSecret } = safe;
+    expect(() => parseEnv(withoutMpSecret)).toThrow(/MERCADOPAGO_WEBHOOK_SECRET: is the public example value/);
   });
 
   it("treats Vercel as a deployment and leaves a local run alone", () => {

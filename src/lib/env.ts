@@ -8,6 +8,7 @@ import { cryptoEnv } from "./env/crypto";
 import { dbEnv } from "./env/db";
 import { deploymentEnv, deploymentProblems, isDeployed, PROVIDER_URL_VARIABLES } from "./env/deployment";
 import { inboundEnv, mediaEnv } from "./env/inbound";
+import { mercadoPagoEnv } from "./env/mercadopago";
 import { notificationsEnv } from "./env/notifications";
 import { openaiEnv } from "./env/openai";
 import { dialog360Env, metaEnv, observabilityEnv, sandboxEnv, twilioEnv } from "./env/providers";
@@ -35,6 +36,7 @@ const schema = z.object({
   ...mediaEnv.shape,
   ...notificationsEnv.shape,
   ...arcaEnv.shape,
+  ...mercadoPagoEnv.shape,
 });
 
 export type Env = z.infer<typeof schema>;
@@ -85,7 +87,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (!isAbsolute(result.data.MEDIA_STORAGE_DIR)) result.data.MEDIA_STORAGE_DIR = join(repositoryRoot(), result.data.MEDIA_STORAGE_DIR);
   if (isDeployed(source)) {
     // Defaults count too: a provider URL left unset falls back to the sandbox.
-    const effective: Record<string, string | undefined> = { ...source, SMTP_HOST: result.data.SMTP_HOST, SMTP_PORT: String(result.data.SMTP_PORT) };
+    const effective: Record<string, string | undefined> = {
+      ...source,
+      SMTP_HOST: result.data.SMTP_HOST,
+      SMTP_PORT: String(result.data.SMTP_PORT),
+      // Secrets with a local default: left unset, the default (public) value is what would be used.
+      MERCADOPAGO_CLIENT_SECRET: result.data.MERCADOPAGO_CLIENT_SECRET,
+      MERCADOPAGO_WEBHOOK_SECRET: result.data.MERCADOPAGO_WEBHOOK_SECRET,
+    };
     for (const name of PROVIDER_URL_VARIABLES) effective[name] = result.data[name];
     const problems = deploymentProblems(effective);
     if (problems.length) {

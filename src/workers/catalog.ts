@@ -11,6 +11,8 @@ import { messagingMaintenance } from "./jobs/messaging-maintenance.job";
 import { notificationsJobChanged } from "./jobs/notifications-job-changed.job";
 import { notificationsJobReminder } from "./jobs/notifications-job-reminder.job";
 import { notificationsSendDeferred } from "./jobs/notifications-send-deferred.job";
+import { paymentsMaintenance } from "./jobs/payments-maintenance.job";
+import { paymentsProcessMercadoPagoNotification } from "./jobs/payments-process-mercadopago-notification.job";
 import { usageResetMonthlyCounters } from "./jobs/usage-reset-monthly-counters.job";
 import { whatsappProcessWebhook } from "./jobs/whatsapp-process-webhook.job";
 
@@ -30,6 +32,8 @@ export const jobCatalog: readonly JobDefinition[] = [
   assistantAnswerTurn,
   invoicingAuthorizeInvoice,
   invoicingDeliverInvoice,
+  paymentsProcessMercadoPagoNotification,
+  paymentsMaintenance,
 ] as JobDefinition[];
 
 export function findJob(name: string): JobDefinition | undefined {

@@ -13,3 +13,4 @@ export { conversationCloseTurn } from "./jobs/conversation-close-turn.job";
 export { messagingDeliverMessage } from "./jobs/messaging-deliver-message.job";
 export { MESSAGING_MAINTENANCE_SCHEDULE, messagingMaintenance } from "./jobs/messaging-maintenance.job";
 export { runFollowUps } from "./jobs/run-follow-ups";
+export { PAYMENTS_MAINTENANCE_SCHEDULE, paymentsMaintenance } from "./jobs/payments-maintenance.job";

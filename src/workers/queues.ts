@@ -15,6 +15,8 @@ export const QUEUES = {
   assistant: "assistant",
   // Electronic invoices: authorization with ARCA (serialized per point of sale), then PDF and delivery.
   invoicing: "invoicing",
+  // MercadoPago notifications (each re-reads the payment from MercadoPago) and the payments maintenance.
+  payments: "payments",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -55,6 +55,9 @@ wait_for sandbox "http://127.0.0.1:$SANDBOX_PORT/_sandbox/config"
 # The demo organization's ARCA certificate, issued by the sandbox's WSASS for a fresh CSR (homologación only).
 say "Conectando la organización de demostración con ARCA (sandbox)"
 campotech arca sandbox-connect --org demo-org >/dev/null 2>&1 || say "Aviso: no se pudo conectar ARCA (sandbox); revisá pnpm campotech arca check --org demo-org"
+# The demo organization's MercadoPago account: the sandbox's seller DELSUR_PLOMERIA, linked by OAuth.
+say "Vinculando la organización de demostración con MercadoPago (sandbox)"
+campotech mercadopago sandbox-connect --org demo-org >/dev/null 2>&1 || say "Aviso: no se pudo vincular MercadoPago (sandbox); probá pnpm campotech mercadopago sandbox-connect --org demo-org"
 wait_for workers "http://127.0.0.1:$WORKERS_PORT/health"
 wait_for web "http://127.0.0.1:$WEB_PORT/api/health"
 
@@ -68,6 +71,7 @@ cat <<TXT
   Salud workers       http://localhost:$WORKERS_PORT/health
   Sandbox WhatsApp    http://localhost:$SANDBOX_PORT   (simulador de teléfono)
   Facturación ARCA    http://localhost:$WEB_PORT/panel/facturas   (homologación contra el sandbox; ARCA en /panel/arca)
+  Cobros              http://localhost:$WEB_PORT/panel/cobros     (MercadoPago del sandbox: el checkout paga con tarjetas de prueba)
 
   Token del dueño:    pnpm campotech token --user +5491140000001
   Logs:               $log_dir/{web,workers,sandbox}.log

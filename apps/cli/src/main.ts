@@ -4,6 +4,7 @@ import { arcaCommands } from "./commands/arca";
 import { assistantCommands } from "./commands/assistant";
 import { auditCommands } from "./commands/audit";
 import { dbCommands } from "./commands/db";
+import { mercadoPagoCommands } from "./commands/mercadopago";
 import { messagingCommands } from "./commands/messaging";
 import { orgCommands } from "./commands/org";
 import { userCommands } from "./commands/user";
@@ -13,7 +14,7 @@ import { describeFailure } from "./describe-failure";
 
 process.title = "campotech-cli";
 
-const commands: Command[] = [...dbCommands, ...orgCommands, ...userCommands, ...whatsappCommands, ...webhookCommands, ...messagingCommands, ...auditCommands, ...assistantCommands, ...arcaCommands];
+const commands: Command[] = [...dbCommands, ...orgCommands, ...userCommands, ...whatsappCommands, ...webhookCommands, ...messagingCommands, ...auditCommands, ...assistantCommands, ...arcaCommands, ...mercadoPagoCommands];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.path.join(" ").length));

@@ -8,6 +8,8 @@ import {
   jobCatalog,
   MESSAGING_MAINTENANCE_SCHEDULE,
   messagingMaintenance,
+  PAYMENTS_MAINTENANCE_SCHEDULE,
+  paymentsMaintenance,
   processJob,
   USAGE_RESET_SCHEDULE,
   usageResetMonthlyCounters,
@@ -20,7 +22,17 @@ process.title = "campotech-workers";
 async function main(): Promise<void> {
   const healthRedis = createRedis("producer");
   const schedulerConnection = createRedis("worker");
-  const systemQueue = new Queue(usageResetMonthlyCounters.queue, { connection: schedulerConnection, prefix: env.QUEUE_PREFIX });
+  // Each scheduled job is added to its own queue (payments maintenance calls MercadoPago: it must not hold up the
+  // system queue's every-minute maintenance).
+  const schedulerQueues = new Map<string, Queue>();
+  const schedulerQueue = (name: string) => {
+    let queue = schedulerQueues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: schedulerConnection, prefix: env.QUEUE_PREFIX });
+      schedulerQueues.set(name, queue);
+    }
+    return queue;
+  };
   const running: { server?: Server; pool?: ReturnType<typeof startWorkers> } = {};
 
   // Registered before anything is awaited: a SIGTERM during start-up (a fast redeploy) must still shut down
@@ -32,7 +44,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, "shutting down: finishing in-flight jobs");
     running.server?.close();
     const { forced } = (await running.pool?.close()) ?? { forced: false };
-    await systemQueue.close().catch(() => {});
+    await Promise.all([...schedulerQueues.values()].map((q) => q.close().catch(() => {})));
     await Promise.all([schedulerConnection.quit(), healthRedis.quit()].map((p) => p.catch(() => {})));
     await db.$disconnect();
     logger.info({ forced }, "workers stopped");
@@ -49,9 +61,10 @@ async function main(): Promise<void> {
   const schedules = [
     { job: usageResetMonthlyCounters, repeat: USAGE_RESET_SCHEDULE },
     { job: messagingMaintenance, repeat: MESSAGING_MAINTENANCE_SCHEDULE },
+    { job: paymentsMaintenance, repeat: PAYMENTS_MAINTENANCE_SCHEDULE },
   ];
   for (const { job, repeat } of schedules) {
-    await systemQueue
+    await schedulerQueue(job.queue)
       .upsertJobScheduler(job.name, repeat, { name: job.name, data: {} })
       .catch((error: Error) => logger.error({ err: error.message, job: job.name }, "could not register a job scheduler"));
   }

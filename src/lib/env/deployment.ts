@@ -19,6 +19,8 @@ export const EXAMPLE_SECRET_VALUES: Record<string, string> = {
   DIALOG360_PARTNER_API_KEY: "sandbox-d360-partner-key",
   DIALOG360_WEBHOOK_SECRET: "sandbox-d360-webhook-secret",
   TWILIO_AUTH_TOKEN: "sandbox-twilio-auth-token",
+  MERCADOPAGO_CLIENT_SECRET: "sandbox-mp-client-secret",
+  MERCADOPAGO_WEBHOOK_SECRET: "sandbox-mp-webhook-secret",
 };
 
 // Database URLs whose password is the example's.
@@ -36,6 +38,8 @@ export const PROVIDER_URL_VARIABLES = [
   "ARCA_WSFE_URL_HOMOLOGACION",
   "ARCA_WSAA_URL_PRODUCCION",
   "ARCA_WSFE_URL_PRODUCCION",
+  "MERCADOPAGO_API_URL",
+  "MERCADOPAGO_AUTH_URL",
 ] as const;
 
 const SANDBOX_PORTS = new Set(["4010"]);

@@ -22,15 +22,19 @@ export const PERMISSIONS = [
   "customers.write",
   "invoices.read",
   "invoices.issue",
+  "payments.read",
+  "payments.charge",
+  "payments.refund",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const VIEWER: Permission[] = ["settings.read", "inbox.read", "conversations.read.assigned", "jobs.read", "jobs.read.own", "customers.read", "invoices.read"];
+const VIEWER: Permission[] = ["settings.read", "inbox.read", "conversations.read.assigned", "jobs.read", "jobs.read.own", "customers.read", "invoices.read", "payments.read"];
 const TECHNICIAN: Permission[] = ["jobs.read.own", "jobs.write.own", "conversations.read.assigned", "conversations.write.assigned"];
-const DISPATCHER: Permission[] = [...new Set([...VIEWER, ...TECHNICIAN, "inbox.write", "jobs.write", "customers.write"] as Permission[])];
-// Issuing legal invoices (and credit notes) is the owner's and the administrator's: a dispatcher sees them.
-const ADMIN: Permission[] = [...DISPATCHER, "settings.manage", "numbers.manage", "templates.manage", "users.manage", "messaging.admin", "invoices.issue"];
+// A dispatcher charges (payment links, cash and transfers recorded by hand)…
+const DISPATCHER: Permission[] = [...new Set([...VIEWER, ...TECHNICIAN, "inbox.write", "jobs.write", "customers.write", "payments.charge"] as Permission[])];
+// …issuing legal invoices (and credit notes) and giving money back are the owner's and the administrator's.
+const ADMIN: Permission[] = [...DISPATCHER, "settings.manage", "numbers.manage", "templates.manage", "users.manage", "messaging.admin", "invoices.issue", "payments.refund"];
 
 export const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
   OWNER: new Set(PERMISSIONS),

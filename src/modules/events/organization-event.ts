@@ -57,6 +57,19 @@ export type OrganizationEvent =
       at: string;
     }
   | { type: "invoice.updated"; organizationId: string; invoiceId: string; status: string; at: string }
+  // A payment or a payment link changed (a MercadoPago notification, a manual payment, a refund): what is paid of an
+  // invoice or job changed with it.
+  | {
+      type: "payment.updated";
+      organizationId: string;
+      paymentId: string | null;
+      linkId: string | null;
+      invoiceId: string | null;
+      jobId: string | null;
+      status: string;
+      paidCents: number;
+      at: string;
+    }
 
   // Operational notices from other modules (panic mode, plan usage): their own fields, same channel.
   | {

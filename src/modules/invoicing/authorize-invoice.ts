@@ -8,6 +8,8 @@ import { addDays, localDateOf } from "../../lib/time";
 import { DelayJob } from "../../workers/delay-job";
 import { appendAuditLog } from "../audit/append-audit-log";
 import { publishOrganizationEvents } from "../events/publish-organization-events";
+import { attachJobPaymentsToInvoice } from "../payments/attach-job-payments";
+import { recomputePaid } from "../payments/recompute-paid";
 import { loadArcaContext, type ArcaContext } from "./arca-context";
 import { arcaPanicActive, recordArcaOutcome } from "./arca-breaker";
 import { dropArcaTicket, getArcaTicket } from "./get-arca-ticket";
@@ -180,6 +182,9 @@ async function authorized(
       organizationId, actorType: "SYSTEM", action: "invoice.authorized", entityType: "Invoice", entityId: invoice.id,
       metadata: { number: granted.number, cae: granted.cae, reconciled, observations: granted.observations.map((o) => o.code) },
     });
+    if (invoice.kind === "INVOICE") await attachJobPaymentsToInvoice(tx, { organizationId, invoiceId: invoice.id, jobId: invoice.jobId, now });
+    // A credit note lowers what is owed on its invoice: what was paid may now cover it.
+    if (invoice.creditedInvoiceId) await recomputePaid(tx, { invoiceId: invoice.creditedInvoiceId, jobId: null }, now);
   });
   await publishOrganizationEvents([{ type: "invoice.updated", organizationId, invoiceId: invoice.id, status: "AUTHORIZED", at: now.toISOString() }]);
   return { outcome: "authorized", number: granted.number, cae: granted.cae, reconciled };

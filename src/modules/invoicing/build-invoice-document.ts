@@ -2,6 +2,7 @@ import type { TenantTx } from "@campotech/database";
 import { env } from "../../lib/env";
 import { AppError } from "../../lib/errors";
 import { toWaId } from "../../lib/phone";
+import { paymentPageUrl } from "../payments/payment-page-link";
 import { buildArcaQrUrl } from "./build-arca-qr-url";
 import type { InvoiceDocument, InvoiceLetter } from "./invoice-document";
 import { voucherNumberLabel } from "./invoice-view";
@@ -17,6 +18,8 @@ export async function buildInvoiceDocument(tx: TenantTx, invoiceId: string): Pro
     where: { id: invoiceId },
     include: {
       lines: { orderBy: { position: "asc" } },
+      // The customer's "pagar" page while a payment link is open and the invoice is not paid: the PDF's second QR.
+      paymentLinks: { where: { status: "OPEN", expiresAt: { gt: new Date() } }, select: { id: true }, orderBy: { createdAt: "desc" }, take: 1 },
       creditedInvoice: { select: { letter: true, kind: true, pointOfSale: true, number: true, issueDate: true } },
       organization: { select: { name: true, arcaConnection: true, whatsappAccts: { where: { provisioningStatus: "ACTIVE" }, select: { displayPhoneNumber: true }, take: 1 } } },
     },
@@ -97,6 +100,6 @@ export async function buildInvoiceDocument(tx: TenantTx, invoiceId: string): Pro
       authorizationCode: invoice.cae,
       baseUrl: env.ARCA_QR_BASE_URL,
     }),
-    paymentUrl: null,
+    paymentUrl: invoice.paidAt || !invoice.paymentLinks[0] ? null : paymentPageUrl(invoice.organizationId, invoice.paymentLinks[0].id),
   };
 }

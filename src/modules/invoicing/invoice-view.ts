@@ -1,5 +1,6 @@
 import type { Prisma } from "@campotech/database";
 import type { ArcaMessage } from "../../integrations/arca";
+import { LINK_VIEW_SELECT, PAYMENT_VIEW_SELECT, paymentState, toLinkView, toPaymentView } from "../payments/payment-view";
 import { explainArcaMessage } from "./explain-arca-message";
 import type { InvoiceLetter } from "./invoice-document";
 import { DOC_TYPE_LABELS, formatDocument, RECEIVER_IVA_CONDITIONS, voucherLabel } from "./voucher-rules";
@@ -10,7 +11,9 @@ export const INVOICE_VIEW_SELECT = {
   receiverName: true, receiverDocType: true, receiverDocNumber: true, receiverIvaConditionId: true, receiverAddress: true, receiverEmail: true,
   netCents: true, exemptCents: true, ivaCents: true, totalCents: true, ivaBreakdown: true,
   cae: true, caeDueDate: true, authorizedAt: true, arcaObservations: true, arcaErrors: true, lastError: true, attempts: true,
-  sentAt: true, emailedAt: true, createdAt: true, pdfStorageKey: true,
+  sentAt: true, emailedAt: true, createdAt: true, pdfStorageKey: true, paidCents: true, paidAt: true, paymentRemindersSent: true,
+  payments: { select: PAYMENT_VIEW_SELECT, orderBy: { createdAt: "asc" } },
+  paymentLinks: { select: LINK_VIEW_SELECT, orderBy: { createdAt: "desc" }, take: 10 },
   customer: { select: { id: true, name: true } },
   job: { select: { id: true, number: true } },
   creditedInvoice: { select: { id: true, letter: true, kind: true, pointOfSale: true, number: true } },
@@ -75,9 +78,29 @@ export function toInvoiceView(row: Row) {
     creditNotes: row.creditNotes.map((n) => ({ id: n.id, label: voucherNumberLabel(n), status: n.status, totalCents: n.totalCents })),
     creditableCents: row.kind === "INVOICE" && row.status === "AUTHORIZED" ? Math.max(0, row.totalCents - credited) : 0,
     pdfUrl: row.status === "AUTHORIZED" ? `/api/invoices/${row.id}/pdf` : null,
+    payment: paymentOf(row),
     sentAt: row.sentAt,
     emailedAt: row.emailedAt,
     createdAt: row.createdAt,
+  };
+}
+
+// What is owed and paid of an authorized invoice (credit notes subtract); a draft or a credit note owes nothing.
+function paymentOf(row: Row) {
+  const credited = row.creditNotes.filter((n) => n.status === "AUTHORIZED").reduce((sum, n) => sum + n.totalCents, 0);
+  const chargeable = row.kind === "INVOICE" && row.status === "AUTHORIZED";
+  const owedCents = chargeable ? Math.max(0, row.totalCents - credited) : 0;
+  const links = row.paymentLinks.map((l) => toLinkView(l));
+  return {
+    state: chargeable ? paymentState(owedCents, row.paidCents) : ("NOT_CHARGEABLE" as const),
+    owedCents,
+    paidCents: row.paidCents,
+    dueCents: Math.max(0, owedCents - row.paidCents),
+    paidAt: row.paidAt,
+    remindersSent: row.paymentRemindersSent,
+    payments: row.payments.map(toPaymentView),
+    openLink: links.find((l) => l.status === "OPEN") ?? null,
+    links,
   };
 }
 

@@ -15,6 +15,8 @@ export const JOB_SELECT = {
   createdById: true,
   createdAt: true,
   updatedAt: true,
+  paidCents: true,
+  paidAt: true,
 } satisfies Prisma.JobSelect;
 
 export type JobView = Prisma.JobGetPayload<{ select: typeof JOB_SELECT }>;

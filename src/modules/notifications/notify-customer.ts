@@ -22,7 +22,9 @@ const PRIORITY = { EMERGENCY: "high", HIGH: "high", NORMAL: "normal" } as const;
 // again when the window ends (`deferred: true` then skips the check, so it can never bounce back and forth).
 export async function notifyCustomer(
   raw: NotifyCustomerInput,
-  options: { now?: Date; deferred?: boolean } = {},
+  // immediate: the message answers something the customer just did (their payment went through): quiet hours are for
+  // news they did not ask for, so it goes now.
+  options: { now?: Date; deferred?: boolean; immediate?: boolean } = {},
 ): Promise<NotifyCustomerResult> {
   const input = notifyCustomerInputSchema.parse(raw);
   const now = options.now ?? new Date();
@@ -35,7 +37,7 @@ export async function notifyCustomer(
     return { settings: notificationSettings(organization.settings), customerName: customer.name };
   });
 
-  if (!options.deferred) {
+  if (!options.deferred && !options.immediate) {
     const decision = quietHoursDecision({ now, urgency: input.urgency, organizationQuiet: settings.quietHours ?? null });
     if (decision.action === "defer") {
       // A key is fixed now even when the caller gave none, so the deferred send is idempotent too.

@@ -56,8 +56,8 @@ export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
     use: "payment_reminder",
     name: "payment_reminder",
     category: "UTILITY",
-    body: "Hola {{1}}, te recordamos que tenés un saldo de {{2}} con vencimiento el {{3}}.",
-    variables: ["customerName", "amount", "dueDate"],
+    body: "Hola {{1}}, te recordamos que tenés un saldo de {{2}} con vencimiento el {{3}}. Podés verlo y pagarlo acá: {{4}}",
+    variables: ["customerName", "amount", "dueDate", "link"],
   },
   {
     use: "welcome",

@@ -77,6 +77,20 @@ describe("provider credentials at rest", () => {
     expect([decryptSecret(ticket.tokenEncrypted, onlyNew), decryptSecret(ticket.signEncrypted, onlyNew)]).toEqual(["tok", "sig"]);
     expect(await rotateCredentialsKey(adminDb(), newRing)).toEqual({ rotated: 0 });
   });
+
+  it("rotation also re-seals MercadoPago sellers' tokens (and skips an unlinked account's erased ones)", async () => {
+    const oldRing: Keyring = { keys: new Map([["old", Buffer.alloc(32, 3)]]), activeKeyId: "old" };
+    const newRing: Keyring = { keys: new Map([["old", Buffer.alloc(32, 3)], ["new", Buffer.alloc(32, 4)]]), activeKeyId: "new" };
+    await adminDb().mercadoPagoConnection.create({
+      data: { organizationId: orgId, mpUserId: "123456789", accessTokenEncrypted: encryptSecret("APP_USR-a", oldRing), refreshTokenEncrypted: encryptSecret("TG-r", oldRing), expiresAt: new Date() },
+    });
+    expect(await rotateCredentialsKey(adminDb(), newRing)).toEqual({ rotated: 0, other: 1 });
+    const onlyNew: Keyring = { keys: new Map([["new", newRing.keys.get("new")!]]), activeKeyId: "new" };
+    const row = await adminDb().mercadoPagoConnection.findUniqueOrThrow({ where: { organizationId: orgId } });
+    expect([decryptSecret(row.accessTokenEncrypted, onlyNew), decryptSecret(row.refreshTokenEncrypted, onlyNew)]).toEqual(["APP_USR-a", "TG-r"]);
+    await adminDb().mercadoPagoConnection.update({ where: { organizationId: orgId }, data: { status: "DISCONNECTED", accessTokenEncrypted: "", refreshTokenEncrypted: "" } });
+    expect(await rotateCredentialsKey(adminDb(), newRing)).toEqual({ rotated: 0 });
+  });
 });
 
 describe("a new organization", () => {

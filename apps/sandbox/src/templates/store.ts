@@ -45,7 +45,7 @@ const BUILT_IN: Seed[] = [
   {
     name: "payment_reminder",
     category: "UTILITY",
-    components: [{ type: "BODY", text: "Hola {{1}}, te recordamos que tenés un saldo pendiente de {{2}} que vence el {{3}}." }],
+    components: [{ type: "BODY", text: "Hola {{1}}, te recordamos que tenés un saldo pendiente de {{2}} que vence el {{3}}. Podés verlo y pagarlo acá: {{4}}" }],
   },
   {
     name: "welcome",

@@ -5,7 +5,8 @@ import { resetDatabase } from "@campotech/database/testing";
 import { encryptJson } from "@campotech/core/lib/crypto";
 import { getMediaStorage } from "@campotech/core/modules/media";
 import { adminDb, withTenant } from "@campotech/core/lib/db";
-import { createArcaCsr } from "@campotech/core/modules/invoicing";
+import { createArcaCsr, installArcaCertificate } from "@campotech/core/modules/invoicing";
+import { connectSandboxSeller } from "@campotech/core/modules/payments";
 import { env } from "@campotech/core/lib/env";
 import { sharedRedis, whenRedisReady } from "@campotech/core/lib/redis";
 import { can, issueAccessToken } from "@campotech/core/modules/auth";
@@ -113,6 +114,22 @@ async function invoiceRow(org: Org, id: string, status: "DRAFT" | "AUTHORIZED", 
 const draftInvoice = (org: Org) => invoiceRow(org, fresh(org, "draft"), "DRAFT", null);
 const authorizedInvoice = async (org: Org) => invoiceRow(org, fresh(org, "inv"), "AUTHORIZED", ++invoiceNumbers[org]);
 const invoiceNumbers: Record<Org, number> = { a: 100, b: 100 };
+
+// Each organization's MercadoPago account: a seller of the suite's sandbox, linked by OAuth.
+const SELLERS: Record<Org, string> = { a: "123456789", b: "223456789" };
+
+async function cashPayment(org: Org): Promise<string> {
+  const id = fresh(org, "pay");
+  const invoiceId = await authorizedInvoice(org);
+  await adminDb().payment.create({ data: { id, organizationId: orgId(org), customerId: `mx-${org}-customer`, invoiceId, method: "CASH", status: "APPROVED", amountCents: 200_000, paidAt: new Date() } });
+  return id;
+}
+
+async function paymentLink(org: Org): Promise<string> {
+  const id = fresh(org, "link");
+  await adminDb().paymentLink.create({ data: { id, organizationId: orgId(org), customerId: `mx-${org}-customer`, invoiceId: `mx-${org}-inv`, amountCents: 1_815_000, expiresAt: new Date(Date.now() + 7 * 86_400_000) } });
+  return id;
+}
 
 // A certificate for the organization's pending CSR, from the suite sandbox's WSASS (the way ARCA issues one).
 async function sandboxCertificate(org: Org): Promise<string> {
@@ -240,6 +257,21 @@ const FIXTURES: Record<string, Fixture> = {
   "POST /api/invoices/{id}/credit-notes": { byId: true, request: async (org) => ({ params: { id: await authorizedInvoice(org) }, body: { authorize: false } }) },
   "GET /api/invoices/{id}/pdf": { byId: true, request: (org) => ({ params: { id: `mx-${org}-inv` } }) },
   "POST /api/invoices/{id}/resend": { byId: true, request: (org) => ({ params: { id: `mx-${org}-inv` } }) },
+  "GET /api/payments": { byId: false, request: () => ({ query: { limit: "50" } }) },
+  "GET /api/payments/{id}": { byId: true, request: (org) => ({ params: { id: `mx-${org}-pay` } }) },
+  "POST /api/payments": {
+    byId: false,
+    request: async (org) => ({ body: { invoiceId: await authorizedInvoice(org), method: "CASH", amountCents: 100_000, note: "Seña" }, headers: { "idempotency-key": `pay-${++seq}` } }),
+  },
+  "POST /api/payments/{id}/refunds": { byId: true, request: async (org) => ({ params: { id: await cashPayment(org) }, body: { amountCents: 50_000, reason: "Cobrado de más" }, headers: { "idempotency-key": `refund-${++seq}` } }) },
+  "POST /api/payments/links": { byId: false, request: async (org) => ({ body: { invoiceId: await authorizedInvoice(org) } }) },
+  "POST /api/payments/links/{id}/send": { byId: true, request: async (org) => ({ params: { id: await paymentLink(org) } }) },
+  "GET /api/payments/receivables": { byId: false, request: () => ({}) },
+  "GET /api/settings/mercadopago": { byId: false, request: () => ({}) },
+  "PUT /api/settings/mercadopago": { byId: false, request: () => ({ body: { reminderAfterDays: 1 + (++seq % 10), maxReminders: 3 } }) },
+  "POST /api/settings/mercadopago/connect": { byId: false, request: () => ({}) },
+  // Linked again first: each role disconnects it.
+  "DELETE /api/settings/mercadopago": { byId: false, request: async (org) => (await connectSandboxSeller(orgId(org), SELLERS[org]), {}) },
   "GET /api/settings/arca": { byId: false, request: () => ({}) },
   "PUT /api/settings/arca": {
     byId: false,
@@ -293,7 +325,14 @@ async function seedOrg(org: Org) {
   await admin.arcaConnection.create({
     data: { organizationId: id, environment: "HOMOLOGACION", cuit: org === "a" ? "30712345671" : "20267565393", pointOfSale: 2, businessName: `Razón ${org === "a" ? "Alfa" : "Beta"} S.R.L.`, businessAddress: "Calle Falsa 123" },
   });
+  // Issuing needs a certificate: installed up front, so no endpoint depends on the order the matrix runs them in.
+  const certificatePem = await sandboxCertificate(org);
+  await withTenant(id, (tx) => installArcaCertificate(tx, id, { certificatePem }, { type: "OPERATOR" }));
   await invoiceRow(org, `mx-${org}-inv`, "AUTHORIZED", 1);
+  await connectSandboxSeller(id, SELLERS[org]);
+  await admin.payment.create({
+    data: { id: `mx-${org}-pay`, organizationId: id, customerId: `mx-${org}-customer`, invoiceId: `mx-${org}-inv`, method: "TRANSFER", status: "APPROVED", amountCents: 100_000, paidAt: new Date() },
+  });
   await admin.technicianSchedule.create({
     data: { organizationId: id, userId: userId(org, "TECHNICIAN"), workingHours: { 1: [["08:00", "18:00"]], 2: [["08:00", "18:00"]], 3: [["08:00", "18:00"]], 4: [["08:00", "18:00"]], 5: [["08:00", "18:00"]] } },
   });
@@ -354,7 +393,8 @@ describe("endpoint matrix", () => {
 
     it.each(ROLES)("%s", async (role) => {
       const allowed = endpoint.permission === "authenticated" || can(role, endpoint.permission as Parameters<typeof can>[1]);
-      const own = await call(endpoint, { ...(await fixture.request("a")), headers: bearer(role) });
+      const ownRequest = await fixture.request("a");
+      const own = await call(endpoint, { ...ownRequest, headers: { ...ownRequest.headers, ...bearer(role) } });
       const ownText = await own.text();
       if (!allowed) {
         expect(own.status, ownText).toBe(403);
@@ -365,7 +405,8 @@ describe("endpoint matrix", () => {
       expect(own.status, ownText).toBeLessThan(300);
       expectNoOrgB(ownText);
       if (!fixture.byId) return;
-      const other = await call(endpoint, { ...(await fixture.request("b")), headers: bearer(role) });
+      const otherRequest = await fixture.request("b");
+      const other = await call(endpoint, { ...otherRequest, headers: { ...otherRequest.headers, ...bearer(role) } });
       const otherText = await other.text();
       expect(other.status, otherText).toBe(404);
       expectNoOrgB(otherText);

@@ -24,6 +24,12 @@ async function authenticate(request: Request): Promise<AccessTokenClaims> {
   return claims;
 }
 
+// The signed-in person behind a browser navigation (an OAuth callback), or null: such routes answer with a redirect,
+// never a 401.
+export async function sessionClaims(request: Request): Promise<AccessTokenClaims | null> {
+  return authenticate(request).catch(() => null);
+}
+
 // A write that our cookies could authenticate (no Bearer token of its own) must come from our own pages.
 function assertNotCrossSite(request: Request): void {
   if (request.method === "GET" || request.method === "HEAD" || bearerOf(request)) return;

@@ -67,6 +67,16 @@ import {
   installArcaCertificateEndpoint,
   saveArcaSettingsEndpoint,
 } from "./arca-settings";
+import {
+  createPaymentLinkEndpoint,
+  getPaymentEndpoint,
+  listPaymentsEndpoint,
+  listReceivablesEndpoint,
+  recordPaymentEndpoint,
+  refundPaymentEndpoint,
+  sendPaymentLinkEndpoint,
+} from "./payments";
+import { connectMercadoPagoEndpoint, disconnectMercadoPagoEndpoint, getMercadoPagoSettingsEndpoint, updateMercadoPagoSettingsEndpoint } from "./mercadopago-settings";
 import { createTemplateEndpoint, getTemplateEndpoint, listTemplatesEndpoint, syncTemplatesEndpoint } from "./templates";
 import {
   getWhatsAppUsageEndpoint,
@@ -155,4 +165,15 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   createArcaCsrEndpoint,
   installArcaCertificateEndpoint,
   checkArcaConnectionEndpoint,
+  listPaymentsEndpoint,
+  getPaymentEndpoint,
+  recordPaymentEndpoint,
+  refundPaymentEndpoint,
+  createPaymentLinkEndpoint,
+  sendPaymentLinkEndpoint,
+  listReceivablesEndpoint,
+  getMercadoPagoSettingsEndpoint,
+  updateMercadoPagoSettingsEndpoint,
+  connectMercadoPagoEndpoint,
+  disconnectMercadoPagoEndpoint,
 ] as unknown as Endpoint[];

@@ -12,6 +12,7 @@ import {
 } from "@campotech/core/modules/invoicing";
 import { AppError } from "@campotech/core/lib/errors";
 import { defineEndpoint } from "../define-endpoint";
+import { paymentLinkSchema, paymentSchema } from "./payments";
 import { pdfResponse } from "../file-response";
 
 // Dates leave as ISO 8601 strings (JSON.stringify); the meta tells the OpenAPI document so.
@@ -57,6 +58,17 @@ const invoiceSchema = z.object({
   creditNotes: z.array(z.object({ id: z.string(), label: z.string(), status: z.enum(STATUSES), totalCents: z.number().int() })),
   creditableCents: z.number().int().describe("lo que queda por acreditar de una factura autorizada"),
   pdfUrl: z.string().nullable(),
+  payment: z.object({
+    state: z.enum(["UNPAID", "PARTIAL", "PAID", "NOT_CHARGEABLE"]).describe("NOT_CHARGEABLE: borrador, rechazada o nota de crédito"),
+    owedCents: z.number().int().describe("el total menos las notas de crédito autorizadas"),
+    paidCents: z.number().int(),
+    dueCents: z.number().int(),
+    paidAt: dateTime().nullable(),
+    remindersSent: z.number().int(),
+    payments: z.array(paymentSchema),
+    openLink: paymentLinkSchema.nullable(),
+    links: z.array(paymentLinkSchema),
+  }),
   sentAt: dateTime().nullable(),
   emailedAt: dateTime().nullable(),
   createdAt: dateTime(),

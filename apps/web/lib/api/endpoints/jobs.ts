@@ -6,6 +6,7 @@ import { publishOrganizationEvents } from "@campotech/core/modules/events";
 import { getMediaStorage } from "@campotech/core/modules/media";
 import { defineEndpoint } from "../define-endpoint";
 import { fileResponse } from "../file-response";
+import { paymentLinkSchema, paymentSchema } from "./payments";
 
 const dateTime = () => z.date().meta({ type: "string", format: "date-time" });
 const isoDate = () => z.coerce.date().meta({ type: "string", format: "date-time" });
@@ -30,6 +31,8 @@ const jobSchema = z.object({
   createdById: z.string().nullable(),
   createdAt: dateTime(),
   updatedAt: dateTime(),
+  paidCents: z.number().int().describe("cobrado del presupuesto sin factura (pagos aprobados menos devoluciones)"),
+  paidAt: dateTime().nullable(),
 });
 
 const jobDetailSchema = jobSchema.extend({
@@ -46,6 +49,15 @@ const jobDetailSchema = jobSchema.extend({
     from: z.enum(JOB_STATES).nullable(), to: z.enum(JOB_STATES), actorId: z.string().nullable(), actorType: z.enum(["USER", "SYSTEM", "OPERATOR"]), at: dateTime(), note: z.string().nullable(),
   })),
   trackingUrl: z.string().describe("página pública de seguimiento para el cliente (/seguimiento/<token firmado>)"),
+  payment: z.object({
+    state: z.enum(["UNPAID", "PARTIAL", "PAID", "INVOICED"]).describe("INVOICED: se cobra la factura (sus pagos pasaron a ella)"),
+    owedCents: z.number().int(),
+    paidCents: z.number().int(),
+    dueCents: z.number().int(),
+    invoice: z.object({ id: z.string(), paidCents: z.number().int(), paidAt: dateTime().nullable() }).nullable(),
+    payments: z.array(paymentSchema),
+    openLink: paymentLinkSchema.nullable(),
+  }),
 });
 
 export const listJobsEndpoint = defineEndpoint({

@@ -1,0 +1,6 @@
+import { createPaymentLinkEndpoint } from "@/lib/api/endpoints/payments";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const POST = toRouteHandler(createPaymentLinkEndpoint);

@@ -1,0 +1,7 @@
+import { listPaymentsEndpoint, recordPaymentEndpoint } from "@/lib/api/endpoints/payments";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const GET = toRouteHandler(listPaymentsEndpoint);
+export const POST = toRouteHandler(recordPaymentEndpoint);
