@@ -1,9 +1,12 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { decryptSecret } from "../../lib/crypto";
-import { adminDb } from "../../lib/db";
+import { adminDb, withTenant } from "../../lib/db";
 import { env } from "../../lib/env";
 import { getQueue } from "../../workers/queue-registry";
+import { createInvoice } from "../invoicing/create-invoice";
+import { authorizeUntilSettled, installSandboxCertificate } from "../invoicing/invoicing-test-kit";
+import { requestInvoiceAuthorization } from "../invoicing/request-invoice-authorization";
 import { deliverMessage } from "../messaging/deliver-message";
 import { refusedMercadoPagoWebhooks } from "./accept-mercadopago-webhook";
 import { applyMercadoPagoPayment } from "./apply-mercadopago-payment";
@@ -317,6 +320,36 @@ describe("refunds", () => {
     await refundPayment(redis, { ...refund, amountCents: null, requestKey: "refund-3" });
     expect(await adminDb().payment.findUniqueOrThrow({ where: { id: stored.id } })).toMatchObject({ status: "REFUNDED", refundedCents: 6_050_000 });
     expect((await invoiceRow(invoiceId)).paidCents).toBe(0);
+  });
+});
+
+describe("a job charged before it is invoiced", () => {
+  it("a seña in cash on the job's quote moves to the invoice ARCA authorizes, which then asks only for the rest", async () => {
+    await installSandboxCertificate(ORG);
+    const job = await adminDb().job.create({
+      data: {
+        organizationId: ORG, number: 500, customerId: MARTINA.id, address: "Av. Rivadavia 4520", serviceType: "GAS", description: "Cambio de calefón", status: "completed",
+        lineItems: { create: [{ organizationId: ORG, position: 0, description: "Calefón 14 l + instalación", quantityMilli: 1000, unitPriceCents: 10_000_000, ivaRateBps: 2100 }] },
+      },
+    });
+    await expect(recordManualPayment({ organizationId: ORG, userId: OWNER, target: { kind: "job", id: job.id }, method: "TRANSFER", amountCents: 13_000_000 })).rejects.toThrow(
+      "Queda por cobrar $ 121.000: no se puede registrar $ 130.000.",
+    );
+    await recordManualPayment({ organizationId: ORG, userId: OWNER, target: { kind: "job", id: job.id }, method: "TRANSFER", amountCents: 5_000_000, note: "Seña" });
+    expect(await adminDb().job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ paidCents: 5_000_000, paidAt: null });
+
+    const invoice = await withTenant(ORG, (tx) => createInvoice(tx, { userId: OWNER }, { organizationId: ORG, jobId: job.id }));
+    await withTenant(ORG, (tx) => requestInvoiceAuthorization(tx, { userId: OWNER }, { organizationId: ORG, invoiceId: invoice.id }));
+    expect(await authorizeUntilSettled(ORG, invoice.id, { redis })).toMatchObject({ outcome: "authorized" });
+    expect(await invoiceRow(invoice.id)).toMatchObject({ totalCents: 12_100_000, paidCents: 5_000_000, paidAt: null });
+    await expect(createPaymentLink(redis, { organizationId: ORG, userId: OWNER, target: { kind: "job", id: job.id } })).rejects.toThrow("El trabajo #500 ya está facturado: cobrá la factura.");
+    const link = await chargeInvoice(invoice.id);
+    expect(link.amountCents).toBe(7_100_000);
+    const payment = await payWith(link.preferenceId!, "APRO");
+    await deliver(redis, (await attemptsFor(String(payment.id), 1))[0]!);
+    const paid = await invoiceRow(invoice.id);
+    expect(paid.paidCents).toBe(12_100_000);
+    expect(paid.paidAt).not.toBeNull();
   });
 });
 
