@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { adminDb } from "@campotech/core/lib/db";
@@ -9,7 +13,7 @@ import { deliverMessage } from "@campotech/core/modules/messaging";
 import { attemptsFor, authorizedInvoice, freshPayments, MARTINA, mp, ORG } from "../../../../src/modules/payments/payments-test-kit";
 import { handleWebhook } from "../webhook-route";
 import { call, json } from "./api-test-kit";
-import { getInvoiceEndpoint } from "./endpoints/invoices";
+import { getInvoiceEndpoint, getInvoicePdfEndpoint } from "./endpoints/invoices";
 import { getMercadoPagoSettingsEndpoint, updateMercadoPagoSettingsEndpoint } from "./endpoints/mercadopago-settings";
 import { createPaymentLinkEndpoint, listPaymentsEndpoint, listReceivablesEndpoint, recordPaymentEndpoint, refundPaymentEndpoint } from "./endpoints/payments";
 
@@ -22,6 +26,12 @@ const dispatcher = as("demo-user-dispatcher", "DISPATCHER");
 
 type Link = { id: string; status: string; amountCents: number; pageUrl: string; checkoutUrl: string; label: string; messageId: string | null };
 type InvoiceView = { payment: { state: string; owedCents: number; paidCents: number; dueCents: number; openLink: { id: string } | null; payments: { id: string; method: string; statusLabel: string; refundableCents: number }[] } };
+
+const pdfText = (bytes: Buffer) => {
+  const dir = mkdtempSync(join(tmpdir(), "invoice-"));
+  writeFileSync(join(dir, "f.pdf"), bytes);
+  return execFileSync("pdftotext", ["-layout", join(dir, "f.pdf"), "-"], { encoding: "utf8" });
+};
 
 const webhook = (attempt: { url: string; headers: Record<string, string>; body: string }) =>
   handleWebhook(new Request(attempt.url, { method: "POST", headers: attempt.headers, body: attempt.body }), ({ rawBody, headers, url }) => acceptMercadoPagoWebhook({ rawBody, headers, url }));
@@ -47,6 +57,14 @@ describe("charging from the dashboard", () => {
     );
     const invoice = await json<InvoiceView>(await call(getInvoiceEndpoint, { params: { id: invoiceId }, headers: owner }), 200);
     expect(invoice.payment).toMatchObject({ state: "UNPAID", owedCents: 6_050_000, paidCents: 0, dueCents: 6_050_000, openLink: { id: link.id } });
+    // The PDF carries the payment page as its second QR (a link annotation with our URL) while the link is open.
+    const pdf = Buffer.from(await (await call(getInvoicePdfEndpoint, { params: { id: invoiceId }, headers: owner })).arrayBuffer());
+    expect(pdfText(pdf)).toContain("Pagá con MercadoPago");
+    expect(pdf.toString("latin1")).toContain(link.pageUrl);
+    // Paid in full: the next PDF has no payment QR.
+    await json(await call(recordPaymentEndpoint, { body: { invoiceId, method: "TRANSFER", amountCents: 6_050_000 }, headers: owner }), 201);
+    const after = Buffer.from(await (await call(getInvoicePdfEndpoint, { params: { id: invoiceId }, headers: owner })).arrayBuffer());
+    expect(pdfText(after)).not.toContain("Pagá con MercadoPago");
   });
 
   it("bad input gets a Spanish 4xx: both targets, a zero amount, more than what is due, a refund without Idempotency-Key or by a dispatcher", async () => {
