@@ -24,13 +24,16 @@ export const CLI_ENV: Record<string, string | undefined> = {
   DATABASE_ADMIN_URL: baseEnv.DATABASE_ADMIN_URL,
 };
 
+// CAMPOTECH_E2E_PORT_BASE lets a second checkout run its browser tests beside CI (with its own CAMPOTECH_TEST_DB and
+// CAMPOTECH_TEST_REDIS_URL) without the two fighting over ports.
+const PORT_BASE = Number(process.env.CAMPOTECH_E2E_PORT_BASE ?? 3210);
 export const PORTS = {
-  web: 3210,
-  webNoPostgres: 3211,
-  webRedisOutage: 3212,
-  sandbox: 3213,
-  workers: 3214,
-  sandboxSmtp: 3215,
+  web: PORT_BASE,
+  webNoPostgres: PORT_BASE + 1,
+  webRedisOutage: PORT_BASE + 2,
+  sandbox: PORT_BASE + 3,
+  workers: PORT_BASE + 4,
+  sandboxSmtp: PORT_BASE + 5,
   outageRedis: Number(process.env.CAMPOTECH_E2E_OUTAGE_REDIS_PORT ?? 6390),
 };
 
@@ -38,6 +41,12 @@ export const PORTS = {
 const ARCA_SANDBOX = {
   ARCA_WSAA_URL_HOMOLOGACION: `http://127.0.0.1:${PORTS.sandbox}/arca/wsaa/ws/services/LoginCms`,
   ARCA_WSFE_URL_HOMOLOGACION: `http://127.0.0.1:${PORTS.sandbox}/arca/wsfev1/service.asmx`,
+};
+// MercadoPago (OAuth, Checkout Pro, payments and refunds) is the sandbox's too: the web process makes links and
+// refunds, the workers re-read payments after a notification.
+const MERCADOPAGO_SANDBOX = {
+  MERCADOPAGO_API_URL: `http://127.0.0.1:${PORTS.sandbox}/mercadopago`,
+  MERCADOPAGO_AUTH_URL: `http://127.0.0.1:${PORTS.sandbox}/mercadopago/auth`,
 };
 
 export default defineConfig({
@@ -73,6 +82,7 @@ export default defineConfig({
         DIALOG360_API_BASE_URL: `http://127.0.0.1:${PORTS.sandbox}/d360`,
         TWILIO_API_BASE_URL: `http://127.0.0.1:${PORTS.sandbox}/twilio`,
         ...ARCA_SANDBOX,
+        ...MERCADOPAGO_SANDBOX,
       },
       reuseExistingServer: false,
       timeout: 60_000,
@@ -113,6 +123,7 @@ export default defineConfig({
         EXPO_PUSH_URL: `http://127.0.0.1:${PORTS.sandbox}/expo/push/send`,
         SMTP_PORT: String(PORTS.sandboxSmtp),
         ...ARCA_SANDBOX,
+        ...MERCADOPAGO_SANDBOX,
         INBOUND_AGGREGATION_WINDOW_MS: "1500",
         OPENAI_API_KEY: "",
         OPENAI_BASE_URL: "",

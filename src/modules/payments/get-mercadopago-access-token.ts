@@ -16,15 +16,13 @@ export const REFRESH_BEFORE_MS = 30 * 86_400_000;
 export async function getMercadoPagoAccessToken(redis: Redis, organizationId: string, now: number = Date.now()): Promise<string> {
   const read = () => withTenant(organizationId, (tx) => tx.mercadoPagoConnection.findUnique({ where: { organizationId } }));
   let connection = await read();
-  if (!connection || connection.status !== "ACTIVE") {
-    throw new AppError("VALIDATION_FAILED", { message: "MercadoPago no está conectado: conectalo en Cobros → MercadoPago." });
-  }
+  if (!connection || connection.status !== "ACTIVE") throw notConnected(connection?.status);
   if (connection.expiresAt.getTime() - REFRESH_BEFORE_MS > now) return decryptSecret(connection.accessTokenEncrypted);
   const lock = await acquireLock(redis, `mp:refresh:${organizationId}`, { ttlMs: 30_000, waitMs: 15_000 });
   if (!lock) throw new AppError("SERVICE_UNAVAILABLE", { message: "MercadoPago está renovando la conexión: probá de nuevo en unos segundos." });
   try {
     connection = await read();
-    if (!connection || connection.status !== "ACTIVE") throw new AppError("VALIDATION_FAILED", { message: "MercadoPago no está conectado." });
+    if (!connection || connection.status !== "ACTIVE") throw notConnected(connection?.status);
     if (connection.expiresAt.getTime() - REFRESH_BEFORE_MS > now) return decryptSecret(connection.accessTokenEncrypted);
     try {
       const tokens = await refreshAccessToken(decryptSecret(connection.refreshTokenEncrypted));
@@ -38,4 +36,13 @@ export async function getMercadoPagoAccessToken(redis: Redis, organizationId: st
   } finally {
     await lock.release();
   }
+}
+
+function notConnected(status: string | undefined): AppError {
+  return new AppError("VALIDATION_FAILED", {
+    message:
+      status === "REVOKED"
+        ? "MercadoPago dejó de aceptar la conexión de tu cuenta (se revocó el permiso o cambió la clave): volvé a conectarla en Cobros → MercadoPago."
+        : "MercadoPago no está conectado: conectalo en Cobros → MercadoPago.",
+  });
 }

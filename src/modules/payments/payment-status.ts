@@ -49,12 +49,4 @@ export function countsAsPaid(status: PaymentStatus): boolean {
   return status === "APPROVED" || status === "REFUNDED";
 }
 
-export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
-  PENDING: "Pendiente",
-  IN_PROCESS: "En proceso",
-  APPROVED: "Aprobado",
-  REJECTED: "Rechazado",
-  CANCELLED: "Cancelado",
-  REFUNDED: "Devuelto",
-  CHARGED_BACK: "Contracargo",
-};
+export { PAYMENT_STATUS_LABELS } from "../../contracts/payments";

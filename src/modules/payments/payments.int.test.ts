@@ -124,7 +124,7 @@ describe("connecting the business's MercadoPago account (OAuth)", () => {
     expect(results).toEqual([{ organizationId: ORG, result: { outcome: "revoked" } }]);
     expect(await adminDb().mercadoPagoConnection.findUniqueOrThrow({ where: { organizationId: ORG } })).toMatchObject({ status: "REVOKED" });
     const invoiceId = await authorizedInvoice();
-    await expect(chargeInvoice(invoiceId)).rejects.toThrow(/MercadoPago no está conectado/);
+    await expect(chargeInvoice(invoiceId)).rejects.toThrow(/MercadoPago dejó de aceptar la conexión de tu cuenta/);
   });
 });
 
@@ -305,6 +305,8 @@ describe("refunds", () => {
     expect(atMp[0]).toMatchObject({ status: "approved", status_detail: "partially_refunded", transaction_amount_refunded: 10000 });
     expect(await adminDb().payment.findUniqueOrThrow({ where: { id: stored.id } })).toMatchObject({ status: "APPROVED", refundedCents: 1_000_000 });
     expect(await invoiceRow(invoiceId)).toMatchObject({ paidCents: 5_050_000, paidAt: null });
+    // The link that was paid stays paid: what is due again gets a new link, never this one for its whole amount.
+    expect(await adminDb().paymentLink.findUniqueOrThrow({ where: { id: link.id } })).toMatchObject({ status: "PAID" });
     const audit = await adminDb().auditLog.findFirstOrThrow({ where: { action: "payment.refunded" } });
     expect(audit).toMatchObject({ actorId: OWNER, entityId: stored.id });
 

@@ -42,11 +42,11 @@ export async function recomputePaid(tx: TenantTx, target: { invoiceId: string | 
 
   const byLink = new Map<string, number>();
   for (const p of counted) if (p.linkId) byLink.set(p.linkId, (byLink.get(p.linkId) ?? 0) + p.amountCents - p.refundedCents);
-  const links = await tx.paymentLink.findMany({ where: { ...where, status: { in: ["OPEN", "PAID"] } }, select: { id: true, amountCents: true, status: true } });
+  // A link stays PAID once covered: after a refund, what is due again gets a new link (the old one asking for its whole
+  // amount again would let the customer pay twice).
+  const links = await tx.paymentLink.findMany({ where: { ...where, status: "OPEN" }, select: { id: true, amountCents: true } });
   for (const link of links) {
-    const covered = (byLink.get(link.id) ?? 0) >= link.amountCents;
-    if (covered && link.status === "OPEN") await tx.paymentLink.update({ where: { id: link.id }, data: { status: "PAID" } });
-    if (!covered && link.status === "PAID") await tx.paymentLink.update({ where: { id: link.id }, data: { status: "OPEN" } });
+    if ((byLink.get(link.id) ?? 0) >= link.amountCents) await tx.paymentLink.update({ where: { id: link.id }, data: { status: "PAID" } });
   }
   return { paidCents, fullyPaid: paidCents >= totalCents && totalCents > 0 };
 }

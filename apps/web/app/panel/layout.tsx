@@ -14,6 +14,7 @@ export default async function PanelLayout({ children }: { children: ReactNode })
     ...(session.can("jobs.read.own") ? [{ href: "/panel/trabajos", label: "Trabajos" }] : []),
     ...(session.can("customers.read") ? [{ href: "/panel/clientes", label: "Clientes" }, { href: "/panel/oportunidades", label: "Oportunidades" }] : []),
     ...(session.can("invoices.read") ? [{ href: "/panel/facturas", label: "Facturas" }] : []),
+    ...(session.can("payments.read") ? [{ href: "/panel/cobros", label: "Cobros" }] : []),
     ...(session.can("inbox.read") ? [{ href: "/panel/plantillas", label: "Plantillas" }] : []),
     ...(session.can("settings.read") ? [{ href: "/panel/whatsapp", label: "WhatsApp" }, { href: "/panel/arca", label: "ARCA" }] : []),
   ];

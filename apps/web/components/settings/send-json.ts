@@ -3,12 +3,13 @@
 export type ApiFailure = { message: string; fields: Record<string, string> };
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiFailure };
 
-export async function sendJson<T>(path: string, method: "POST" | "PUT" | "PATCH", body?: unknown): Promise<ApiResult<T>> {
+// `headers` adds to the JSON content type (e.g. an Idempotency-Key for a payment or a refund).
+export async function sendJson<T>(path: string, method: "POST" | "PUT" | "PATCH" | "DELETE", body?: unknown, headers: Record<string, string> = {}): Promise<ApiResult<T>> {
   let res: Response;
   try {
     res = await fetch(path, {
       method,
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...headers },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {

@@ -3,8 +3,10 @@ import Link from "next/link";
 import { getArcaSettings, listInvoices } from "@campotech/core/modules/invoicing";
 import { EnvironmentBadge, InvoiceStatusPill } from "@/components/invoices/invoice-badges";
 import { formatDay, formatMoney, INVOICE_STATUS_LABEL, INVOICE_STATUSES, type InvoiceStatus } from "@/components/invoices/invoice-format";
+import { PaymentStatePill } from "@/components/payments/payment-badges";
 import { requireSession } from "@/lib/panel/session";
-import { baDateOf, isIsoDate, upperFirst } from "@/lib/panel/jobs/jobs-format";
+import { dayParam } from "@/lib/panel/day-param";
+import { baDateOf, upperFirst } from "@/lib/panel/jobs/jobs-format";
 import styles from "./invoices.module.css";
 
 export const metadata: Metadata = { title: "Facturas · CampoTech" };
@@ -13,14 +15,6 @@ type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const KINDS = { factura: "INVOICE", nota: "CREDIT_NOTE" } as const;
 const PAGE_SIZE = 50;
-
-// Dates are typed as people write them here (dd/mm/aaaa, whatever the browser's language); links carry AAAA-MM-DD.
-function dayParam(value: string | undefined): string | undefined {
-  const text = value?.trim() ?? "";
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-  const iso = m ? `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}` : text;
-  return isIsoDate(iso) && new Date(`${iso}T12:00:00Z`).toISOString().startsWith(iso) ? iso : undefined;
-}
 
 // Invoices and credit notes, newest first, with what ARCA authorized in the filtered period on top. Filters travel
 // in the address (a plain GET form), so a filtered list can be shared or reloaded; paging is by cursor.
@@ -58,6 +52,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
     return s ? `/panel/facturas?${s}` : "/panel/facturas";
   };
   const today = baDateOf(new Date());
+  const showPaid = session.can("payments.read");
   const period = desde && hasta ? `del ${formatDay(desde)} al ${formatDay(hasta)}` : desde ? `desde el ${formatDay(desde)}` : hasta ? `hasta el ${formatDay(hasta)}` : "todas las fechas";
 
   return (
@@ -164,7 +159,13 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
                   </td>
                   <td data-label="Fecha" className={styles.nowrap}>{formatDay(i.issueDate)}</td>
                   <td data-label="Total" className={styles.num}>{formatMoney(i.kind === "CREDIT_NOTE" ? -i.totalCents : i.totalCents)}</td>
-                  <td data-label="Estado"><InvoiceStatusPill status={i.status} /></td>
+                  <td data-label="Estado">
+                    <span className={styles.pills}>
+                      <InvoiceStatusPill status={i.status} />
+                      {/* Paid or partly paid stands out; unpaid is the usual state of a fresh invoice. */}
+                      {showPaid && (i.payment.state === "PAID" || i.payment.state === "PARTIAL") ? <PaymentStatePill state={i.payment.state} /> : null}
+                    </span>
+                  </td>
                   <td data-label="CAE" className={styles.cae}>{i.cae ?? <span className="muted">—</span>}</td>
                 </tr>
               ))}

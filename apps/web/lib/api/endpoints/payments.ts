@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PAYMENT_STATUSES } from "@campotech/core/contracts/payments";
 import { AppError } from "@campotech/core/lib/errors";
 import { sharedRedis } from "@campotech/core/lib/redis";
 import {
@@ -16,7 +17,7 @@ import { defineEndpoint } from "../define-endpoint";
 const dateTime = () => z.date().meta({ type: "string", format: "date-time" });
 const day = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "La fecha va como AAAA-MM-DD.");
 const idParams = z.object({ id: z.string().min(1) });
-const STATUSES = ["PENDING", "IN_PROCESS", "APPROVED", "REJECTED", "CANCELLED", "REFUNDED", "CHARGED_BACK"] as const;
+const STATUSES = PAYMENT_STATUSES;
 const METHODS = ["MERCADOPAGO", "CASH", "TRANSFER"] as const;
 
 export const paymentSchema = z.object({

@@ -5,6 +5,10 @@ import { getInvoice, type InvoiceView } from "@campotech/core/modules/invoicing"
 import { EnvironmentBadge, InvoiceStatusPill } from "@/components/invoices/invoice-badges";
 import { formatDay, formatMoney, formatQuantity, formatRate, INVOICE_STATUS_LABEL } from "@/components/invoices/invoice-format";
 import { AutoRefresh } from "@/components/panel/auto-refresh";
+import { LiveRefresh } from "@/components/panel/live-refresh";
+import { PaymentStatePill } from "@/components/payments/payment-badges";
+import { toLinkItem, toPaymentItem } from "@/components/payments/payment-format";
+import { PaymentPanel } from "@/components/payments/payment-panel";
 import { requireSession } from "@/lib/panel/session";
 import { formatDateTime } from "@/lib/panel/jobs/jobs-format";
 import { CreditNoteForm } from "./credit-note-form";
@@ -68,6 +72,9 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   const isNote = i.kind === "CREDIT_NOTE";
   const discriminatesIva = i.letter !== "C";
   const kindWord = isNote ? "nota de crédito" : "factura";
+  // What is paid of it: an authorized invoice, for whoever may see payments (the state is in the API for everyone).
+  const pay = i.payment;
+  const showPayment = session.can("payments.read") && pay.state !== "NOT_CHARGEABLE";
 
   return (
     <>
@@ -78,9 +85,12 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         </div>
         <div className={styles.headBadges}>
           <InvoiceStatusPill status={i.status} />
+          {showPayment && pay.state !== "NOT_CHARGEABLE" ? <PaymentStatePill state={pay.state} /> : null}
           <EnvironmentBadge environment={i.environment} />
         </div>
       </div>
+      {/* ARCA's answer and payments (a MercadoPago notification, a refund) show up without reloading. */}
+      <LiveRefresh types={["invoice.updated", "payment.updated"]} only={{ invoiceId: i.id }} />
 
       <div className={styles.layout}>
         <div className={styles.main}>
@@ -220,6 +230,22 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
               ) : null}
             </dl>
           </section>
+
+          {showPayment && pay.state !== "NOT_CHARGEABLE" ? (
+            <PaymentPanel
+              of="invoice"
+              targetId={i.id}
+              state={pay.state}
+              owedCents={pay.owedCents}
+              paidCents={pay.paidCents}
+              dueCents={pay.dueCents}
+              openLink={pay.openLink ? toLinkItem(pay.openLink) : null}
+              payments={pay.payments.map(toPaymentItem)}
+              customerName={i.customer.name}
+              canCharge={session.can("payments.charge")}
+              canRefund={session.can("payments.refund")}
+            />
+          ) : null}
 
           {i.pdfUrl || (canIssue && (waiting || i.status === "DRAFT" || (!isNote && i.creditableCents > 0))) ? (
             <section className="card" aria-labelledby="acciones">

@@ -6,7 +6,11 @@ import { getJob, type JobActor, type JobDetail } from "@campotech/core/modules/j
 import { listPriceListItems } from "@campotech/core/modules/price-list";
 import { listTechnicians } from "@campotech/core/modules/scheduling";
 import { InvoiceList } from "@/components/invoices/invoice-list";
+import { formatMoney } from "@/components/invoices/invoice-format";
 import { JobStatusBadge, UrgencyPill } from "@/components/jobs/job-badges";
+import { LiveRefresh } from "@/components/panel/live-refresh";
+import { toLinkItem, toPaymentItem } from "@/components/payments/payment-format";
+import { PaymentPanel } from "@/components/payments/payment-panel";
 import { requireSession } from "@/lib/panel/session";
 import { loadJobNames } from "@/lib/panel/jobs/jobs-names";
 import { baDateOf, formatDateTime, formatLongDay, formatTime, JOB_STATUS_LABEL, SERVICE_LABEL } from "@/lib/panel/jobs/jobs-format";
@@ -64,6 +68,9 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
   const activeInvoice = invoices.some((i) => i.kind === "INVOICE" && i.status !== "REJECTED");
   const canInvoice = session.can("invoices.issue") && job.status === "completed" && !activeInvoice;
   const arcaReady = Boolean(arca?.certificate && arca.pointOfSale);
+  // Charging the quote before it is invoiced; once invoiced, the invoice is what is charged.
+  const pay = job.payment;
+  const showPayment = session.can("payments.read") && (pay.state === "INVOICED" || job.lineItems.length > 0 || pay.payments.length > 0);
   const conditions = arca
     ? Object.entries(RECEIVER_IVA_CONDITIONS).map(([id, c]) => ({ id: Number(id), label: c.label, letter: invoiceLetterFor(arca.issuerCondition, Number(id)) }))
     : [];
@@ -82,6 +89,8 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
           <UrgencyPill urgency={job.urgency} />
         </div>
       </div>
+
+      {showPayment ? <LiveRefresh types={["payment.updated", "invoice.updated"]} only={{ jobId: job.id, invoiceId: pay.invoice?.id ?? null }} /> : null}
 
       <div className={styles.layout}>
         <div className={styles.main}>
@@ -165,6 +174,33 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
                 )
               ) : null}
             </section>
+          ) : null}
+
+          {showPayment ? (
+            pay.state === "INVOICED" ? (
+              <section className="card" aria-labelledby="cobro" id="cobrar">
+                <h2 id="cobro">Cobro</h2>
+                <p style={{ margin: 0 }}>
+                  El trabajo ya está facturado: se cobra con la factura.{" "}
+                  {pay.invoice ? <Link href={`/panel/facturas/${pay.invoice.id}#cobrar`}>{pay.invoice.paidAt ? "Ver la factura (pagada)" : "Ver la factura y cobrarla"}</Link> : null}
+                </p>
+                {pay.invoice && pay.invoice.paidCents > 0 ? <p className="muted" style={{ marginBottom: 0 }}>Cobrado: {formatMoney(pay.invoice.paidCents)}{pay.invoice.paidAt ? ` · pagada el ${formatDateTime(pay.invoice.paidAt)}` : ""}.</p> : null}
+              </section>
+            ) : (
+              <PaymentPanel
+                of="job"
+                targetId={job.id}
+                state={pay.state}
+                owedCents={pay.owedCents}
+                paidCents={pay.paidCents}
+                dueCents={pay.dueCents}
+                openLink={pay.openLink ? toLinkItem(pay.openLink) : null}
+                payments={pay.payments.map(toPaymentItem)}
+                customerName={customer?.name ?? ""}
+                canCharge={session.can("payments.charge") && job.status !== "cancelled" && job.lineItems.length > 0}
+                canRefund={session.can("payments.refund")}
+              />
+            )
           ) : null}
 
           <section className="card" aria-labelledby="fotos">
