@@ -171,6 +171,10 @@ describe("status, cancel and handoff", () => {
     expect(await answer(await turn(["hola?"], NOW))).toEqual({ status: "skipped", reason: "paused" });
 
     const other = `${ORG_A}-conv1`;
+    // A person replies at the wall clock (the inbox has no injected clock), so this chat's 24-hour window must be
+    // open relative to it, not to the fixed NOW the rest of the file uses.
+    const wallNow = new Date();
+    await adminDb().whatsAppConversation.update({ where: { id: other }, data: { lastInboundAt: wallNow, windowExpiresAt: new Date(wallNow.getTime() + 20 * 3600_000) } });
     await sendConversationMessage({ userId: "u-disp", role: "DISPATCHER" }, { organizationId: ORG_A, conversationId: other, content: { type: "text", body: "Hola, te escribe Laura" } });
     const t = await turn(["gracias laura, cuanto sale el service?"], new Date(), other);
     expect(await runAssistantTurn({ organizationId: ORG_A, conversationId: other, turnId: t }, { openAi: null })).toEqual({ status: "skipped", reason: "paused" });
@@ -214,6 +218,10 @@ describe("gates", () => {
     });
     expect((await answer(await turn(["hola"], NOW))).status).toBe("answered");
     const other = `${ORG_A}-conv1`;
+    // A person replies at the wall clock (the inbox has no injected clock), so this chat's 24-hour window must be
+    // open relative to it, not to the fixed NOW the rest of the file uses.
+    const wallNow = new Date();
+    await adminDb().whatsAppConversation.update({ where: { id: other }, data: { lastInboundAt: wallNow, windowExpiresAt: new Date(wallNow.getTime() + 20 * 3600_000) } });
     expect(await runAssistantTurn({ organizationId: ORG_A, conversationId: other, turnId: await turn(["hola"], NOW, other) }, offline)).toEqual({ status: "skipped", reason: "plan_limit" });
     expect((await answer(await turn(["cuanto sale destapar la cloaca"], NOW))).status).toBe("answered");
     // Last month's conversations do not count.
