@@ -22,3 +22,7 @@ process.env.MERCADOPAGO_AUTH_URL = `http://127.0.0.1:${sandboxPort}/mercadopago/
 process.env.ARCA_WSAA_URL_HOMOLOGACION = `http://127.0.0.1:${sandboxPort}/arca/wsaa/ws/services/LoginCms`;
 process.env.ARCA_WSFE_URL_HOMOLOGACION = `http://127.0.0.1:${sandboxPort}/arca/wsfev1/service.asmx`;
 process.env.PUBLIC_BASE_URL = "http://127.0.0.1:9";
+// Geocoding and routing are off unless a test turns them on (pointing them at this sandbox's /geo and /osrm), so a
+// developer's .env with GEOCODER_URL / ROUTING_URL set does not change what other tests see.
+process.env.GEOCODER_URL = "";
+process.env.ROUTING_URL = "";

@@ -67,6 +67,7 @@ async function seedTwoOrganizations() {
       data: { id: `${id}-pay`, organizationId: id, customerId: `${id}-cust`, invoiceId: `${id}-inv`, linkId: `${id}-link`, method: "MERCADOPAGO", status: "APPROVED", amountCents: 121, mpPaymentId: `9${n}` },
     });
     await admin.paymentRefund.create({ data: { organizationId: id, paymentId: `${id}-pay`, amountCents: 21, requestKey: `refund-${id}` } });
+    await admin.technicianPosition.create({ data: { organizationId: id, technicianId: `${id}-owner`, jobId: `${id}-job`, latitude: -34.6, longitude: -58.4, recordedAt: at } });
   }
 }
 
@@ -86,6 +87,7 @@ const TENANT_MODELS = [
   "technicianSchedule", "technicianTimeOff", "lead", "assistantRun",
   "arcaConnection", "arcaTicket", "invoice", "invoiceLine",
   "mercadoPagoConnection", "paymentLink", "payment", "paymentRefund",
+  "technicianPosition",
 ] as const;
 
 describe("the application role", () => {

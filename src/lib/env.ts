@@ -13,6 +13,7 @@ import { notificationsEnv } from "./env/notifications";
 import { openaiEnv } from "./env/openai";
 import { dialog360Env, metaEnv, observabilityEnv, sandboxEnv, twilioEnv } from "./env/providers";
 import { redisEnv } from "./env/redis";
+import { trackingEnv } from "./env/tracking";
 import { webEnv } from "./env/web";
 import { workersEnv } from "./env/workers";
 
@@ -37,6 +38,7 @@ const schema = z.object({
   ...notificationsEnv.shape,
   ...arcaEnv.shape,
   ...mercadoPagoEnv.shape,
+  ...trackingEnv.shape,
 });
 
 export type Env = z.infer<typeof schema>;

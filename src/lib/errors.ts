@@ -11,6 +11,7 @@ export const ERROR_CATALOG = {
   CROSS_SITE_REQUEST: { status: 403, message: "El pedido no viene de CampoTech: recargá la página e intentá de nuevo." },
   NOT_FOUND: { status: 404, message: "No encontramos lo que buscás." },
   CONFLICT: { status: 409, message: "Ya existe un registro con esos datos." },
+  GONE: { status: 410, message: "Esto ya no está disponible." },
   PAYLOAD_TOO_LARGE: { status: 413, message: "El contenido es demasiado grande." },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "El cuerpo tiene que ser JSON (Content-Type: application/json)." },
   TEMPLATE_REQUIRED: {

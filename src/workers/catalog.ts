@@ -13,6 +13,9 @@ import { notificationsJobReminder } from "./jobs/notifications-job-reminder.job"
 import { notificationsSendDeferred } from "./jobs/notifications-send-deferred.job";
 import { paymentsMaintenance } from "./jobs/payments-maintenance.job";
 import { paymentsProcessMercadoPagoNotification } from "./jobs/payments-process-mercadopago-notification.job";
+import { trackingGeocodeJob } from "./jobs/tracking-geocode-job.job";
+import { trackingMaintenance } from "./jobs/tracking-maintenance.job";
+import { trackingStorePositions } from "./jobs/tracking-store-positions.job";
 import { usageResetMonthlyCounters } from "./jobs/usage-reset-monthly-counters.job";
 import { whatsappProcessWebhook } from "./jobs/whatsapp-process-webhook.job";
 
@@ -34,6 +37,9 @@ export const jobCatalog: readonly JobDefinition[] = [
   invoicingDeliverInvoice,
   paymentsProcessMercadoPagoNotification,
   paymentsMaintenance,
+  trackingStorePositions,
+  trackingGeocodeJob,
+  trackingMaintenance,
 ] as JobDefinition[];
 
 export function findJob(name: string): JobDefinition | undefined {

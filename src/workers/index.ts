@@ -14,3 +14,4 @@ export { messagingDeliverMessage } from "./jobs/messaging-deliver-message.job";
 export { MESSAGING_MAINTENANCE_SCHEDULE, messagingMaintenance } from "./jobs/messaging-maintenance.job";
 export { runFollowUps } from "./jobs/run-follow-ups";
 export { PAYMENTS_MAINTENANCE_SCHEDULE, paymentsMaintenance } from "./jobs/payments-maintenance.job";
+export { TRACKING_MAINTENANCE_SCHEDULE, trackingMaintenance } from "./jobs/tracking-maintenance.job";

@@ -17,6 +17,8 @@ export const QUEUES = {
   invoicing: "invoicing",
   // MercadoPago notifications (each re-reads the payment from MercadoPago) and the payments maintenance.
   payments: "payments",
+  // Live tracking: position history writes (one per accepted batch), geocoding job addresses, retention.
+  tracking: "tracking",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

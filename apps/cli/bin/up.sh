@@ -10,6 +10,14 @@ detach=false
 require_node
 ensure_pnpm
 ensure_env_file
+# A .env made before live tracking existed gets the sandbox's geocoder and router (docs/tracking.md); a variable the
+# developer set, even empty, is left alone.
+for var in GEOCODER_URL ROUTING_URL; do
+  if ! grep -qE "^$var=" .env; then
+    [ -z "$(tail -c1 .env)" ] || echo >> .env
+    grep -E "^$var=" .env.example >> .env
+  fi
+done
 check_services
 install_deps
 say "Migrando la base de datos"

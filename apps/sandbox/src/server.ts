@@ -3,6 +3,7 @@ import { registerArcaRoutes } from "./arca/routes.ts";
 import { recordedBody } from "./http/recorded-body.ts";
 import { registerControlRoutes } from "./control/routes.ts";
 import { registerDialog360Routes } from "./dialog360/routes.ts";
+import { registerGeoRoutes } from "./geo/routes.ts";
 import { parseBody, readRawBody } from "./http/body.ts";
 import { Router } from "./http/router.ts";
 import type { Reply, RequestContext } from "./http/types.ts";
@@ -27,6 +28,7 @@ export function buildRouter(state: SandboxState): Router {
   registerOpenAiRoutes(router, state);
   registerArcaRoutes(router, state);
   registerMercadoPagoRoutes(router, state);
+  registerGeoRoutes(router);
   return router;
 }
 

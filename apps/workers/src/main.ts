@@ -11,6 +11,8 @@ import {
   PAYMENTS_MAINTENANCE_SCHEDULE,
   paymentsMaintenance,
   processJob,
+  TRACKING_MAINTENANCE_SCHEDULE,
+  trackingMaintenance,
   USAGE_RESET_SCHEDULE,
   usageResetMonthlyCounters,
 } from "@campotech/core/workers";
@@ -62,6 +64,7 @@ async function main(): Promise<void> {
     { job: usageResetMonthlyCounters, repeat: USAGE_RESET_SCHEDULE },
     { job: messagingMaintenance, repeat: MESSAGING_MAINTENANCE_SCHEDULE },
     { job: paymentsMaintenance, repeat: PAYMENTS_MAINTENANCE_SCHEDULE },
+    { job: trackingMaintenance, repeat: TRACKING_MAINTENANCE_SCHEDULE },
   ];
   for (const { job, repeat } of schedules) {
     await schedulerQueue(job.queue)

@@ -54,6 +54,33 @@ export type OrganizationEvent =
       number: number;
       from?: string;
       status: string;
+      // The assigned technician: the dispatch map re-reads them, and live tracking refreshes their active job.
+      technicianId?: string | null;
+      at: string;
+    }
+  // Details changed (not the status): which fields, and the technician before and after (a reassignment).
+  | {
+      type: "job.updated";
+      organizationId: string;
+      jobId: string;
+      number: number;
+      status: string;
+      fields: string[];
+      technicianId: string | null;
+      previousTechnicianId: string | null;
+      at: string;
+    }
+  // A technician's position was accepted (at most one event per technician every few seconds): the dispatch map moves
+  // the marker or re-reads /api/tracking/map.
+  | {
+      type: "tracking.position";
+      organizationId: string;
+      technicianId: string;
+      jobId: string;
+      lat: number;
+      lng: number;
+      recordedAt: string;
+      arriving: boolean;
       at: string;
     }
   | { type: "invoice.updated"; organizationId: string; invoiceId: string; status: string; at: string }

@@ -41,6 +41,8 @@ export async function createJob(tx: TenantTx, actor: JobActor, input: CreateJobI
     organizationId: actor.organizationId, actorType: who.actorType, actorId: who.actorId, action: "job.created", entityType: "Job", entityId: job.id,
     metadata: { number: job.number, urgency: job.urgency, serviceType: job.serviceType },
   });
-  const event: OrganizationEvent = { type: "job.created", organizationId: actor.organizationId, jobId: job.id, number: job.number, status: job.status, at: job.createdAt.toISOString() };
+  const event: OrganizationEvent = {
+    type: "job.created", organizationId: actor.organizationId, jobId: job.id, number: job.number, status: job.status, technicianId: job.technicianId, at: job.createdAt.toISOString(),
+  };
   return { job, events: [event] };
 }

@@ -56,7 +56,7 @@ export async function transitionJob(
   const job = await tx.job.findUniqueOrThrow({ where: { id: before.id }, select: JOB_SELECT });
   const event: OrganizationEvent = {
     type: "job.status_changed", organizationId: actor.organizationId, jobId: job.id, number: job.number,
-    from: before.status, status: job.status, at: transition.at.toISOString(),
+    from: before.status, status: job.status, technicianId: job.technicianId, at: transition.at.toISOString(),
   };
   const change: JobChange = { organizationId: actor.organizationId, jobId: job.id, kind: "status", from: before.status, to: job.status, key: transition.id };
   return { job, events: [event], changes: [change] };

@@ -154,14 +154,29 @@ async function timeOff(org: Org): Promise<string> {
 }
 
 const tech = (org: Org) => ({ params: { id: userId(org, "TECHNICIAN") } });
+
+// Positions are accepted only while the caller has a job en camino: one is put on the way for them first.
+async function onTheWay(org: Org, role: UserRole | undefined): Promise<CallOptions> {
+  if (role) {
+    const last = await adminDb().job.aggregate({ where: { organizationId: orgId(org) }, _max: { number: true } });
+    const start = new Date();
+    await adminDb().job.create({
+      data: {
+        id: fresh(org, "camino"), organizationId: orgId(org), number: (last._max.number ?? 0) + 1, customerId: `mx-${org}-customer`, address: "Av. Siempre Viva 742", serviceType: "PLUMBING",
+        description: "Pérdida en la cocina", status: "en_camino", technicianId: userId(org, role), scheduledStart: start, scheduledEnd: new Date(start.getTime() + 3600_000), latitude: -34.6098, longitude: -58.3927, locationSource: "DASHBOARD",
+      },
+    });
+  }
+  return { body: { positions: [{ lat: -34.6037, lng: -58.3816, accuracy: 10, recordedAt: new Date(Date.now() - 1000).toISOString() }] } };
+}
 const WEEKDAYS = { 1: [["08:00", "13:00"], ["14:00", "18:00"]], 2: [["08:00", "18:00"]] };
 
 // 1×1 transparent PNG.
 const PNG_1X1 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
 type Fixture = {
-  // A valid request against organization `org`'s rows.
-  request: (org: Org) => CallOptions | Promise<CallOptions>;
+  // A valid request against organization `org`'s rows, made by `role` (undefined: the unauthenticated call).
+  request: (org: Org, role?: UserRole) => CallOptions | Promise<CallOptions>;
   // Addressed by id: organization B's ids must answer 404. Lists and organization-wide actions name no foreign id;
   // for those the check is that organization A's answer carries nothing of B.
   byId: boolean;
@@ -282,6 +297,15 @@ const FIXTURES: Record<string, Fixture> = {
   "POST /api/settings/arca/csr": { byId: false, request: () => ({}) },
   "PUT /api/settings/arca/certificate": { byId: false, request: async (org) => ({ body: { certificatePem: await sandboxCertificate(org) } }) },
   "POST /api/settings/arca/check": { byId: false, request: () => ({}) },
+  "POST /api/tracking/positions": { byId: false, request: (org, role) => onTheWay(org, role) },
+  "GET /api/tracking/map": { byId: false, request: () => ({}) },
+  "GET /api/tracking/technicians/{id}/route": { byId: true, request: tech },
+  "GET /api/jobs/{id}/nearest-technicians": { byId: true, request: (org) => ({ params: { id: `mx-${org}-job` } }) },
+  // The job is assigned to the organization's technician, so the technician may pin it too.
+  "PUT /api/jobs/{id}/location": { byId: true, request: (org) => ({ params: { id: `mx-${org}-job` }, body: { lat: -34.6098, lng: -58.3927 } }) },
+  "GET /api/settings/tracking": { byId: false, request: () => ({}) },
+  "PUT /api/settings/tracking": { byId: false, request: () => ({ body: { averageSpeedKmh: 20 + (++seq % 10), arrivalRadiusMeters: 150 } }) },
+  "PUT /api/technicians/{id}/vehicle": { byId: true, request: (org) => ({ ...tech(org), body: { vehicle: "Fiat Kangoo blanca", plate: "ab 123 cd" } }) },
   // A fresh viewer each call, promoted: any caller allowed to manage users may do that.
   "PATCH /api/users/{id}": { byId: true, request: async (org) => ({ params: { id: await freshViewer(org) }, body: { role: "DISPATCHER" } }) },
 };
@@ -393,7 +417,7 @@ describe("endpoint matrix", () => {
 
     it.each(ROLES)("%s", async (role) => {
       const allowed = endpoint.permission === "authenticated" || can(role, endpoint.permission as Parameters<typeof can>[1]);
-      const ownRequest = await fixture.request("a");
+      const ownRequest = await fixture.request("a", role);
       const own = await call(endpoint, { ...ownRequest, headers: { ...ownRequest.headers, ...bearer(role) } });
       const ownText = await own.text();
       if (!allowed) {

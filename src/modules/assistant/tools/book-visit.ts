@@ -52,6 +52,7 @@ export const bookVisitTool = defineTool({
         const moved = await updateJob(tx, actor, ctx.state.jobId, { scheduledStart: slot.start, scheduledEnd: slot.end, technicianId: slot.technicianId });
         ({ id: jobId, number } = moved.job);
         changes = moved.changes;
+        events = moved.events;
       } else {
         const customer = await tx.customer.findFirstOrThrow({ where: { id: ctx.customerId }, select: { address: true } });
         const created = await createJob(tx, actor, {

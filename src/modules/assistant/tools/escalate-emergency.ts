@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { withTenant } from "../../../lib/db";
 import { logger } from "../../../lib/logger";
-import { publishOrganizationEvents } from "../../events/publish-organization-events";
+import { publishJobChanges } from "../../jobs/publish-job-changes";
 import { createJob } from "../../jobs/create-job";
 import { assistantActor } from "../../jobs/job-actor";
 import { notifyStaff } from "../../notifications/notify-staff";
@@ -54,10 +54,12 @@ export const escalateEmergencyTool = defineTool({
     });
     ctx.state.urgency = "EMERGENCY";
     if (!outcome.created) return { jobId: outcome.job.id, number: outcome.job.number, alreadyReported: true, alerted: 0 };
-    await publishOrganizationEvents([
-      ...outcome.events,
-      { type: "assistant.emergency", organizationId: ctx.organizationId, conversationId: ctx.conversationId, customerId: ctx.customerId, jobId: outcome.job.id, kind: input.kind, at: ctx.now.toISOString() },
-    ]);
+    await publishJobChanges({
+      events: [
+        ...outcome.events,
+        { type: "assistant.emergency", organizationId: ctx.organizationId, conversationId: ctx.conversationId, customerId: ctx.customerId, jobId: outcome.job.id, kind: input.kind, at: ctx.now.toISOString() },
+      ],
+    });
     const who = outcome.customer?.name ?? ctx.customerName ?? "Un cliente";
     const deliveries = await notifyStaff({
       organizationId: ctx.organizationId, userIds: outcome.staff ?? [], urgency: "EMERGENCY", dedupeKey: `emergency-${outcome.job.id}`,

@@ -77,6 +77,17 @@ import {
   sendPaymentLinkEndpoint,
 } from "./payments";
 import { connectMercadoPagoEndpoint, disconnectMercadoPagoEndpoint, getMercadoPagoSettingsEndpoint, updateMercadoPagoSettingsEndpoint } from "./mercadopago-settings";
+import {
+  getDispatchMapEndpoint,
+  getTechnicianRouteEndpoint,
+  getTrackingSettingsEndpoint,
+  ingestPositionsEndpoint,
+  nearestTechniciansEndpoint,
+  publicTrackingEndpoint,
+  setJobLocationEndpoint,
+  setTechnicianVehicleEndpoint,
+  updateTrackingSettingsEndpoint,
+} from "./tracking";
 import { createTemplateEndpoint, getTemplateEndpoint, listTemplatesEndpoint, syncTemplatesEndpoint } from "./templates";
 import {
   getWhatsAppUsageEndpoint,
@@ -176,4 +187,13 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   updateMercadoPagoSettingsEndpoint,
   connectMercadoPagoEndpoint,
   disconnectMercadoPagoEndpoint,
+  ingestPositionsEndpoint,
+  getDispatchMapEndpoint,
+  getTechnicianRouteEndpoint,
+  nearestTechniciansEndpoint,
+  setJobLocationEndpoint,
+  getTrackingSettingsEndpoint,
+  updateTrackingSettingsEndpoint,
+  setTechnicianVehicleEndpoint,
+  publicTrackingEndpoint,
 ] as unknown as Endpoint[];

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { addJobAttachment, createJob, getJob, getJobAttachment, JOB_STATES, listJobs, publishJobChanges, setLineItems, transitionJob, updateJob } from "@campotech/core/modules/jobs";
 import type { JobActor } from "@campotech/core/modules/jobs";
 import type { AccessTokenClaims } from "@campotech/core/modules/auth";
-import { publishOrganizationEvents } from "@campotech/core/modules/events";
 import { getMediaStorage } from "@campotech/core/modules/media";
 import { defineEndpoint } from "../define-endpoint";
 import { fileResponse } from "../file-response";
@@ -95,7 +94,7 @@ export const createJobEndpoint = defineEndpoint({
   response: jobSchema,
   handler: async ({ body, claims, tenant }) => {
     const { job, events } = await tenant((tx) => createJob(tx, actorOf(claims), body));
-    await publishOrganizationEvents(events);
+    await publishJobChanges({ events });
     return job;
   },
 });

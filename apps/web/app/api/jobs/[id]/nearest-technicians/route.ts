@@ -1,0 +1,6 @@
+import { nearestTechniciansEndpoint } from "@/lib/api/endpoints/tracking";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const GET = toRouteHandler(nearestTechniciansEndpoint);

@@ -1,0 +1,6 @@
+import { setTechnicianVehicleEndpoint } from "@/lib/api/endpoints/tracking";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const PUT = toRouteHandler(setTechnicianVehicleEndpoint);

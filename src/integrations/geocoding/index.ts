@@ -1,0 +1,2 @@
+export { GeocodingError, searchAddress } from "./search-address";
+export type { GeocodedPoint } from "./search-address";

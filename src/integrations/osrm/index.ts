@@ -1,0 +1,2 @@
+export { fetchRoadRoute, RoutingError } from "./route";
+export type { RoadRoute } from "./route";

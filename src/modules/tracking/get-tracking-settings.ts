@@ -1,0 +1,10 @@
+import type { TenantTx } from "../../lib/db";
+import { planFeatures, type PlanFeatures } from "../organizations/features";
+import { trackingSettings, type TrackingSettings } from "./tracking-settings";
+
+export type TrackingSettingsView = TrackingSettings & { plan: PlanFeatures };
+
+export async function getTrackingSettings(tx: TenantTx, organizationId: string): Promise<TrackingSettingsView> {
+  const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { settings: true, tier: true } });
+  return { ...trackingSettings(organization.settings), plan: planFeatures(organization.tier) };
+}

@@ -1,0 +1,45 @@
+import type { Redis } from "ioredis";
+import { db, withTenant } from "../../lib/db";
+import { trackingGeoPattern, trackingKeys } from "./tracking-keys";
+import { trackingSettings } from "./tracking-settings";
+
+export type PurgePass = { organizations: number; deleted: number; geoMembersRemoved: number };
+
+// Retention (tracking.maintenance): each organization's history older than its historyRetentionDays goes; GEO set
+// members whose last-seen key expired are removed (the map already treats them as "sin señal", this keeps the sets
+// and radius searches small).
+export async function purgePositionHistory(redis: Redis, input: { now?: Date } = {}): Promise<PurgePass> {
+  const now = input.now ?? new Date();
+  const pass: PurgePass = { organizations: 0, deleted: 0, geoMembersRemoved: 0 };
+  const organizations = await db.$queryRaw<{ id: string }[]>`SELECT campotech_active_organization_ids() AS id`;
+  for (const { id: organizationId } of organizations) {
+    const deleted = await withTenant(organizationId, async (tx) => {
+      const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { settings: true } });
+      const cutoff = new Date(now.getTime() - trackingSettings(organization.settings).historyRetentionDays * 86_400_000);
+      return (await tx.technicianPosition.deleteMany({ where: { recordedAt: { lt: cutoff } } })).count;
+    });
+    pass.organizations += 1;
+    pass.deleted += deleted;
+  }
+  pass.geoMembersRemoved = await pruneGeoSets(redis);
+  return pass;
+}
+
+async function pruneGeoSets(redis: Redis): Promise<number> {
+  let removed = 0;
+  let cursor = "0";
+  do {
+    const [next, keys] = await redis.scan(cursor, "MATCH", trackingGeoPattern(), "COUNT", 100);
+    cursor = next;
+    for (const key of keys) {
+      const organizationId = /\{([^}]+)\}/.exec(key)?.[1];
+      if (!organizationId) continue;
+      const members = await redis.zrange(key, 0, -1);
+      if (!members.length) continue;
+      const alive = await redis.mget(...members.map((m) => trackingKeys.last(organizationId, m)));
+      const stale = members.filter((_, i) => !alive[i]);
+      if (stale.length) removed += await redis.zrem(key, ...stale);
+    }
+  } while (cursor !== "0");
+  return removed;
+}
