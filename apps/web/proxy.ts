@@ -1,4 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@campotech/core/lib/env";
+import { mapTileOrigin } from "@campotech/core/lib/env/web";
+
+// Map tiles (MAP_TILE_URL) are the one kind of image a page loads from elsewhere.
+const tileOrigin = mapTileOrigin(env.MAP_TILE_URL);
 
 // A Content-Security-Policy with a fresh nonce for every page. Next reads the nonce from the request's CSP header
 // and puts it on its own scripts; 'strict-dynamic' lets those load the rest of the app, and nothing else runs — an
@@ -14,7 +19,7 @@ export function proxy(request: NextRequest) {
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${tileOrigin ? ` ${tileOrigin}` : ""}`,
     "media-src 'self' blob:",
     "font-src 'self'",
     "connect-src 'self'",

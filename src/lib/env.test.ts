@@ -112,3 +112,16 @@ describe("paths", () => {
     expect(parseEnv({ ...valid, MEDIA_STORAGE_DIR: "/srv/media" }).MEDIA_STORAGE_DIR).toBe("/srv/media");
   });
 });
+
+describe("map tiles", () => {
+  it("accepts a {z}/{x}/{y} URL or nothing, refuses anything else, and gives the CSP its origin", async () => {
+    const { mapTileOrigin } = await import("./env/web");
+    expect(parseEnv({ ...valid }).MAP_TILE_URL).toBe("");
+    expect(parseEnv({ ...valid, MAP_TILE_URL: "https://tile.openstreetmap.org/{z}/{x}/{y}.png" }).MAP_TILE_URL).toBe("https://tile.openstreetmap.org/{z}/{x}/{y}.png");
+    expect(() => parseEnv({ ...valid, MAP_TILE_URL: "javascript:alert(1)" })).toThrow(EnvError);
+    expect(() => parseEnv({ ...valid, MAP_TILE_URL: "https://tiles.example/no-placeholders.png" })).toThrow(/MAP_TILE_URL/);
+    expect(mapTileOrigin("https://{s}.tile.example.org/{z}/{x}/{y}.png")).toBe("https://*.tile.example.org");
+    expect(mapTileOrigin("http://127.0.0.1:8080/tiles/{z}/{x}/{y}.png")).toBe("http://127.0.0.1:8080");
+    expect(mapTileOrigin("")).toBeNull();
+  });
+});
