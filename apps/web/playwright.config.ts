@@ -48,6 +48,12 @@ const MERCADOPAGO_SANDBOX = {
   MERCADOPAGO_API_URL: `http://127.0.0.1:${PORTS.sandbox}/mercadopago`,
   MERCADOPAGO_AUTH_URL: `http://127.0.0.1:${PORTS.sandbox}/mercadopago/auth`,
 };
+// Live tracking: job addresses are geocoded (by the workers) and ETAs routed (by the web process) against the
+// sandbox's gazetteer and OSRM stand-in, so no test needs the internet.
+const TRACKING_SANDBOX = {
+  GEOCODER_URL: `http://127.0.0.1:${PORTS.sandbox}/geo`,
+  ROUTING_URL: `http://127.0.0.1:${PORTS.sandbox}/osrm`,
+};
 
 export default defineConfig({
   testDir: "./e2e",
@@ -83,6 +89,7 @@ export default defineConfig({
         TWILIO_API_BASE_URL: `http://127.0.0.1:${PORTS.sandbox}/twilio`,
         ...ARCA_SANDBOX,
         ...MERCADOPAGO_SANDBOX,
+        ...TRACKING_SANDBOX,
       },
       reuseExistingServer: false,
       timeout: 60_000,
@@ -124,6 +131,7 @@ export default defineConfig({
         SMTP_PORT: String(PORTS.sandboxSmtp),
         ...ARCA_SANDBOX,
         ...MERCADOPAGO_SANDBOX,
+        ...TRACKING_SANDBOX,
         INBOUND_AGGREGATION_WINDOW_MS: "1500",
         OPENAI_API_KEY: "",
         OPENAI_BASE_URL: "",

@@ -12,6 +12,7 @@ export default async function PanelLayout({ children }: { children: ReactNode })
     { href: "/panel", label: "Resumen" },
     ...(session.can("inbox.read") || session.can("conversations.read.assigned") ? [{ href: "/panel/bandeja", label: "Bandeja" }] : []),
     ...(session.can("jobs.read.own") ? [{ href: "/panel/trabajos", label: "Trabajos" }] : []),
+    ...(session.can("jobs.read") ? [{ href: "/panel/mapa", label: "Mapa" }] : []),
     ...(session.can("customers.read") ? [{ href: "/panel/clientes", label: "Clientes" }, { href: "/panel/oportunidades", label: "Oportunidades" }] : []),
     ...(session.can("invoices.read") ? [{ href: "/panel/facturas", label: "Facturas" }] : []),
     ...(session.can("payments.read") ? [{ href: "/panel/cobros", label: "Cobros" }] : []),

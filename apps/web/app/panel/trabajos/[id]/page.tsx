@@ -105,6 +105,14 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
               <dt>Dirección</dt>
               <dd>
                 {job.address} · <a href={`https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(job.address)}`} target="_blank" rel="noreferrer">Ver en el mapa</a>
+                {session.can("jobs.read") && !closed ? (
+                  <>
+                    {" · "}
+                    <Link href={`/panel/mapa?fecha=${baDateOf(job.scheduledStart ?? new Date())}&trabajo=${job.id}`}>
+                      {office && (job.status === "pending" || job.status === "scheduled") ? "Asignar al más cercano" : "Ver en el mapa de despacho"}
+                    </Link>
+                  </>
+                ) : null}
               </dd>
               <dt>Servicio</dt>
               <dd>{SERVICE_LABEL[job.serviceType]}</dd>
