@@ -80,6 +80,8 @@ cat <<TXT
   Sandbox WhatsApp    http://localhost:$SANDBOX_PORT   (simulador de teléfono)
   Facturación ARCA    http://localhost:$WEB_PORT/panel/facturas   (homologación contra el sandbox; ARCA en /panel/arca)
   Cobros              http://localhost:$WEB_PORT/panel/cobros     (MercadoPago del sandbox: el checkout paga con tarjetas de prueba)
+  Mapa de despacho    http://localhost:$WEB_PORT/panel/mapa       (pasá un trabajo a «en camino» y simulá al técnico:
+                      pnpm campotech tracking simulate --org demo-org --job <número>)
 
   Token del dueño:    pnpm campotech token --user +5491140000001
   Logs:               $log_dir/{web,workers,sandbox}.log

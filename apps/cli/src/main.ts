@@ -7,6 +7,7 @@ import { dbCommands } from "./commands/db";
 import { mercadoPagoCommands } from "./commands/mercadopago";
 import { messagingCommands } from "./commands/messaging";
 import { orgCommands } from "./commands/org";
+import { trackingCommands } from "./commands/tracking";
 import { userCommands } from "./commands/user";
 import { webhookCommands } from "./commands/webhooks";
 import { whatsappCommands } from "./commands/whatsapp";
@@ -14,7 +15,7 @@ import { describeFailure } from "./describe-failure";
 
 process.title = "campotech-cli";
 
-const commands: Command[] = [...dbCommands, ...orgCommands, ...userCommands, ...whatsappCommands, ...webhookCommands, ...messagingCommands, ...auditCommands, ...assistantCommands, ...arcaCommands, ...mercadoPagoCommands];
+const commands: Command[] = [...dbCommands, ...orgCommands, ...userCommands, ...whatsappCommands, ...webhookCommands, ...messagingCommands, ...auditCommands, ...assistantCommands, ...arcaCommands, ...mercadoPagoCommands, ...trackingCommands];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.path.join(" ").length));

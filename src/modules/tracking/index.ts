@@ -11,6 +11,8 @@ export { geocodeJobLocation } from "./geocode-job-location";
 export type { GeocodeOutcome } from "./geocode-job-location";
 export { haversineMeters } from "./geo";
 export { getDispatchMap } from "./get-dispatch-map";
+export { getDriveSimulationTarget, simulatedRoute } from "./get-drive-simulation-target";
+export type { DriveSimulationTarget } from "./get-drive-simulation-target";
 export { getPublicTracking, LIVE_POLL_SECONDS, STATIC_POLL_SECONDS } from "./get-public-tracking";
 export type { PublicTrackingResult } from "./get-public-tracking";
 export { getTechnicianRoute } from "./get-technician-route";
