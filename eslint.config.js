@@ -40,6 +40,17 @@ export default tseslint.config(
     },
   },
   {
+    // The sync engine runs in React Native (Hermes) and browsers: no Node built-ins, no server code, only the contracts.
+    files: ["src/sync-engine/**/*.ts"],
+    ignores: ["src/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{ group: ["node:*", "**/modules/**", "**/lib/**", "**/workers/**", "**/integrations/**", "@campotech/database", "zod", "**/apps/**", "react", "react-native"], message: "The sync engine imports only src/contracts (it runs on phones and in browsers)." }],
+      }],
+      "no-restricted-globals": ["error", { name: "Buffer", message: "No Node globals in the sync engine." }, { name: "process", message: "No Node globals in the sync engine." }],
+    },
+  },
+  {
     files: ["src/integrations/**/*.ts"],
     ignores: ["src/**/*.test.ts"],
     rules: {

@@ -68,6 +68,10 @@ async function seedTwoOrganizations() {
     });
     await admin.paymentRefund.create({ data: { organizationId: id, paymentId: `${id}-pay`, amountCents: 21, requestKey: `refund-${id}` } });
     await admin.technicianPosition.create({ data: { organizationId: id, technicianId: `${id}-owner`, jobId: `${id}-job`, latitude: -34.6, longitude: -58.4, recordedAt: at } });
+    await admin.jobTimeEntry.create({ data: { organizationId: id, jobId: `${id}-job`, entryId: `entry-${id}`, minutes: 30 } });
+    // The change log's one row here is the price list's (written by its trigger); unassigned jobs log nothing.
+    await admin.syncMutation.create({ data: { organizationId: id, mutationId: `m-${id}`, userId: `${id}-owner`, type: "transition", payloadHash: "h", status: "applied", result: {} } });
+    await admin.syncUpload.create({ data: { organizationId: id, sha256: "0".repeat(64), mimeType: "image/png", size: 1, storageKey: `u-${id}`, uploadedById: `${id}-owner` } });
   }
 }
 
@@ -88,6 +92,7 @@ const TENANT_MODELS = [
   "arcaConnection", "arcaTicket", "invoice", "invoiceLine",
   "mercadoPagoConnection", "paymentLink", "payment", "paymentRefund",
   "technicianPosition",
+  "jobTimeEntry", "syncChange", "syncMutation", "syncUpload",
 ] as const;
 
 describe("the application role", () => {

@@ -13,6 +13,7 @@ import { notificationsJobReminder } from "./jobs/notifications-job-reminder.job"
 import { notificationsSendDeferred } from "./jobs/notifications-send-deferred.job";
 import { paymentsMaintenance } from "./jobs/payments-maintenance.job";
 import { paymentsProcessMercadoPagoNotification } from "./jobs/payments-process-mercadopago-notification.job";
+import { syncMaintenance } from "./jobs/sync-maintenance.job";
 import { trackingGeocodeJob } from "./jobs/tracking-geocode-job.job";
 import { trackingMaintenance } from "./jobs/tracking-maintenance.job";
 import { trackingStorePositions } from "./jobs/tracking-store-positions.job";
@@ -40,6 +41,7 @@ export const jobCatalog: readonly JobDefinition[] = [
   trackingStorePositions,
   trackingGeocodeJob,
   trackingMaintenance,
+  syncMaintenance,
 ] as JobDefinition[];
 
 export function findJob(name: string): JobDefinition | undefined {

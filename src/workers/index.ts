@@ -15,3 +15,4 @@ export { MESSAGING_MAINTENANCE_SCHEDULE, messagingMaintenance } from "./jobs/mes
 export { runFollowUps } from "./jobs/run-follow-ups";
 export { PAYMENTS_MAINTENANCE_SCHEDULE, paymentsMaintenance } from "./jobs/payments-maintenance.job";
 export { TRACKING_MAINTENANCE_SCHEDULE, trackingMaintenance } from "./jobs/tracking-maintenance.job";
+export { SYNC_MAINTENANCE_SCHEDULE, syncMaintenance } from "./jobs/sync-maintenance.job";

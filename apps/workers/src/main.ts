@@ -11,6 +11,8 @@ import {
   PAYMENTS_MAINTENANCE_SCHEDULE,
   paymentsMaintenance,
   processJob,
+  SYNC_MAINTENANCE_SCHEDULE,
+  syncMaintenance,
   TRACKING_MAINTENANCE_SCHEDULE,
   trackingMaintenance,
   USAGE_RESET_SCHEDULE,
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
     { job: messagingMaintenance, repeat: MESSAGING_MAINTENANCE_SCHEDULE },
     { job: paymentsMaintenance, repeat: PAYMENTS_MAINTENANCE_SCHEDULE },
     { job: trackingMaintenance, repeat: TRACKING_MAINTENANCE_SCHEDULE },
+    { job: syncMaintenance, repeat: SYNC_MAINTENANCE_SCHEDULE },
   ];
   for (const { job, repeat } of schedules) {
     await schedulerQueue(job.queue)

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { JobAttachmentKind } from "@campotech/database";
 import type { TenantTx } from "../../lib/db";
 import { AppError } from "../../lib/errors";
@@ -40,7 +40,8 @@ export async function addJobAttachment(
   const storageKey = `${actor.organizationId}/jobs/${job.id}/${id}.${EXT[sniffed]}`;
   await storage.put(storageKey, input.bytes, sniffed);
   const attachment = await tx.jobAttachment.create({
-    data: { id, organizationId: actor.organizationId, jobId: job.id, kind: input.kind, storageKey, mimeType: sniffed, size: input.bytes.byteLength, uploadedById: actor.userId },
+    data: { id, organizationId: actor.organizationId, jobId: job.id, kind: input.kind, storageKey, mimeType: sniffed, size: input.bytes.byteLength, uploadedById: actor.userId,
+      sha256: createHash("sha256").update(input.bytes).digest("hex") },
     select: { id: true, kind: true, mimeType: true, size: true, createdAt: true },
   });
   await appendAuditLog(tx, {

@@ -1,8 +1,10 @@
 export { computeJobTotals, IVA_RATES_BPS } from "./compute-job-totals";
 export type { IvaRateBps, JobTotals, LineInput } from "./compute-job-totals";
-export { assertJobTransition, canTransition, JOB_STATES } from "./job-state-machine";
+export { allowedTransitions, assertJobTransition, canTransition, JOB_STATES } from "./job-state-machine";
 export type { JobState } from "./job-state-machine";
 export { addJobAttachment } from "./add-job-attachment";
+export { addJobTimeEntry } from "./add-job-time-entry";
+export type { TimeEntryInput } from "./add-job-time-entry";
 export type { AttachmentInput } from "./add-job-attachment";
 export { createJob } from "./create-job";
 export type { CreateJobInput } from "./create-job";

@@ -45,3 +45,12 @@ export function assertJobTransition(input: { from: JobState; to: JobState; role:
     message: input.role === "TECHNICIAN" ? "Solo podés avanzar tus propios trabajos en la visita." : "No tenés permiso para cambiar el estado del trabajo.",
   });
 }
+
+// The moves this person may make now (the app's buttons). Scheduling needs a window, so it is the office's screen.
+export function allowedTransitions(input: { from: JobState; role: UserRole; isAssignedTechnician: boolean }): JobState[] {
+  return NEXT[input.from].filter((to) => {
+    if (to === "scheduled") return false;
+    if (OFFICE.has(input.role)) return true;
+    return input.role === "TECHNICIAN" && input.isAssignedTechnician && FIELD_STATES.has(to);
+  });
+}

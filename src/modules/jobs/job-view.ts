@@ -7,6 +7,7 @@ export const JOB_SELECT = {
   address: true,
   serviceType: true,
   description: true,
+  notes: true,
   urgency: true,
   status: true,
   scheduledStart: true,

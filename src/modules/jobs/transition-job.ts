@@ -17,6 +17,9 @@ export type TransitionInput = {
   scheduledStart?: Date;
   scheduledEnd?: Date;
   technicianId?: string;
+  // When it happened, for changes made offline and synced later (the phone's clock): kept within the job's history
+  // (not before its last transition, not in the future). Absent: now.
+  occurredAt?: Date;
 };
 
 export async function transitionJob(
@@ -45,8 +48,12 @@ export async function transitionJob(
   // The status guard makes a concurrent transition from the same state lose instead of both being recorded.
   const moved = await tx.job.updateMany({ where: { id: before.id, status: before.status }, data });
   if (moved.count !== 1) throw new AppError("CONFLICT", { message: "El trabajo cambió mientras tanto; volvé a intentarlo." });
+  const at = input.occurredAt ? await clampToHistory(tx, before.id, input.occurredAt) : undefined;
   const transition = await tx.jobTransition.create({
-    data: { organizationId: actor.organizationId, jobId: before.id, from: before.status, to: input.to, actorId: actorRecord(actor).actorId, actorType: actorRecord(actor).actorType, note: input.note ?? null },
+    data: {
+      organizationId: actor.organizationId, jobId: before.id, from: before.status, to: input.to, actorId: actorRecord(actor).actorId, actorType: actorRecord(actor).actorType,
+      note: input.note ?? null, ...(at ? { at } : {}),
+    },
     select: { id: true, at: true },
   });
   await appendAuditLog(tx, {
@@ -60,4 +67,12 @@ export async function transitionJob(
   };
   const change: JobChange = { organizationId: actor.organizationId, jobId: job.id, kind: "status", from: before.status, to: job.status, key: transition.id };
   return { job, events: [event], changes: [change] };
+}
+
+// A device clock may be off: the recorded time never goes before the previous step nor after now.
+async function clampToHistory(tx: TenantTx, jobId: string, occurredAt: Date): Promise<Date> {
+  const last = await tx.jobTransition.findFirst({ where: { jobId }, orderBy: { at: "desc" }, select: { at: true } });
+  const now = Date.now();
+  const floor = last?.at.getTime() ?? Number.NEGATIVE_INFINITY;
+  return new Date(Math.min(now, Math.max(floor, occurredAt.getTime())));
 }

@@ -7,7 +7,7 @@ import type { JobChange } from "../notifications/job-change.schemas";
 import { assertJobRefs } from "./assert-job-refs";
 import { assertWindow } from "./assert-window";
 import { getJobRowOrThrow } from "./get-job-row-or-throw";
-import { actorRecord, type JobActor } from "./job-actor";
+import { actorRecord, writesAllJobs, type JobActor } from "./job-actor";
 import { JOB_SELECT, type JobView } from "./job-view";
 
 export type JobChanges = {
@@ -15,17 +15,21 @@ export type JobChanges = {
   address?: string;
   serviceType?: ServiceType;
   description?: string;
+  notes?: string;
   urgency?: JobUrgency;
   technicianId?: string | null;
   scheduledStart?: Date | null;
   scheduledEnd?: Date | null;
 };
 
-const CHANGEABLE = ["customerId", "address", "serviceType", "description", "urgency", "technicianId", "scheduledStart", "scheduledEnd"] as const;
+const CHANGEABLE = ["customerId", "address", "serviceType", "description", "notes", "urgency", "technicianId", "scheduledStart", "scheduledEnd"] as const;
+// What a technician may change on their own job (the app's notes); everything else is the office's.
+const TECHNICIAN_CHANGEABLE: ReadonlySet<string> = new Set(["notes"]);
 const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
 
 // Details, not status (that goes through transitionJob). A scheduled job keeps a full window and a technician.
-// The audit keeps which fields changed, not the values (addresses and descriptions are personal data).
+// The audit keeps which fields changed, not the values (addresses, descriptions and notes are personal data).
+// Technicians (through the app's sync) may change only the notes of their own jobs.
 export async function updateJob(
   tx: TenantTx,
   actor: JobActor,
@@ -38,6 +42,9 @@ export async function updateJob(
   }
   const changed = CHANGEABLE.filter((key) => changes[key] !== undefined && !same(changes[key], before[key]));
   if (!changed.length) return { job: before, changes: [], events: [] };
+  if (!writesAllJobs(actor) && changed.some((key) => !TECHNICIAN_CHANGEABLE.has(key))) {
+    throw new AppError("FORBIDDEN", { message: "Desde la app solo podés cambiar las notas del trabajo; lo demás lo cambia la oficina." });
+  }
   const after = { ...before, ...Object.fromEntries(changed.map((key) => [key, changes[key]])) } as JobView;
   assertWindow(after.scheduledStart, after.scheduledEnd);
   if (before.status !== "pending" && (!after.technicianId || !after.scheduledStart)) {

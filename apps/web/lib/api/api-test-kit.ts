@@ -15,10 +15,12 @@ export function fillPath(path: string, params: Record<string, string> = {}): str
 export async function call(endpoint: Endpoint, options: CallOptions = {}): Promise<Response> {
   const url = new URL(fillPath(endpoint.path, options.params), BASE_URL);
   for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
+  // Bytes go as they are (uploads); anything else as JSON.
+  const raw = options.body instanceof Uint8Array;
   const request = new Request(url, {
     method: endpoint.method,
-    headers: { ...(options.body !== undefined ? { "content-type": "application/json" } : {}), ...options.headers },
-    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    headers: { ...(options.body !== undefined ? { "content-type": raw ? "application/octet-stream" : "application/json" } : {}), ...options.headers },
+    ...(options.body !== undefined ? { body: raw ? (options.body as Uint8Array<ArrayBuffer>) : JSON.stringify(options.body) } : {}),
   });
   return toRouteHandler(endpoint)(request, { params: Promise.resolve(options.params ?? {}) });
 }

@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { beforeAll, afterAll, describe, expect, it } from "vitest";
 import type { UserRole } from "@campotech/database";
@@ -306,6 +307,20 @@ const FIXTURES: Record<string, Fixture> = {
   "GET /api/settings/tracking": { byId: false, request: () => ({}) },
   "PUT /api/settings/tracking": { byId: false, request: () => ({ body: { averageSpeedKmh: 20 + (++seq % 10), arrivalRadiusMeters: 150 } }) },
   "PUT /api/technicians/{id}/vehicle": { byId: true, request: (org) => ({ ...tech(org), body: { vehicle: "Fiat Kangoo blanca", plate: "ab 123 cd" } }) },
+  // The app's sync: each role pulls what is assigned to it; a push logs time on the organization's job (the office
+  // reaches every job, the technician its own); uploads are idempotent by hash, so every call succeeds.
+  "GET /api/sync/pull": { byId: false, request: () => ({}) },
+  "POST /api/sync/push": {
+    byId: false,
+    request: (org) => ({ body: { mutations: [{ mutationId: randomUUID(), createdAt: new Date().toISOString(), jobId: `mx-${org}-job`, type: "log_time", entryId: randomUUID(), minutes: 15 }] } }),
+  },
+  "PUT /api/sync/uploads/{sha256}": {
+    byId: false,
+    request: () => {
+      const bytes = Buffer.from(PNG_1X1, "base64");
+      return { params: { sha256: createHash("sha256").update(bytes).digest("hex") }, headers: { "content-type": "image/png" }, body: new Uint8Array(bytes) };
+    },
+  },
   // A fresh viewer each call, promoted: any caller allowed to manage users may do that.
   "PATCH /api/users/{id}": { byId: true, request: async (org) => ({ params: { id: await freshViewer(org) }, body: { role: "DISPATCHER" } }) },
 };

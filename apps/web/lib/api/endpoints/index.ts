@@ -88,6 +88,7 @@ import {
   setTechnicianVehicleEndpoint,
   updateTrackingSettingsEndpoint,
 } from "./tracking";
+import { syncPullEndpoint, syncPushEndpoint, syncUploadEndpoint } from "./sync";
 import { createTemplateEndpoint, getTemplateEndpoint, listTemplatesEndpoint, syncTemplatesEndpoint } from "./templates";
 import {
   getWhatsAppUsageEndpoint,
@@ -196,4 +197,7 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   updateTrackingSettingsEndpoint,
   setTechnicianVehicleEndpoint,
   publicTrackingEndpoint,
+  syncPullEndpoint,
+  syncPushEndpoint,
+  syncUploadEndpoint,
 ] as unknown as Endpoint[];

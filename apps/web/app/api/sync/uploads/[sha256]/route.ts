@@ -1,0 +1,6 @@
+import { syncUploadEndpoint } from "@/lib/api/endpoints/sync";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const PUT = toRouteHandler(syncUploadEndpoint);

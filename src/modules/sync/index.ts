@@ -1,0 +1,14 @@
+export { applyMutation } from "./apply-mutation";
+export type { AppliedMutation } from "./apply-mutation";
+export { linesVersion, loadSyncJobs } from "./load-sync-jobs";
+export { pullChanges } from "./pull-changes";
+export { purgeSyncLog, SYNC_CHANGE_RETENTION_DAYS, SYNC_MUTATION_RETENTION_DAYS } from "./purge-sync-log";
+export { pushMutations } from "./push-mutations";
+export { storeUpload } from "./store-upload";
+export { decodeSyncCursor, encodeSyncCursor } from "./sync-cursor";
+export type { SyncCursorState } from "./sync-cursor";
+export { syncMutationSchema, syncPushSchema } from "./sync-mutation.schemas";
+export type { SyncMutationInput } from "./sync-mutation.schemas";
+export { SyncRetry } from "./sync-retry";
+export { inSyncWindow, syncWindow } from "./sync-window";
+export type { SyncWindow } from "./sync-window";
