@@ -51,6 +51,8 @@ export type DispatchMapView = {
   technicians: {
     id: string;
     name: string;
+    vehicle: string | null; // shown to the customer on the tracking page; set from the map
+    plate: string | null;
     state: TechnicianMapState;
     position: (LatLng & { accuracy: number | null; recordedAt: string }) | null;
     activeJobId: string | null; // en_camino / working job

@@ -173,6 +173,15 @@ test("the technician drives to the customer: the tracking page and the dispatch 
       await expect(panel).toContainText("Sofía Benítez");
       await expect(panel).toContainText(`Va al trabajo #${job.number}`);
       await expect(panel.getByTestId("next-job")).toContainText(`Trabajo #${job.number}`);
+      // The office loads her van; the customer's page shows it on its next poll, so they know whom to open for.
+      await panel.getByRole("button", { name: "Cargar vehículo" }).click();
+      const vehicleForm = panel.getByRole("form", { name: "Vehículo del técnico" });
+      await vehicleForm.getByLabel("Vehículo").fill("Fiat Kangoo blanca");
+      await vehicleForm.getByLabel("Patente").fill("ab 123 cd");
+      await vehicleForm.getByRole("button", { name: "Guardar" }).click();
+      await expect(panel.getByTestId("technician-vehicle")).toContainText("Fiat Kangoo blanca · AB 123 CD");
+      await phone.reload();
+      await expect(phone.getByText("Fiat Kangoo blanca · Patente AB 123 CD")).toBeVisible();
       await shot(map, "mapa-1366");
     }
   }

@@ -21,7 +21,7 @@ export async function getDispatchMap(
   await assertPlanFeature(tx, organizationId, "dispatchMap");
   const now = input.now ?? new Date();
   const { day, start, end, isToday } = trackingDay(input.day, now);
-  const technicians = await tx.user.findMany({ where: { isActive: true, role: "TECHNICIAN" }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const technicians = await tx.user.findMany({ where: { isActive: true, role: "TECHNICIAN" }, select: { id: true, name: true, vehicle: true, vehiclePlate: true }, orderBy: { name: "asc" } });
   const active = await tx.job.findMany({
     where: { status: { in: ["en_camino", "working"] }, technicianId: { not: null } },
     select: { id: true, technicianId: true, status: true },
@@ -55,6 +55,8 @@ export async function getDispatchMap(
       return {
         id: t.id,
         name: t.name,
+        vehicle: t.vehicle,
+        plate: t.vehiclePlate,
         state,
         position: position ? { lat: position.lat, lng: position.lng, accuracy: position.accuracy, recordedAt: position.recordedAt } : null,
         activeJobId: job?.id ?? null,

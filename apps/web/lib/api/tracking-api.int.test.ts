@@ -134,6 +134,10 @@ describe("GET /api/seguimiento/{token}", () => {
       live: { technician: { lat: OBELISCO.lat, lng: OBELISCO.lng }, destination: CONGRESO, eta: { arriving: false } },
     });
     expect(view.steps.map((s) => s.status)).toEqual(["pending", "scheduled", "en_camino"]);
+    // The dispatch map carries it too (that is where the office edits it).
+    const map = await json<DispatchMapView>(await call(getDispatchMapEndpoint, { headers: as("ta-dispatcher") }), 200);
+    expect(map.technicians.find((t) => t.id === "ta-tech")).toMatchObject({ vehicle: "Fiat Kangoo blanca", plate: "AB 123 CD" });
+    expect(map.technicians.find((t) => t.id === "ta-tech2")).toMatchObject({ vehicle: null, plate: null });
 
     const bad = await json<{ error: { message: string } }>(await call(publicTrackingEndpoint, { params: { token: "no-es-un-token" } }), 404);
     expect(bad.error.message).toMatch(/no es válido/);

@@ -114,7 +114,7 @@ export function DispatchMap({ day, tiles, canWrite, initialJobId }: { day: strin
       <div className={styles.side}>
         {notice ? <p className={notice.error ? "error" : styles.ok} role={notice.error ? "alert" : "status"}>{notice.text}</p> : null}
         {selectedTech ? (
-          <TechnicianPanel technician={selectedTech} route={route.data} jobs={jobs} onClose={() => setSelection(null)} onSelectJob={(id) => select({ kind: "job", id })} />
+          <TechnicianPanel technician={selectedTech} route={route.data} jobs={jobs} canWrite={canWrite} onClose={() => setSelection(null)} onSelectJob={(id) => select({ kind: "job", id })} onChanged={() => map.refresh()} />
         ) : null}
         {selectedJob ? (
           <JobPanel

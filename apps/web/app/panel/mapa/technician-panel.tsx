@@ -4,11 +4,14 @@ import Link from "next/link";
 import { TECHNICIAN_MAP_STATE_LABELS, type TechnicianRouteView } from "@campotech/core/contracts/tracking";
 import { ago, etaShort, formatClock, formatDistance, TECHNICIAN_STATE_COLOR } from "@/components/tracking/tracking-format";
 import type { MapJob, MapTechnician } from "./dispatch-map";
+import { VehicleForm } from "./vehicle-form";
 import styles from "./mapa.module.css";
 
 // A technician picked on the map or in the list: state, last position, where they are headed, and the next job.
 // The day's route is drawn on the map by the parent.
-export function TechnicianPanel({ technician: t, route, jobs, onClose, onSelectJob }: { technician: MapTechnician; route: TechnicianRouteView | null; jobs: MapJob[]; onClose: () => void; onSelectJob: (id: string) => void }) {
+export function TechnicianPanel({ technician: t, route, jobs, canWrite, onClose, onSelectJob, onChanged }: {
+  technician: MapTechnician; route: TechnicianRouteView | null; jobs: MapJob[]; canWrite: boolean; onClose: () => void; onSelectJob: (id: string) => void; onChanged: () => void;
+}) {
   const active = t.activeJobId ? jobs.find((j) => j.id === t.activeJobId) : null;
   const next = route?.nextJob ?? null;
   return (
@@ -21,6 +24,11 @@ export function TechnicianPanel({ technician: t, route, jobs, onClose, onSelectJ
         <span className={styles.statePill} style={{ background: TECHNICIAN_STATE_COLOR[t.state] }}>{TECHNICIAN_MAP_STATE_LABELS[t.state]}</span>{" "}
         {t.position ? <>Última ubicación {ago(t.position.recordedAt)} ({formatClock(t.position.recordedAt)} h)</> : "Sin ubicación reciente"}
       </p>
+      {canWrite ? (
+        <VehicleForm key={t.id} technicianId={t.id} vehicle={t.vehicle} plate={t.plate} onSaved={onChanged} />
+      ) : t.vehicle || t.plate ? (
+        <p data-testid="technician-vehicle">{[t.vehicle, t.plate].filter(Boolean).join(" · ")}</p>
+      ) : null}
       {active ? (
         <p>
           {t.state === "trabajando" ? "Trabajando en " : "Va al "}

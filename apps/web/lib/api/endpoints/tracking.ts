@@ -62,7 +62,7 @@ export const getDispatchMapEndpoint = defineEndpoint({
     day: z.string(),
     generatedAt: isoString(),
     technicians: z.array(z.object({
-      id: z.string(), name: z.string(), state: mapState,
+      id: z.string(), name: z.string(), vehicle: z.string().nullable(), plate: z.string().nullable(), state: mapState,
       position: latLng.extend({ accuracy: z.number().nullable(), recordedAt: isoString() }).nullable(),
       activeJobId: z.string().nullable(), eta: etaSchema.nullable(),
     })),
