@@ -38,10 +38,27 @@ async function ensureDatabase(adminUrl: string, database: string): Promise<void>
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
     if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
   } catch (error) {
-    // Two runners racing to create the database: the loser sees duplicate_database.
-    if ((error as { code?: string }).code !== "42P04") throw error;
+    // Two runners racing to create the database: the loser sees duplicate_database, or — when both got past the
+    // existence check in the same instant — a unique violation on pg_database's name index.
+    const code = (error as { code?: string }).code;
+    if (code !== "42P04" && code !== "23505") throw error;
   } finally {
     await client.end();
+  }
+}
+
+// Roles live in the cluster's shared catalog: two databases migrating at once (CI beside a developer's run, two
+// checkouts) can both ALTER ROLE / GRANT on the same catalog row, and Postgres answers the loser with
+// "tuple concurrently updated" (XX000) instead of waiting. The statements are idempotent, so try again.
+async function retryOnConcurrentCatalogUpdate(run: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await run();
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !/tuple concurrently updated/.test((error as Error).message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
   }
 }
 
@@ -72,7 +89,7 @@ export async function migrate({ adminUrl, appUrl, migrationsDir, log = () => {} 
   const alreadyApplied: string[] = [];
   try {
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
-    await ensureAppRole(client, appRole, decodeURIComponent(app.password));
+    await retryOnConcurrentCatalogUpdate(() => ensureAppRole(client, appRole, decodeURIComponent(app.password)));
     await client.query(`CREATE TABLE IF NOT EXISTS _campotech_migrations (
       name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const { rows } = await client.query<{ name: string; checksum: string }>("SELECT name, checksum FROM _campotech_migrations");
@@ -99,12 +116,14 @@ export async function migrate({ adminUrl, appUrl, migrationsDir, log = () => {} 
       applied.push(migration.name);
     }
     const r = client.escapeIdentifier(appRole);
-    await client.query(`GRANT CONNECT ON DATABASE ${client.escapeIdentifier(database)} TO ${r}`);
-    await client.query(`GRANT USAGE ON SCHEMA public TO ${r}`);
-    await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${r}`);
-    await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${r}`);
-    await client.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO ${r}`);
-    await client.query(`REVOKE ALL ON _campotech_migrations FROM ${r}`);
+    await retryOnConcurrentCatalogUpdate(async () => {
+      await client.query(`GRANT CONNECT ON DATABASE ${client.escapeIdentifier(database)} TO ${r}`);
+      await client.query(`GRANT USAGE ON SCHEMA public TO ${r}`);
+      await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${r}`);
+      await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${r}`);
+      await client.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO ${r}`);
+      await client.query(`REVOKE ALL ON _campotech_migrations FROM ${r}`);
+    });
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]).catch(() => {});
     await client.end();

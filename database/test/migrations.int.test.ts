@@ -55,6 +55,20 @@ describe("the migration runner", () => {
     expect(results.flatMap((r) => r.applied)).toEqual([]);
   });
 
+  it("two databases migrating at once (the shared role row) both succeed", async () => {
+    // ALTER ROLE / GRANT on the cluster-wide catalog from two databases at the same instant used to fail one side with
+    // "tuple concurrently updated" (a CI run beside a developer's checkout).
+    const other = { adminUrl: env.DATABASE_ADMIN_URL, appUrl: env.DATABASE_URL };
+    const runs = Array.from({ length: 8 }, (_, i) => migrate(i % 2 ? { adminUrl, appUrl } : other));
+    const results = await Promise.all(runs);
+    // Whatever order they ran in, each database got each migration at most once (the scratch one may be fresh when
+    // this test runs alone).
+    for (const database of new Set(results.map((r) => r.database))) {
+      const applied = results.filter((r) => r.database === database).flatMap((r) => r.applied);
+      expect(new Set(applied).size).toBe(applied.length);
+    }
+  });
+
   it("refuses a migration that was edited after it was applied", async () => {
     const dir = mkdtempSync(join(tmpdir(), "campotech-migrations-"));
     cpSync(MIGRATIONS_DIR, dir, { recursive: true });
