@@ -34,6 +34,7 @@ export const PORTS = {
   sandbox: PORT_BASE + 3,
   workers: PORT_BASE + 4,
   sandboxSmtp: PORT_BASE + 5,
+  mobile: PORT_BASE + 6,
   outageRedis: Number(process.env.CAMPOTECH_E2E_OUTAGE_REDIS_PORT ?? 6390),
 };
 
@@ -152,6 +153,15 @@ export default defineConfig({
       },
       reuseExistingServer: false,
       timeout: 60_000,
+    },
+    {
+      // The technician app's web export (apps/mobile/dist, built by `npm test` before Playwright), with /api/* passed
+      // through to the main server: one origin for the browser, so the API needs no CORS (docs/mobile.md).
+      command: "node ../mobile/scripts/serve-web.mjs",
+      url: `http://127.0.0.1:${PORTS.mobile}/health`,
+      env: { PORT: String(PORTS.mobile), API_URL: `http://127.0.0.1:${PORTS.web}` },
+      reuseExistingServer: false,
+      timeout: 30_000,
     },
   ],
 });

@@ -3,7 +3,10 @@
 // closing line, "N passed, N failed", which is what CI reads. Exit 1 if anything failed or a report is missing.
 import { existsSync, readFileSync } from "node:fs";
 
-const [vitestReport, playwrightReport, ...checks] = process.argv.slice(2);
+const [vitestReport, playwrightReport, ...rest] = process.argv.slice(2);
+// --jest=<file>: the technician app's jest-expo report (same JSON shape as vitest's).
+const jestReports = rest.filter((a) => a.startsWith("--jest=")).map((a) => a.slice("--jest=".length));
+const checks = rest.filter((a) => !a.startsWith("--"));
 let passed = 0;
 let failed = 0;
 const notes = [];
@@ -25,7 +28,24 @@ if (vitest) {
   const broken = (vitest.testResults ?? []).filter((f) => f.status === "failed" && (f.assertionResults ?? []).length === 0);
   failed += broken.length;
   for (const f of broken) notes.push(`vitest: ${f.name} failed to run: ${String(f.message).split("\n")[0]}`);
+  // A run that never got to the tests (global setup threw: no database, a failed migration) reports zero failures
+  // with success=false; it must not read as green.
+  if (!vitest.success && vitest.numFailedTests === 0 && broken.length === 0) {
+    failed++;
+    notes.push("vitest: the run failed before or outside the tests (see the log above, e.g. its global setup)");
+  } else if (vitest.numTotalTests === 0) {
+    failed++;
+    notes.push("vitest: no tests ran");
+  }
   notes.push(`vitest: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed, ${vitest.numPendingTests + vitest.numTodoTests} skipped`);
+}
+for (const file of jestReports) {
+  const jest = read(file, "jest");
+  if (!jest) continue;
+  passed += jest.numPassedTests;
+  failed += jest.numFailedTests + jest.numRuntimeErrorTestSuites;
+  for (const f of (jest.testResults ?? []).filter((r) => r.status === "failed" && !(r.assertionResults ?? []).length)) notes.push(`jest: ${f.name} failed to run: ${String(f.message).split("\n")[0]}`);
+  notes.push(`jest (apps/mobile): ${jest.numPassedTests} passed, ${jest.numFailedTests} failed, ${jest.numPendingTests} skipped`);
 }
 const playwright = read(playwrightReport, "playwright");
 if (playwright) {

@@ -50,10 +50,20 @@ say "Pruebas unitarias y de integración (vitest)"
 pnpm exec vitest run --project unit --project integration \
   --reporter=default --reporter=json --outputFile.json="$reports/vitest.json"
 
+say "Pruebas de la app de técnicos (jest-expo)"
+(cd apps/mobile && EXPO_NO_TELEMETRY=1 pnpm exec jest --ci --json --outputFile="$reports/jest.json")
+
+say "Export web de la app de técnicos (para Playwright)"
+pnpm --filter @campotech/mobile export:web >"$reports/mobile-export.log" 2>&1; mobile_export=$?
+if [ "$mobile_export" != 0 ]; then
+  tail -20 "$reports/mobile-export.log"
+  say "El export web de la app falló (log: $reports/mobile-export.log): e2e/mobile-app.spec.ts se saltea y cuenta como falla."
+fi
+
 say "Pruebas de interfaz (Playwright + Chromium)"
 if [ "$build" = 0 ]; then
   (cd apps/web && PLAYWRIGHT_JSON_OUTPUT="$reports/playwright.json" pnpm exec playwright test)
 fi
 
-node apps/cli/bin/summarize.mjs "$reports/vitest.json" "$reports/playwright.json" \
-  "build=$build" "typecheck=$typecheck" "lint=$lint"
+node apps/cli/bin/summarize.mjs "$reports/vitest.json" "$reports/playwright.json" "--jest=$reports/jest.json" \
+  "build=$build" "typecheck=$typecheck" "lint=$lint" "mobile-export=$mobile_export"

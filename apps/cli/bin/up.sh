@@ -31,6 +31,14 @@ envval() { grep -E "^$1=" .env | tail -1 | cut -d= -f2-; }
 WEB_PORT=$(envval WEB_PORT); WEB_PORT=${WEB_PORT:-3000}
 WORKERS_PORT=$(envval WORKERS_HEALTH_PORT); WORKERS_PORT=${WORKERS_PORT:-3001}
 SANDBOX_PORT=$(envval SANDBOX_PORT); SANDBOX_PORT=${SANDBOX_PORT:-4010}
+MOBILE_PORT=$(envval MOBILE_WEB_PORT); MOBILE_PORT=${MOBILE_PORT:-3006}
+
+# The technician app's web export (apps/mobile/dist), rebuilt when its sources changed since the last export.
+mobile_dist=apps/mobile/dist/index.html
+if [ ! -f "$mobile_dist" ] || [ -n "$(find apps/mobile/src apps/mobile/index.ts apps/mobile/app.json -newer "$mobile_dist" -print -quit)" ]; then
+  say "Exportando la app de técnicos para el navegador"
+  pnpm --filter @campotech/mobile export:web >/dev/null 2>&1 || say "Aviso: falló el export web de la app (pnpm --filter @campotech/mobile export:web para ver el detalle)"
+fi
 
 run_dir="$ROOT/.campotech/run"; log_dir="$ROOT/.campotech/logs"
 mkdir -p "$run_dir" "$log_dir"
@@ -53,6 +61,7 @@ start() { # name, command... — each in its own process group so it can be stop
 start sandbox "pnpm --filter @campotech/sandbox start"
 start workers "pnpm --filter @campotech/workers start"
 start web "pnpm --filter @campotech/web start"
+start mobile "PORT=$MOBILE_PORT API_URL=http://127.0.0.1:$WEB_PORT node apps/mobile/scripts/serve-web.mjs"
 
 wait_for() { # name, url — any HTTP answer counts as "up" (a 503 health still means the process is serving)
   node -e 'const [u] = process.argv.slice(1); const until = Date.now() + 60000;
@@ -83,8 +92,11 @@ cat <<TXT
   Mapa de despacho    http://localhost:$WEB_PORT/panel/mapa       (pasá un trabajo a «en camino» y simulá al técnico:
                       pnpm campotech tracking simulate --org demo-org --job <número>)
 
+  App de técnicos     http://localhost:$MOBILE_PORT   (export web; ingresá con 11 4000-0003, Diego Ruiz)
+                      En el teléfono: pnpm --filter @campotech/mobile start   (Expo; ver docs/mobile.md)
+
   Token del dueño:    pnpm campotech token --user +5491140000001
-  Logs:               $log_dir/{web,workers,sandbox}.log
+  Logs:               $log_dir/{web,workers,sandbox,mobile}.log
 
 TXT
 
