@@ -106,6 +106,29 @@ const SHA_PHOTO = "a".repeat(64);
 const SHA_SIGNATURE = "b".repeat(64);
 
 describe("sync engine", () => {
+  it("an action queued while a sync is already running goes out right after it, not at the next trigger", async () => {
+    const { server, engine } = setup();
+    await engine.sync();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const pull = server.transport.pull.bind(server.transport);
+    server.transport.pull = async (cursor) => {
+      await gate;
+      return pull(cursor);
+    };
+    const first = engine.sync(); // reads an empty outbox, then waits in its pull
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await engine.enqueue({ type: "transition", jobId: "j1", to: "en_camino" });
+    const second = engine.sync();
+    const third = engine.sync();
+    expect(third).toBe(second); // one follow-up, shared
+    release();
+    expect(await first).toMatchObject({ pushed: 0 });
+    expect(await second).toMatchObject({ ok: true, pushed: 1, applied: 1 });
+    expect(server.jobs.get("j1")!.status).toBe("en_camino");
+    expect(engine.pending()).toEqual([]);
+  });
+
   it("queues offline, shows the actions at once, and backs off exponentially while the network is gone", async () => {
     const { server, engine, clock } = setup();
     await engine.sync();

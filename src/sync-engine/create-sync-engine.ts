@@ -302,11 +302,22 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return report;
   }
 
+  // A sync asked for while one is in flight (an action queued during a pull, a reconnect) runs once more right after
+  // it instead of riding along: the in-flight run may have read the outbox before the new action existed, and the
+  // next trigger could be a minute away. Everyone asking meanwhile shares that one follow-up run.
+  let followUp: Promise<SyncReport> | null = null;
   function sync(): Promise<SyncReport> {
-    running ??= run().finally(() => {
-      running = null;
-    });
-    return running;
+    if (!running) {
+      running = run().finally(() => {
+        running = null;
+      });
+      return running;
+    }
+    followUp ??= running.then(
+      () => ((followUp = null), sync()),
+      () => ((followUp = null), sync()),
+    );
+    return followUp;
   }
 
   return {

@@ -29,7 +29,7 @@ export function App({ makeServices }: { makeServices?: () => Services }) {
   }, [services]);
 
   useAutoSync(signedIn ? services.engine : null);
-  useTracking(services, signedIn);
+  useTracking(phase === "loading" ? null : services, signedIn);
 
   useEffect(() => {
     if (!signedIn) return;

@@ -1,6 +1,6 @@
 import type { SyncJob, SyncMutation, SyncMutationResult, SyncPriceListItem } from "@campotech/core/contracts/sync";
 
-// A test double of CampoTech's HTTP API at the fetch boundary (auth, sync pull/push/uploads, push tokens): the real
+// A test double of CampoTech's HTTP API at the fetch boundary (auth, sync pull/push/uploads, push tokens, positions): the real
 // sync engine, transport and session run on top of it. State-machine answers mirror src/modules/jobs.
 const NEXT: Record<string, string[]> = { scheduled: ["en_camino"], en_camino: ["working"], working: ["completed"] };
 const LABELS: Record<string, string> = { pending: "pendiente", scheduled: "agendado", en_camino: "en camino", working: "en curso", completed: "terminado" };
@@ -25,7 +25,8 @@ export function createFakeApi(input: { jobs?: SyncJob[]; priceList?: SyncPriceLi
   const uploads = new Set<string>();
   let refreshCount = 0;
   let seq = 0;
-  const state = { offline: false, rejectNext: null as null | string };
+  const state = { offline: false, rejectNext: null as null | string, positionsStatus: null as null | number };
+  const positions: { lat: number; lng: number; recordedAt: string }[][] = [];
 
   // The parts of Response the app reads (jest's environment has no fetch globals).
   const json = (status: number, body: unknown) =>
@@ -97,8 +98,18 @@ export function createFakeApi(input: { jobs?: SyncJob[]; priceList?: SyncPriceLi
       return json(201, { sha256: sha, uploadId: "u1", mimeType: "image/png", size: 1, created: true });
     }
     if (path === "/api/me/push-tokens") return json(200, { devices: 1 });
+    if (path === "/api/tracking/positions") {
+      // Like src/modules/tracking: at most 100 per request, and only while a job is en camino / working (else 409).
+      const batch = (body as { positions: { lat: number; lng: number; recordedAt: string }[] }).positions;
+      if (state.positionsStatus) return json(state.positionsStatus, { error: { code: "TEST", message: "Error de prueba." } });
+      if (batch.length > 100) return json(413, { error: { code: "PAYLOAD_TOO_LARGE", message: "Mandá como mucho 100 posiciones por pedido." } });
+      const active = [...jobs.values()].find((j) => j.status === "en_camino" || j.status === "working");
+      if (!active) return json(409, { error: { code: "CONFLICT", message: "No tenés un trabajo en camino ni en curso: no guardamos tu ubicación." } });
+      positions.push(batch);
+      return json(200, { accepted: batch.length, dropped: 0, jobId: active.id, eta: null, arrival: { suggested: false, autoArrived: false } });
+    }
     return json(404, { error: { code: "NOT_FOUND", message: "No existe." } });
   };
 
-  return { fetch: fetch as typeof globalThis.fetch, jobs, calls, uploads, state, refreshes: () => refreshCount };
+  return { fetch: fetch as typeof globalThis.fetch, jobs, calls, uploads, state, positions, refreshes: () => refreshCount };
 }

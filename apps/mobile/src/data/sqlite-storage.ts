@@ -77,6 +77,7 @@ export function createSqliteStorage(name = "campotech.db"): AppStorage {
       },
       drop: async (count) => void (await (await db()).runAsync("DELETE FROM positions WHERE seq IN (SELECT seq FROM positions ORDER BY seq LIMIT ?)", count)),
     },
+    settings: { get: (key) => getKv(`setting.${key}`), set: (key, value) => setKv(`setting.${key}`, value) },
     async clear() {
       await (await db()).execAsync("DELETE FROM kv; DELETE FROM jobs; DELETE FROM outbox; DELETE FROM files; DELETE FROM positions;");
     },

@@ -54,6 +54,10 @@ export function createWebStorage(prefix = "campotech.sync."): AppStorage {
       peek: async (limit) => read<PositionInput[]>("positions", []).slice(0, limit),
       drop: async (count) => write("positions", read<PositionInput[]>("positions", []).slice(count)),
     },
+    settings: {
+      get: async (key) => read<string | null>(`setting.${key}`, null),
+      set: async (key, value) => write(`setting.${key}`, value),
+    },
     async clear() {
       for (const key of Object.keys(ls)) if (key.startsWith(prefix)) ls.removeItem(key);
     },

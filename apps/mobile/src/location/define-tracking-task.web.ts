@@ -1,2 +1,2 @@
 // The web export has no background tasks: tracking.web.ts watches the position while the page is open.
-export const TRACKING_TASK = "campotech.tracking";
+export {};

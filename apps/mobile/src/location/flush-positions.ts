@@ -3,17 +3,25 @@ import type { PositionQueue } from "../data/types";
 
 type Deps = { positions: PositionQueue; baseUrl: string; fetch: typeof fetch; getToken: () => Promise<string | null> };
 
-// Sends the queued positions oldest first, 100 per request, and drops each batch once the server answered. No network
-// or a server error leaves them queued for the next tick; a 4xx (no job under way any more, bad points) drops the
-// batch, since sending it again would get the same answer.
-export async function flushPositions(deps: Deps): Promise<{ sent: number; result: PositionBatchResult | null }> {
-  let sent = 0;
-  let result: PositionBatchResult | null = null;
+export type FlushReport = {
+  sent: number;
+  result: PositionBatchResult | null;
+  // Points the server refused for good (400/403/413: sending them again gets the same answer), dropped from the queue.
+  refused: number;
+  // 409: the server has no job en camino / en curso for this technician. Nothing is dropped: the points wait (the
+  // transition that starts the trip may still be in the outbox), and the caller stops recording.
+  noActiveJob: boolean;
+};
+
+// Sends the queued positions oldest first, 100 per request, and drops each batch once the server answered. No network,
+// 401, 429 or a server error leaves them queued for the next tick.
+export async function flushPositions(deps: Deps): Promise<FlushReport> {
+  const report: FlushReport = { sent: 0, result: null, refused: 0, noActiveJob: false };
   for (;;) {
     const batch: PositionInput[] = await deps.positions.peek(TRACKING_MAX_BATCH);
-    if (!batch.length) return { sent, result };
+    if (!batch.length) return report;
     const token = await deps.getToken();
-    if (!token) return { sent, result };
+    if (!token) return report;
     let response: Response;
     try {
       response = await deps.fetch(`${deps.baseUrl}/api/tracking/positions`, {
@@ -22,12 +30,17 @@ export async function flushPositions(deps: Deps): Promise<{ sent: number; result
         body: JSON.stringify({ positions: batch }),
       });
     } catch {
-      return { sent, result };
+      return report;
     }
-    if (response.status >= 500 || response.status === 401 || response.status === 429) return { sent, result };
-    if (response.ok) result = (await response.json()) as PositionBatchResult;
+    if (response.status === 409) return { ...report, noActiveJob: true };
+    if (response.status >= 500 || response.status === 401 || response.status === 429) return report;
+    if (response.ok) {
+      report.result = (await response.json()) as PositionBatchResult;
+      report.sent += batch.length;
+    } else {
+      report.refused += batch.length;
+    }
     await deps.positions.drop(batch.length);
-    sent += batch.length;
   }
 }
 

@@ -19,7 +19,9 @@ export async function startTracking(services: Services): Promise<boolean> {
       await services.storage.positions.add([toPositionInput(latest.coords, latest.timestamp)]);
       latest = null;
     }
-    await flushPositions({ positions: services.storage.positions, baseUrl: services.baseUrl, fetch: services.fetch, getToken: () => services.session.getToken() });
+    const report = await flushPositions({ positions: services.storage.positions, baseUrl: services.baseUrl, fetch: services.fetch, getToken: () => services.session.getToken() });
+    // No job under way for the server: stop, as the native task does; useTracking starts again after the next sync.
+    if (report.noActiveJob) await stopTracking();
   };
   timer = setInterval(() => void tick(), TRACKING_INTERVAL_MS);
   return true;

@@ -7,8 +7,13 @@ Notifications.setNotificationHandler({
   handleNotification: async () => ({ shouldShowBanner: true, shouldShowList: true, shouldPlaySound: true, shouldSetBadge: false }),
 });
 
+const REGISTERED_KEY = "pushToken";
+
 // Ask for permission, get this device's Expo push token and give it to the API (the server sends through Expo's push
-// service: new or changed assignments, emergencies). Returns false when the person said no or there is no project id.
+// service: new or changed assignments, emergencies). The API hears about a token once per technician: later launches
+// post again only if Expo handed out a different token (logout clears the store, so the next person registers).
+// Returns false when the person said no or there is no project id; throws when the API could not be reached (the
+// next launch tries again).
 export async function registerForPush(services: Services): Promise<boolean> {
   if (Platform.OS === "android") {
     await Notifications.setNotificationChannelAsync("default", { name: "Trabajos", importance: Notifications.AndroidImportance.HIGH });
@@ -19,9 +24,13 @@ export async function registerForPush(services: Services): Promise<boolean> {
   const projectId = (Constants.expoConfig?.extra as { eas?: { projectId?: string } } | undefined)?.eas?.projectId;
   if (!projectId) return false;
   const { data: token } = await Notifications.getExpoPushTokenAsync({ projectId });
+  const userId = services.session.current()?.user.id;
   const access = await services.session.getToken();
-  if (!access) return false;
+  if (!access || !userId) return false;
+  const registered = `${userId} ${token}`;
+  if ((await services.storage.settings.get(REGISTERED_KEY)) === registered) return true;
   await services.auth.registerPushToken(access, token);
+  await services.storage.settings.set(REGISTERED_KEY, registered);
   return true;
 }
 
