@@ -3,7 +3,8 @@ import { withTenant } from "../../lib/db";
 import type { LatLng } from "../../contracts/tracking";
 import { trackingKeys } from "./tracking-keys";
 
-export type ActiveJob = { jobId: string; number: number; status: "en_camino" | "working"; destination: LatLng | null };
+// `since`: when this trip started (the latest move to en camino); points recorded before it belong to an earlier trip.
+export type ActiveJob = { jobId: string; number: number; status: "en_camino" | "working"; destination: LatLng | null; since?: string | null };
 
 // Safety net only: every job change that matters invalidates the entry right after it commits (forgetActiveJobs).
 const ACTIVE_JOB_TTL_SECONDS = 300;
@@ -19,12 +20,16 @@ export function readActiveJobRow(organizationId: string, technicianId: string): 
     const job = await tx.job.findFirst({
       where: { technicianId, status: { in: ["en_camino", "working"] } },
       orderBy: { updatedAt: "desc" },
-      select: { id: true, number: true, status: true, latitude: true, longitude: true },
+      select: {
+        id: true, number: true, status: true, latitude: true, longitude: true,
+        transitions: { where: { to: "en_camino" }, orderBy: { at: "desc" }, take: 1, select: { at: true } },
+      },
     });
     if (!job) return null;
     return {
       jobId: job.id, number: job.number, status: job.status as ActiveJob["status"],
       destination: job.latitude !== null && job.longitude !== null ? { lat: job.latitude, lng: job.longitude } : null,
+      since: job.transitions[0]?.at.toISOString() ?? null,
     };
   });
 }

@@ -46,7 +46,10 @@ export async function ingestPositions(
   ]);
   if (!active) throw new AppError("CONFLICT", { message: NO_ACTIVE_JOB_MESSAGE });
 
-  const accepted = await claimNewPoints(redis, input.organizationId, input.technicianId, points);
+  // A phone that was offline sends what it recorded then; points from before this trip began (a previous visit that
+  // ended while it had no signal) are not this job's route and are dropped, so the queue on the phone drains.
+  const since = active.since ? Date.parse(active.since) - MAX_CLOCK_SKEW_MS : Number.NEGATIVE_INFINITY;
+  const accepted = await claimNewPoints(redis, input.organizationId, input.technicianId, points.filter((p) => p.at >= since));
   const dropped = input.positions.length - accepted.length;
   const newest = accepted[accepted.length - 1];
   if (!newest) {

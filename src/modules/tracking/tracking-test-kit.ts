@@ -33,6 +33,7 @@ export async function seedTrackingOrg(id: string, options: { tier?: Tier; cuit?:
 }
 
 let number = 0;
+const TRIP_STARTED = () => new Date(Date.now() - 3 * 3600_000);
 export async function jobRow(
   organizationId: string,
   input: { technicianId: string | null; status: "pending" | "scheduled" | "en_camino" | "working" | "completed" | "cancelled"; location?: { lat: number; lng: number } | null; address?: string; scheduledStart?: Date },
@@ -46,7 +47,8 @@ export async function jobRow(
       id, organizationId, number, customerId: `${organizationId}-cust`, address: input.address ?? "Av. Entre Ríos 100", serviceType: "PLUMBING", description: "Pérdida",
       status: input.status, technicianId: input.technicianId, scheduledStart: input.status === "pending" ? null : start, scheduledEnd: input.status === "pending" ? null : new Date(start.getTime() + 3600_000),
       ...(location ? { latitude: location.lat, longitude: location.lng, locationSource: "DASHBOARD" as const } : {}),
-      transitions: { create: [{ organizationId, to: "pending", actorType: "SYSTEM" }, ...(input.status !== "pending" ? [{ organizationId, from: "pending" as const, to: input.status, actorType: "SYSTEM" as const }] : [])] },
+      // The trip began before the tests' points (they are recorded "minutes ago"): ingest drops points older than it.
+      transitions: { create: [{ organizationId, to: "pending", actorType: "SYSTEM", at: TRIP_STARTED() }, ...(input.status !== "pending" ? [{ organizationId, from: "pending" as const, to: input.status, actorType: "SYSTEM" as const, at: TRIP_STARTED() }] : [])] },
     },
   });
   return id;

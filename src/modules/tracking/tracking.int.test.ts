@@ -94,6 +94,16 @@ describe("ingest", () => {
     await expect(ingest(ids.tech, future)).rejects.toMatchObject({ code: "VALIDATION_FAILED", message: expect.stringMatching(/futuro/) });
   });
 
+  it("drops points recorded before this trip began (a previous visit's, sent late by a phone that was offline)", async () => {
+    const jobId = await jobRow(ORG, { technicianId: ids.tech, status: "scheduled" });
+    await publishJobChanges(await withTenant(ORG, (tx) => transitionJob(tx, { organizationId: ORG, userId: ids.tech, role: "TECHNICIAN" }, jobId, { to: "en_camino" })));
+    const stale = pointsAlong(START, DESTINATION, 3, { start: minutesAgo(40) });
+    const fresh = pointsAlong(START, DESTINATION, 2, { start: minutesAgo(0.5), stepSeconds: 10, fraction: 0.2 });
+    expect(await ingest(ids.tech, [...stale, ...fresh])).toMatchObject({ jobId, accepted: 2, dropped: 3 });
+    // Only stale ones: answered (so the phone drops them) with nothing accepted, never a 409.
+    expect(await ingest(ids.tech, stale)).toMatchObject({ accepted: 0, dropped: 3 });
+  });
+
   it("keeps the latest position in Redis (GEO set + expiring last-seen key) and a thinned history in Postgres", async () => {
     const jobId = await jobRow(ORG, { technicianId: ids.tech, status: "en_camino" });
     // 20 points 5 s apart over ~1 km: about one every 60 m, so thinning keeps most but not all.
