@@ -13,5 +13,7 @@ describe("Argentine formats", () => {
     const at = new Date("2026-11-25T01:30:00Z");
     expect(formatDateAr(at)).toBe("martes 24/11");
     expect(formatTimeAr(at)).toBe("22:30");
+    // Half past midnight is 00:30 in a customer's message, not es-AR's "24:30".
+    expect(formatTimeAr(new Date("2026-11-25T03:30:00Z"))).toBe("00:30");
   });
 });

@@ -1,5 +1,7 @@
 // Argentine formats for what customers read: "$ 45.000", "$ 1.234,50", "martes 24/11", "10:30" — always in
 // Buenos Aires time, whatever the server's time zone.
+import { formatClockAr } from "../../lib/clock-format";
+
 const TIME_ZONE = "America/Argentina/Buenos_Aires";
 
 export function formatArs(cents: number): string {
@@ -18,5 +20,5 @@ export function formatDateAr(at: Date): string {
 }
 
 export function formatTimeAr(at: Date): string {
-  return new Intl.DateTimeFormat("es-AR", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hour12: false }).format(at);
+  return formatClockAr(at);
 }

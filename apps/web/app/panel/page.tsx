@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getOverview } from "@campotech/core/modules/overview";
 import { requireSession } from "@/lib/panel/session";
+import { formatClockAr } from "@campotech/core/lib/clock-format";
 
 export const metadata: Metadata = { title: "Resumen" };
 export const dynamic = "force-dynamic";
 
-const TIME = new Intl.DateTimeFormat("es-AR", { timeZone: "America/Argentina/Buenos_Aires", hour: "2-digit", minute: "2-digit", hour12: false });
+const TIME = { format: formatClockAr };
 const STATUS: Record<string, string> = { pending: "Pendiente", scheduled: "Agendado", en_camino: "En camino", working: "Trabajando", completed: "Terminado", cancelled: "Cancelado" };
 const NUMBER = new Intl.NumberFormat("es-AR");
 

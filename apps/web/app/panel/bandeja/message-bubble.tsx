@@ -1,8 +1,9 @@
 import type { MessageView } from "@campotech/core/modules/conversations";
 import styles from "./inbox.module.css";
 import { explainError } from "./error-text";
+import { formatClockAr } from "@campotech/core/lib/clock-format";
 
-const TIME = new Intl.DateTimeFormat("es-AR", { timeZone: "America/Argentina/Buenos_Aires", hour: "2-digit", minute: "2-digit", hour12: false });
+const TIME = { format: formatClockAr };
 const TICKS: Record<string, { symbol: string; label: string }> = {
   QUEUED: { symbol: "🕓", label: "En cola" },
   SENT: { symbol: "✓", label: "Enviado" },

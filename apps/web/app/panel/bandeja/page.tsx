@@ -10,6 +10,7 @@ import { MarkRead } from "./mark-read";
 import { MessageBubble } from "./message-bubble";
 import { ThreadActions } from "./thread-actions";
 import { WindowCountdown } from "./window-countdown";
+import { formatDayMonthClockAr } from "@campotech/core/lib/clock-format";
 
 export const metadata: Metadata = { title: "Bandeja" };
 export const dynamic = "force-dynamic";
@@ -26,7 +27,7 @@ const FILTERS = [
   { key: "ventana-cerrada", label: "Ventana cerrada", count: "windowClosed" },
   { key: "urgencias", label: "Urgencias", count: "emergency" },
 ] as const;
-const TIME = new Intl.DateTimeFormat("es-AR", { timeZone: "America/Argentina/Buenos_Aires", day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
+const TIME = { format: formatDayMonthClockAr };
 
 // The shared inbox: the conversation list with search, filters (exact counts) and unread badges, and the open
 // thread. Server-rendered from the domain modules; InboxLive re-renders it on every event of the organization.

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { formatClockAr } from "@campotech/core/lib/clock-format";
 
 type Props = {
   conversationId: string;
@@ -12,7 +13,7 @@ type Props = {
   canWrite: boolean;
 };
 
-const TIME = new Intl.DateTimeFormat("es-AR", { timeZone: "America/Argentina/Buenos_Aires", hour: "2-digit", minute: "2-digit", hour12: false });
+const TIME = { format: formatClockAr };
 
 // Assign, close / reopen, and the assistant: who is answering this chat, with a button to take over or hand back.
 export function ThreadActions({ conversationId, status, assignedToId, users, assistant, canWrite }: Props) {

@@ -3,13 +3,14 @@ import Link from "next/link";
 import { listLeads } from "@campotech/core/modules/leads";
 import { requireSession } from "@/lib/panel/session";
 import { LeadStatusControl } from "./lead-status-control";
+import { formatDayMonthClockAr } from "@campotech/core/lib/clock-format";
 
 export const metadata: Metadata = { title: "Oportunidades" };
 export const dynamic = "force-dynamic";
 
 const STATUS = { NEW: "Nueva", QUOTED: "Cotizada", SCHEDULED: "Agendada", WON: "Ganada", LOST: "Perdida" } as const;
 const SERVICE: Record<string, string> = { PLUMBING: "Plomería", GAS: "Gas", ELECTRICAL: "Electricidad", HVAC: "Aire acondicionado", DRAINAGE: "Destapaciones", GENERAL: "General" };
-const WHEN = new Intl.DateTimeFormat("es-AR", { timeZone: "America/Argentina/Buenos_Aires", day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
+const WHEN = { format: formatDayMonthClockAr };
 const PESOS = (cents: number) => `$ ${new Intl.NumberFormat("es-AR", { minimumFractionDigits: cents % 100 ? 2 : 0 }).format(cents / 100)}`;
 
 // Customers who asked for a price, a visit or had an emergency — what the assistant (or the office) registered for

@@ -1,6 +1,8 @@
 // Labels and Argentine formats for the jobs and customers pages. Safe in client components (no env, no server
 // imports). Argentina has had no DST since 2009, so Buenos Aires is UTC-03:00 all year: a calendar date there
 // starts at `${date}T00:00:00-03:00`.
+import { formatClockAr, formatDateClockAr } from "@campotech/core/lib/clock-format";
+
 export const TZ = "America/Argentina/Buenos_Aires";
 const BA_OFFSET = "-03:00";
 
@@ -29,10 +31,10 @@ const money = new Intl.NumberFormat("es-AR", { minimumFractionDigits: 2, maximum
 // "$ 45.000,00": always with cents, as on an invoice.
 export const formatPesos = (cents: number) => `$ ${money.format(cents / 100)}`;
 
-const timeFmt = new Intl.DateTimeFormat("es-AR", { timeZone: TZ, hour: "2-digit", minute: "2-digit", hour12: false });
+const timeFmt = { format: formatClockAr };
 const dayPartsFmt = new Intl.DateTimeFormat("es-AR", { timeZone: TZ, weekday: "short", day: "2-digit", month: "2-digit" });
 const longDayFmt = new Intl.DateTimeFormat("es-AR", { timeZone: TZ, weekday: "long", day: "numeric", month: "long" });
-const dateTimeFmt = new Intl.DateTimeFormat("es-AR", { timeZone: TZ, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hour12: false });
+const dateTimeFmt = { format: formatDateClockAr };
 const isoDayFmt = new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" });
 
 const asDate = (d: Date | string) => (typeof d === "string" ? new Date(d) : d);
