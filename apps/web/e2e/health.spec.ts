@@ -12,6 +12,19 @@ test.describe("platform health", () => {
     await page.screenshot({ path: "test-results/screenshots/home.png", fullPage: true });
   });
 
+  test("an unknown address answers 404 in Spanish with the ways back in, a titled tab and the app icon", async ({ page, request }) => {
+    const response = await page.goto("/esto-no-existe");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("main").getByRole("heading", { name: "No encontramos esta página" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Ir al panel" })).toHaveAttribute("href", "/panel");
+    await expect(page).toHaveTitle("Página no encontrada · CampoTech");
+    const icon = await request.get("/icon.svg");
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+    await page.goto("/ingresar");
+    await expect(page).toHaveTitle("Ingresar · CampoTech");
+  });
+
   test("GET /api/health answers 200 with each dependency and the version", async ({ request }) => {
     const response = await request.get("/api/health");
     expect(response.status()).toBe(200);

@@ -9,7 +9,7 @@ import { CertificateCard } from "./certificate-card";
 import { ConnectionCheck, type ArcaCheckResult } from "./connection-check";
 import styles from "./arca.module.css";
 
-export const metadata: Metadata = { title: "ARCA · CampoTech" };
+export const metadata: Metadata = { title: "ARCA" };
 export const dynamic = "force-dynamic";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -4,7 +4,7 @@ import { listCustomers } from "@campotech/core/modules/customers";
 import { requireSession } from "@/lib/panel/session";
 import styles from "./customers.module.css";
 
-export const metadata: Metadata = { title: "Clientes · CampoTech" };
+export const metadata: Metadata = { title: "Clientes" };
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<{ q?: string; desde?: string }> }) {
   const { q, desde } = await searchParams;

@@ -12,7 +12,7 @@ import { CobrosTabs } from "./cobros-tabs";
 import { NoPaymentsAccess } from "./no-access";
 import styles from "./cobros.module.css";
 
-export const metadata: Metadata = { title: "Cobros · CampoTech" };
+export const metadata: Metadata = { title: "Cobros" };
 
 type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);

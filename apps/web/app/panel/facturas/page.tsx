@@ -9,7 +9,7 @@ import { dayParam } from "@/lib/panel/day-param";
 import { baDateOf, upperFirst } from "@/lib/panel/jobs/jobs-format";
 import styles from "./invoices.module.css";
 
-export const metadata: Metadata = { title: "Facturas · CampoTech" };
+export const metadata: Metadata = { title: "Facturas" };
 
 type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);

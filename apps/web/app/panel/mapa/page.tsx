@@ -9,7 +9,7 @@ import { DispatchMap } from "./dispatch-map";
 import { MapUpsell } from "./map-upsell";
 import styles from "./mapa.module.css";
 
-export const metadata: Metadata = { title: "Mapa · CampoTech" };
+export const metadata: Metadata = { title: "Mapa" };
 
 type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);

@@ -9,7 +9,7 @@ import { JobsBoard } from "./jobs-board";
 import { JobsTable } from "./jobs-table";
 import styles from "./jobs.module.css";
 
-export const metadata: Metadata = { title: "Trabajos · CampoTech" };
+export const metadata: Metadata = { title: "Trabajos" };
 
 type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);

@@ -12,7 +12,7 @@ import { CustomerNotesForm } from "./customer-notes-form";
 import { CustomerTaxForm } from "./customer-tax-form";
 import styles from "../customers.module.css";
 
-export const metadata: Metadata = { title: "Cliente · CampoTech" };
+export const metadata: Metadata = { title: "Cliente" };
 
 const CONVERSATION_STATUS: Record<string, string> = { OPEN: "Abierta", PENDING: "En espera", CLOSED: "Cerrada" };
 

@@ -8,7 +8,7 @@ import { ConnectButton, DisconnectButton } from "./connection-actions";
 import { ReminderSettingsForm } from "./reminder-settings-form";
 import styles from "./mercadopago.module.css";
 
-export const metadata: Metadata = { title: "MercadoPago · CampoTech" };
+export const metadata: Metadata = { title: "MercadoPago" };
 export const dynamic = "force-dynamic";
 
 type Search = Record<string, string | string[] | undefined>;

@@ -10,7 +10,7 @@ import { NoPaymentsAccess } from "../no-access";
 import styles from "../cobros.module.css";
 import { ReceivableActions } from "./receivable-actions";
 
-export const metadata: Metadata = { title: "Por cobrar · CampoTech" };
+export const metadata: Metadata = { title: "Por cobrar" };
 
 const lateness = (days: number) => (days > 60 ? styles.veryLate : days > 0 ? styles.late : undefined);
 const bucketClass: Record<string, string | undefined> = { "31-60": styles.bucketLate, "61-90": styles.bucketVeryLate, "90+": styles.bucketVeryLate };

@@ -15,7 +15,7 @@ import { CreditNoteForm } from "./credit-note-form";
 import { AuthorizeButton, ResendButton } from "./invoice-actions";
 import styles from "./invoice.module.css";
 
-export const metadata: Metadata = { title: "Factura · CampoTech" };
+export const metadata: Metadata = { title: "Factura" };
 
 function ArcaMessages({ title, kind, items }: { title: string; kind: "error" | "observation"; items: InvoiceView["arca"]["errors"] }) {
   if (!items.length) return null;

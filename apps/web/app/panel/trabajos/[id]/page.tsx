@@ -22,7 +22,7 @@ import { JobLineItems } from "./job-line-items";
 import { JobStatusActions } from "./job-status-actions";
 import styles from "./detail.module.css";
 
-export const metadata: Metadata = { title: "Trabajo · CampoTech" };
+export const metadata: Metadata = { title: "Trabajo" };
 
 const ACTOR_TYPE_LABEL: Record<string, string> = { SYSTEM: "Asistente de WhatsApp", OPERATOR: "Soporte CampoTech" };
 

@@ -5,7 +5,7 @@ import { listTechnicians } from "@campotech/core/modules/scheduling";
 import { requireSession } from "@/lib/panel/session";
 import { NewJobForm } from "./new-job-form";
 
-export const metadata: Metadata = { title: "Nuevo trabajo · CampoTech" };
+export const metadata: Metadata = { title: "Nuevo trabajo" };
 
 export default async function NewJobPage({ searchParams }: { searchParams: Promise<{ cliente?: string }> }) {
   const { cliente } = await searchParams;
