@@ -12,9 +12,8 @@ const tileOrigin = mapTileOrigin(env.MAP_TILE_URL);
 // (nosniff, referrer, framing, HSTS) are in next.config.ts for every response, API included.
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  // Next inlines NODE_ENV at build time; development needs eval for React's debugging tools and fast refresh.
-  // eslint-disable-next-line no-restricted-properties -- a build-time constant, not configuration
-  const dev = process.env.NODE_ENV === "development";
+  // Development needs eval for React's debugging tools and fast refresh.
+  const dev = env.NODE_ENV === "development";
   const policy = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
