@@ -72,6 +72,8 @@ async function seedTwoOrganizations() {
     // The change log's one row here is the price list's (written by its trigger); unassigned jobs log nothing.
     await admin.syncMutation.create({ data: { organizationId: id, mutationId: `m-${id}`, userId: `${id}-owner`, type: "transition", payloadHash: "h", status: "applied", result: {} } });
     await admin.syncUpload.create({ data: { organizationId: id, sha256: "0".repeat(64), mimeType: "image/png", size: 1, storageKey: `u-${id}`, uploadedById: `${id}-owner` } });
+    await admin.customerAddress.create({ data: { organizationId: id, customerId: `${id}-cust`, street: "Calle 1" } });
+    await admin.quickReply.create({ data: { organizationId: id, shortcut: "horarios", title: "Horarios", body: "Lunes a viernes" } });
   }
 }
 
@@ -93,6 +95,7 @@ const TENANT_MODELS = [
   "mercadoPagoConnection", "paymentLink", "payment", "paymentRefund",
   "technicianPosition",
   "jobTimeEntry", "syncChange", "syncMutation", "syncUpload",
+  "customerAddress", "quickReply",
 ] as const;
 
 describe("the application role", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatArgentinePhone, normalizeArgentinePhone, toWaId } from "./phone";
+import { formatArgentinePhone, formatPhoneForPeople, normalizeArgentinePhone, toWaId } from "./phone";
 
 // reference/ARGENTINA.md §6.4, every vector.
 const VECTORS: [input: string, expected: string | null, area?: string][] = [
@@ -50,5 +50,15 @@ describe("display helpers", () => {
   it("turns E.164 into a wa_id and a readable number", () => {
     expect(toWaId("+5491112345678")).toBe("5491112345678");
     expect(formatArgentinePhone("+5491112345678")).toBe("+54 9 11 1234-5678");
+  });
+
+  it("shows numbers as people in Argentina write them: area code, no +54 9, a hyphen before the last four", () => {
+    expect(formatPhoneForPeople("+5491155550203")).toBe("11 5555-0203");
+    expect(formatPhoneForPeople("+5493515550203")).toBe("351 555-0203");
+    expect(formatPhoneForPeople("+5492966550203")).toBe("2966 55-0203");
+    expect(formatPhoneForPeople("+541155550203")).toBe("11 5555-0203");
+    expect(formatPhoneForPeople("+59899123456")).toBe("+598 99 123 456");
+    expect(formatPhoneForPeople("no es un número")).toBe("no es un número");
+    expect(formatPhoneForPeople(null)).toBe("");
   });
 });

@@ -46,3 +46,16 @@ export function formatArgentinePhone(e164: string): string {
   const parsed = parsePhoneNumberFromString(e164);
   return parsed ? parsed.formatInternational().replace(/ (\d{4}) (\d{4})$/, " $1-$2") : e164;
 }
+
+// "+5491155550203" → "11 5555-0203": how people in Argentina write a mobile (area code without the 0, no "15", the
+// subscriber number split before its last four digits); the area code length comes from the numbering plan. Foreign
+// numbers keep their international form; anything unparseable is shown as it came.
+export function formatPhoneForPeople(e164: string | null | undefined): string {
+  if (!e164) return "";
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) return e164;
+  if (parsed.countryCallingCode !== "54") return parsed.formatInternational();
+  const national = parsed.nationalNumber.startsWith("9") ? parsed.nationalNumber.slice(1) : parsed.nationalNumber;
+  const landline = parsePhoneNumberFromString(`+54${national}`);
+  return landline?.formatNational().replace(/^0/, "") ?? national;
+}

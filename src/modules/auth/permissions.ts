@@ -25,16 +25,20 @@ export const PERMISSIONS = [
   "payments.read",
   "payments.charge",
   "payments.refund",
+  "reports.read",
+  "pricelist.manage",
+  "quickreplies.manage",
+  "data.export",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const VIEWER: Permission[] = ["settings.read", "inbox.read", "conversations.read.assigned", "jobs.read", "jobs.read.own", "customers.read", "invoices.read", "payments.read"];
+const VIEWER: Permission[] = ["settings.read", "inbox.read", "conversations.read.assigned", "jobs.read", "jobs.read.own", "customers.read", "invoices.read", "payments.read", "reports.read"];
 const TECHNICIAN: Permission[] = ["jobs.read.own", "jobs.write.own", "conversations.read.assigned", "conversations.write.assigned"];
 // A dispatcher charges (payment links, cash and transfers recorded by hand)…
-const DISPATCHER: Permission[] = [...new Set([...VIEWER, ...TECHNICIAN, "inbox.write", "jobs.write", "customers.write", "payments.charge"] as Permission[])];
+const DISPATCHER: Permission[] = [...new Set([...VIEWER, ...TECHNICIAN, "inbox.write", "jobs.write", "customers.write", "payments.charge", "quickreplies.manage"] as Permission[])];
 // …issuing legal invoices (and credit notes) and giving money back are the owner's and the administrator's.
-const ADMIN: Permission[] = [...DISPATCHER, "settings.manage", "numbers.manage", "templates.manage", "users.manage", "messaging.admin", "invoices.issue", "payments.refund"];
+const ADMIN: Permission[] = [...DISPATCHER, "settings.manage", "numbers.manage", "templates.manage", "users.manage", "messaging.admin", "invoices.issue", "payments.refund", "pricelist.manage", "data.export"];
 
 export const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
   OWNER: new Set(PERMISSIONS),

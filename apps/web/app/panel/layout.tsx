@@ -16,7 +16,9 @@ export default async function PanelLayout({ children }: { children: ReactNode })
     ...(session.can("customers.read") ? [{ href: "/panel/clientes", label: "Clientes" }, { href: "/panel/oportunidades", label: "Oportunidades" }] : []),
     ...(session.can("invoices.read") ? [{ href: "/panel/facturas", label: "Facturas" }] : []),
     ...(session.can("payments.read") ? [{ href: "/panel/cobros", label: "Cobros" }] : []),
-    ...(session.can("inbox.read") ? [{ href: "/panel/plantillas", label: "Plantillas" }] : []),
+    ...(session.can("reports.read") ? [{ href: "/panel/reportes", label: "Reportes" }] : []),
+    ...(session.can("customers.read") ? [{ href: "/panel/precios", label: "Precios" }] : []),
+    ...(session.can("inbox.read") ? [{ href: "/panel/plantillas", label: "Plantillas" }, { href: "/panel/respuestas", label: "Respuestas rápidas" }] : []),
     ...(session.can("settings.read") ? [{ href: "/panel/whatsapp", label: "WhatsApp" }, { href: "/panel/arca", label: "ARCA" }] : []),
   ];
   return (
