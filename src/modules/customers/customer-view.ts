@@ -16,10 +16,17 @@ export const CUSTOMER_SELECT = {
   ivaConditionId: true,
   notes: true,
   optedOutAt: true,
+  tags: true,
+  mergedIntoId: true,
+  mergedAt: true,
   createdAt: true,
   updatedAt: true,
 } as const satisfies Prisma.CustomerSelect;
 
 export const CUSTOMER_WHERE = { staffUserId: null } as const satisfies Prisma.CustomerWhereInput;
+
+// Lists and searches also leave out rows merged into another customer: only the survivor is someone to pick.
+// A merged row can still be opened by id (its page points at the survivor).
+export const ACTIVE_CUSTOMER_WHERE = { staffUserId: null, mergedIntoId: null } as const satisfies Prisma.CustomerWhereInput;
 
 export type CustomerView = Prisma.CustomerGetPayload<{ select: typeof CUSTOMER_SELECT }>;

@@ -1,8 +1,9 @@
 import type { Prisma } from "@campotech/database";
 import type { TenantTx } from "../../lib/db";
-import { CUSTOMER_SELECT, CUSTOMER_WHERE, type CustomerView } from "./customer-view";
+import { ACTIVE_CUSTOMER_WHERE, CUSTOMER_SELECT, type CustomerView } from "./customer-view";
+import { normalizeTag } from "./normalize-tags";
 
-export type ListCustomersInput = { search?: string; cursor?: string; limit?: number };
+export type ListCustomersInput = { search?: string; tag?: string; cursor?: string; limit?: number };
 
 // Search matches the name (case-insensitive) or the phone's digits, so "11 5555-0123", "+54 9 11…" and "0123"
 // all find +5491155550123. Keyset order is (name, id): stable while rows are added or renamed between pages.
@@ -11,7 +12,8 @@ export async function listCustomers(tx: TenantTx, input: ListCustomersInput): Pr
   const search = input.search?.trim();
   const digits = search?.replace(/\D/g, "") ?? "";
   const where: Prisma.CustomerWhereInput = {
-    ...CUSTOMER_WHERE,
+    ...ACTIVE_CUSTOMER_WHERE,
+    ...(input.tag ? { tags: { has: normalizeTag(input.tag) } } : {}),
     ...(search
       ? {
           OR: [

@@ -26,7 +26,7 @@ export async function matchCustomer(tx: TenantTx, organizationId: string, identi
   const userId = identity.userId ?? null;
   if (!phone && !userId) throw new Error("a sender needs a wa_id or a user id");
 
-  const select = { id: true, phone: true, waId: true, waUserId: true, profileName: true, optedOutAt: true } as const;
+  const select = { id: true, phone: true, waId: true, waUserId: true, profileName: true, optedOutAt: true, mergedIntoId: true } as const;
   const find = async () =>
     (phone ? await tx.customer.findUnique({ where: { organizationId_phone: { organizationId, phone } }, select }) : null) ??
     (userId ? await tx.customer.findUnique({ where: { organizationId_waUserId: { organizationId, waUserId: userId } }, select }) : null);
@@ -43,6 +43,10 @@ export async function matchCustomer(tx: TenantTx, organizationId: string, identi
     customer = await find();
     if (!customer) throw new Error("customer vanished after insert");
   }
+
+  // A customer merged into another keeps its phone so the person still lands on the survivor. Replies then go to the
+  // number they wrote from last (waId), like any other inbound; the survivor's own phone and user id stay.
+  if (customer.mergedIntoId) return followMerge(tx, customer.mergedIntoId, identity, created);
 
   const changes: { waId?: string; waUserId?: string; profileName?: string; phone?: string } = {};
   if (identity.waId && customer.waId !== identity.waId) changes.waId = identity.waId;
@@ -61,4 +65,17 @@ export async function matchCustomer(tx: TenantTx, organizationId: string, identi
     optedOutAt: customer.optedOutAt,
     created,
   };
+}
+
+// mergeCustomers keeps chains one hop long; the loop bound only guards against a hand-edited cycle.
+async function followMerge(tx: TenantTx, firstId: string, identity: CustomerIdentity, created: boolean): Promise<MatchedCustomer> {
+  const select = { id: true, phone: true, waId: true, profileName: true, optedOutAt: true, mergedIntoId: true } as const;
+  let survivor = await tx.customer.findUniqueOrThrow({ where: { id: firstId }, select });
+  for (let hops = 0; survivor.mergedIntoId && hops < 10; hops++) {
+    survivor = await tx.customer.findUniqueOrThrow({ where: { id: survivor.mergedIntoId }, select });
+  }
+  const changes: { waId?: string } = {};
+  if (identity.waId && survivor.waId !== identity.waId) changes.waId = identity.waId;
+  if (changes.waId) await tx.customer.update({ where: { id: survivor.id }, data: changes });
+  return { id: survivor.id, phone: survivor.phone, waId: changes.waId ?? survivor.waId, optedOutAt: survivor.optedOutAt, created };
 }

@@ -40,7 +40,18 @@ import {
   removeTimeOffEndpoint,
   setTechnicianScheduleEndpoint,
 } from "./technicians";
-import { getCustomerEndpoint, listCustomersEndpoint, updateCustomerEndpoint } from "./customers";
+import {
+  addCustomerAddressEndpoint,
+  getCustomerEndpoint,
+  listCustomerAddressesEndpoint,
+  listCustomersEndpoint,
+  mergeCustomerEndpoint,
+  removeCustomerAddressEndpoint,
+  setCustomerTagsEndpoint,
+  updateCustomerAddressEndpoint,
+  updateCustomerEndpoint,
+} from "./customers";
+import { exportConversationsEndpoint, exportCustomersEndpoint, exportJobsEndpoint } from "./exports";
 import { getLeadEndpoint, listLeadsEndpoint, updateLeadEndpoint } from "./leads";
 import {
   getAssistantSettingsEndpoint,
@@ -118,6 +129,15 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   listCustomersEndpoint,
   getCustomerEndpoint,
   updateCustomerEndpoint,
+  setCustomerTagsEndpoint,
+  listCustomerAddressesEndpoint,
+  addCustomerAddressEndpoint,
+  updateCustomerAddressEndpoint,
+  removeCustomerAddressEndpoint,
+  mergeCustomerEndpoint,
+  exportCustomersEndpoint,
+  exportJobsEndpoint,
+  exportConversationsEndpoint,
   listDeadLettersEndpoint,
   replayDeadLetterEndpoint,
   replayAllDeadLettersEndpoint,

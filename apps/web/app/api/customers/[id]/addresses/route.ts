@@ -1,0 +1,7 @@
+import { addCustomerAddressEndpoint, listCustomerAddressesEndpoint } from "@/lib/api/endpoints/customers";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const GET = toRouteHandler(listCustomerAddressesEndpoint);
+export const POST = toRouteHandler(addCustomerAddressEndpoint);

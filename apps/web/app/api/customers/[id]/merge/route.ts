@@ -1,0 +1,6 @@
+import { mergeCustomerEndpoint } from "@/lib/api/endpoints/customers";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const POST = toRouteHandler(mergeCustomerEndpoint);

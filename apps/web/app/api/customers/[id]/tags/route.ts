@@ -1,0 +1,6 @@
+import { setCustomerTagsEndpoint } from "@/lib/api/endpoints/customers";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const POST = toRouteHandler(setCustomerTagsEndpoint);

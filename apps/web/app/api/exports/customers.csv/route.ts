@@ -1,0 +1,6 @@
+import { exportCustomersEndpoint } from "@/lib/api/endpoints/exports";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const GET = toRouteHandler(exportCustomersEndpoint);

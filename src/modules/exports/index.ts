@@ -1,0 +1,14 @@
+export { CSV_BOM, csvCell, csvRow } from "./csv";
+export type { CsvValue } from "./csv";
+export { BATCH_SIZE } from "./csv-export";
+export type { CsvExport } from "./csv-export";
+export { dayParam, dayRange } from "./export-filter";
+export type { DateRange } from "./export-filter";
+export { customersExport } from "./export-customers";
+export type { CustomersExportFilter } from "./export-customers";
+export { jobsExport } from "./export-jobs";
+export type { JobsExportFilter } from "./export-jobs";
+export { conversationsExport } from "./export-conversations";
+export type { ConversationsExportFilter } from "./export-conversations";
+export { readCsvExport, streamCsvExport } from "./stream-csv-export";
+export type { StartedExport, Tenant } from "./stream-csv-export";
