@@ -4,9 +4,9 @@ import type { TenantTx } from "../../lib/db";
 // Accents folded in SQL with translate() (unaccent is not installed), as the inbox search does.
 const ACCENTED = "áàâäãéèêëíìîïóòôöõúùûüñç";
 const PLAIN = "aaaaaeeeeiiiiooooouuuunc";
-const normName = (col: Prisma.Sql) => Prisma.sql`regexp_replace(translate(lower(btrim(${col})), ${ACCENTED}, ${PLAIN}), '\s+', ' ', 'g')`;
+const normName = (col: Prisma.Sql) => Prisma.sql`regexp_replace(translate(lower(btrim(${col})), ${ACCENTED}, ${PLAIN}), '[[:space:]]+', ' ', 'g')`;
 // The national significant number (last 10 digits): "+54 9 11 5555-0123" and "+54 11 5555-0123" are the same line.
-const phoneKey = (col: Prisma.Sql) => Prisma.sql`right(regexp_replace(${col}, '\D', '', 'g'), 10)`;
+const phoneKey = (col: Prisma.Sql) => Prisma.sql`right(regexp_replace(${col}, '[^0-9]', '', 'g'), 10)`;
 
 // For each given customer, the other active customers that are probably the same person: same name once case,
 // accents and spaces are ignored, same phone number, or same email. Only for a page of ids (the list's 50), so
