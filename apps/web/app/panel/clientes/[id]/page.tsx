@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppError } from "@campotech/core/lib/errors";
-import { getCustomerOrThrow, type CustomerView } from "@campotech/core/modules/customers";
+import { formatPhoneForPeople } from "@campotech/core/lib/phone";
+import { findDuplicateCustomers, getCustomerOrThrow, listCustomerAddresses, type CustomerView } from "@campotech/core/modules/customers";
 import { listInvoices, RECEIVER_IVA_CONDITIONS } from "@campotech/core/modules/invoicing";
 import { DOC_TYPE_OPTIONS } from "@/components/invoices/invoice-format";
 import { InvoiceList } from "@/components/invoices/invoice-list";
 import { JobStatusBadge, UrgencyPill } from "@/components/jobs/job-badges";
 import { requireSession } from "@/lib/panel/session";
 import { formatDateTime, formatWindow, SERVICE_LABEL } from "@/lib/panel/jobs/jobs-format";
+import { CustomerAddresses } from "./customer-addresses";
 import { CustomerNotesForm } from "./customer-notes-form";
+import { CustomerTags } from "./customer-tags";
 import { CustomerTaxForm } from "./customer-tax-form";
 import styles from "../customers.module.css";
 
@@ -36,7 +39,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       throw error;
     }
     // Most recent first; a customer with years of history still shows a page that loads fast.
-    const [conversations, jobs, invoices] = await Promise.all([
+    const [conversations, jobs, invoices, addresses, duplicates, mergedInto] = await Promise.all([
       tx.whatsAppConversation.findMany({
         where: { customerId: customer.id },
         orderBy: [{ lastMessageAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
@@ -50,8 +53,15 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         select: { id: true, number: true, serviceType: true, status: true, urgency: true, scheduledStart: true, scheduledEnd: true },
       }),
       session.can("invoices.read") ? listInvoices(tx, { customerId: customer.id, limit: 20 }) : Promise.resolve(null),
+      listCustomerAddresses(tx, customer.id),
+      customer.mergedIntoId ? Promise.resolve(new Map<string, string[]>()) : findDuplicateCustomers(tx, [customer.id]),
+      customer.mergedIntoId ? tx.customer.findUnique({ where: { id: customer.mergedIntoId }, select: { id: true, name: true } }) : Promise.resolve(null),
     ]);
-    return { customer, conversations, jobs, invoices };
+    const duplicateIds = duplicates.get(customer.id) ?? [];
+    const possibleDuplicates = duplicateIds.length
+      ? await tx.customer.findMany({ where: { id: { in: duplicateIds } }, select: { id: true, name: true, phone: true }, take: 5 })
+      : [];
+    return { customer, conversations, jobs, invoices, addresses, possibleDuplicates, mergedInto };
   });
 
   if (!data) {
@@ -62,7 +72,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       </section>
     );
   }
-  const { customer, conversations, jobs, invoices } = data;
+  const { customer, conversations, jobs, invoices, addresses, possibleDuplicates, mergedInto } = data;
+  const canWrite = session.can("customers.write") && !customer.mergedIntoId;
   const conditions = Object.entries(RECEIVER_IVA_CONDITIONS).map(([id, c]) => ({ id: Number(id), label: c.label }));
   const docLabel = DOC_TYPE_OPTIONS.find((o) => o.value === customer.taxDocType)?.label;
   const canInbox = session.can("inbox.read") || session.can("conversations.read.assigned");
@@ -76,13 +87,32 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         </div>
         {session.can("jobs.write") ? <Link href={`/panel/trabajos/nuevo?cliente=${customer.id}`}>Nuevo trabajo para {customer.name.split(" ")[0]}</Link> : null}
       </div>
+      {mergedInto ? (
+        <section className={`card ${styles.banner}`} role="status">
+          Este cliente se unió a <Link href={`/panel/clientes/${mergedInto.id}`}>{mergedInto.name}</Link>
+          {customer.mergedAt ? ` el ${formatDateTime(customer.mergedAt)}` : ""}: su historial está ahí, y si escribe desde este número llega a ese cliente.
+        </section>
+      ) : null}
+      {possibleDuplicates.length ? (
+        <section className={`card ${styles.banner}`} aria-labelledby="duplicados">
+          <h2 id="duplicados" style={{ margin: "0 0 0.5rem", fontSize: "1.05rem" }}>Posibles duplicados</h2>
+          <ul className={styles.list}>
+            {possibleDuplicates.map((d) => (
+              <li key={d.id}>
+                <span><Link href={`/panel/clientes/${d.id}`}>{d.name}</Link>{d.phone ? <span className="muted"> · {formatPhoneForPeople(d.phone)}</span> : null}</span>
+                {session.can("customers.write") ? <Link href={`/panel/clientes/unir?a=${customer.id}&b=${d.id}`}>Unir con este cliente</Link> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <div className={styles.layout}>
         <div>
           <section className="card" aria-labelledby="contacto">
             <h2 id="contacto">Contacto</h2>
             <dl className={styles.facts}>
               <dt>Teléfono</dt>
-              <dd>{customer.phone ? <a href={`tel:${customer.phone}`}>{customer.phone}</a> : <span className="muted">Solo por WhatsApp</span>}</dd>
+              <dd>{customer.phone ? <a href={`tel:${customer.phone}`}>{formatPhoneForPeople(customer.phone)}</a> : <span className="muted">Solo por WhatsApp</span>}</dd>
               {customer.profileName && customer.profileName !== customer.name ? (
                 <>
                   <dt>Perfil de WhatsApp</dt>
@@ -96,6 +126,14 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
               <dt>Cliente desde</dt>
               <dd>{formatDateTime(customer.createdAt)}</dd>
             </dl>
+          </section>
+          <section className="card" aria-labelledby="etiquetas">
+            <h2 id="etiquetas">Etiquetas</h2>
+            <CustomerTags customerId={customer.id} tags={customer.tags} canEdit={canWrite} />
+          </section>
+          <section className="card" aria-labelledby="direcciones">
+            <h2 id="direcciones">Direcciones</h2>
+            <CustomerAddresses customerId={customer.id} addresses={addresses} canEdit={canWrite} />
           </section>
           <section className="card" aria-labelledby="facturacion">
             <h2 id="facturacion">Datos para facturar</h2>
