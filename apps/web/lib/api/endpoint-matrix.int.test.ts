@@ -141,6 +141,19 @@ async function sandboxCertificate(org: Org): Promise<string> {
   return ((await response.json()) as { certificate: string }).certificate;
 }
 
+// Address-book rows and duplicates a call consumes (edited, deleted, merged away) are created per call.
+async function customerAddress(org: Org): Promise<string> {
+  const id = fresh(org, "addr");
+  await adminDb().customerAddress.create({ data: { id, organizationId: orgId(org), customerId: `mx-${org}-customer`, street: `Lavalle ${seq}` } });
+  return id;
+}
+
+async function duplicateCustomer(org: Org): Promise<string> {
+  const id = fresh(org, "dup");
+  await adminDb().customer.create({ data: { id, organizationId: orgId(org), name: org === "a" ? "Ana Alfa" : "Bruno Beta" } });
+  return id;
+}
+
 async function freshViewer(org: Org): Promise<string> {
   const id = fresh(org, "viewer");
   await adminDb().user.create({ data: { id, organizationId: orgId(org), phone: `+549117${org === "a" ? "0" : "9"}${String(++seq).padStart(6, "0")}`, name: `Nuevo ${org === "a" ? "Alfa" : "Beta"}`, role: "VIEWER" } });
@@ -191,6 +204,15 @@ const FIXTURES: Record<string, Fixture> = {
   "GET /api/customers": { byId: false, request: () => ({ query: { limit: "50" } }) },
   "GET /api/customers/{id}": { byId: true, request: (org) => ({ params: { id: `mx-${org}-customer` } }) },
   "PATCH /api/customers/{id}": { byId: true, request: (org) => ({ params: { id: `mx-${org}-customer` }, body: { notes: `nota ${++seq}` } }) },
+  "POST /api/customers/{id}/tags": { byId: true, request: (org) => ({ params: { id: `mx-${org}-customer` }, body: { add: [`etiqueta ${++seq}`] } }) },
+  "GET /api/customers/{id}/addresses": { byId: true, request: (org) => ({ params: { id: `mx-${org}-customer` } }) },
+  "POST /api/customers/{id}/addresses": { byId: true, request: (org) => ({ params: { id: `mx-${org}-customer` }, body: { street: `Corrientes ${++seq}`, locality: "CABA" } }) },
+  "PATCH /api/customers/{id}/addresses/{addressId}": { byId: true, request: async (org) => ({ params: { id: `mx-${org}-customer`, addressId: await customerAddress(org) }, body: { isDefault: true } }) },
+  "DELETE /api/customers/{id}/addresses/{addressId}": { byId: true, request: async (org) => ({ params: { id: `mx-${org}-customer`, addressId: await customerAddress(org) } }) },
+  "POST /api/customers/{id}/merge": { byId: true, request: async (org) => ({ params: { id: `mx-${org}-customer` }, body: { duplicateId: await duplicateCustomer(org) } }) },
+  "GET /api/exports/customers.csv": { byId: false, request: () => ({ query: { desde: "2026-01-01" } }) },
+  "GET /api/exports/jobs.csv": { byId: false, request: () => ({}) },
+  "GET /api/exports/conversations.csv": { byId: false, request: () => ({}) },
   "GET /api/whatsapp/dead-letters": { byId: false, request: () => ({}) },
   "POST /api/whatsapp/dead-letters/{messageId}/replay": { byId: true, request: async (org) => ({ params: { messageId: await deadLetter(org) } }) },
   "POST /api/whatsapp/dead-letters/replay-all": { byId: false, request: async (org) => (await deadLetter(org), {}) },
