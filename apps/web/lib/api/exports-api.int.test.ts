@@ -149,3 +149,17 @@ describe("jobs.csv and conversations.csv", () => {
     expect(december).toHaveLength(2);
   });
 });
+
+describe("OpenAPI", () => {
+  it("documents the three exports as text/csv downloads and the customer tools", async () => {
+    const { buildOpenApiDocument } = await import("./openapi");
+    const { ALL_ENDPOINTS } = await import("./endpoints");
+    const doc = buildOpenApiDocument(ALL_ENDPOINTS) as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>> };
+    for (const kind of ["customers", "jobs", "conversations"]) {
+      expect(Object.keys(doc.paths[`/api/exports/${kind}.csv`]?.get?.responses["200"]?.content ?? {}), kind).toEqual(["text/csv"]);
+    }
+    expect(Object.keys(doc.paths["/api/customers/{id}/addresses/{addressId}"] ?? {}).sort()).toEqual(["delete", "patch"]);
+    expect(doc.paths["/api/customers/{id}/merge"]?.post).toBeTruthy();
+    expect(doc.paths["/api/customers/{id}/tags"]?.post).toBeTruthy();
+  });
+});
