@@ -84,13 +84,15 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   return (
     <div className={`${styles.inbox} ${thread ? styles.hasThread : ""}`}>
       <InboxLive />
-      <InboxShortcuts selectedId={thread?.conversation.id ?? null} canAssign={session.can("inbox.write")} myUserId={viewer.userId} />
       <section className={styles.list} aria-label="Conversaciones">
-        <form role="search" action="/panel/bandeja" className={styles.search}>
-          <label className="sr-only" htmlFor="q">Buscar</label>
-          <input id="q" name="q" type="search" placeholder="Buscar por nombre, teléfono o texto" defaultValue={search.q ?? ""} />
-          {search.filtro ? <input type="hidden" name="filtro" value={search.filtro} /> : null}
-        </form>
+        <div className={styles.listHead}>
+          <form role="search" action="/panel/bandeja" className={styles.search}>
+            <label className="sr-only" htmlFor="q">Buscar</label>
+            <input id="q" name="q" type="search" placeholder="Buscar por nombre, teléfono o texto" defaultValue={search.q ?? ""} />
+            {search.filtro ? <input type="hidden" name="filtro" value={search.filtro} /> : null}
+          </form>
+          <InboxShortcuts selectedId={thread?.conversation.id ?? null} canAssign={session.can("inbox.write")} myUserId={viewer.userId} />
+        </div>
         <nav aria-label="Filtros" className={styles.filters}>
           {FILTERS.map((f) => (
             <Link key={f.key} href={href({ filtro: f.key || undefined, c: undefined })} aria-current={f.key === filter.key ? "true" : undefined} data-filter={f.count}>
