@@ -1,4 +1,5 @@
 import { Prisma, type TenantTx } from "@campotech/database";
+import { OPEN_EMERGENCY_SQL } from "./open-emergency-sql";
 import { assignedScope, type Viewer } from "./viewer";
 
 export type ConversationCounts = {
@@ -18,8 +19,7 @@ export async function countConversations(tx: TenantTx, viewer: Viewer, now: Date
            count(*) FILTER (WHERE c."assignedToId" IS NULL)::int AS "unassigned",
            count(*) FILTER (WHERE c."windowExpiresAt" > ${now.toISOString()}::timestamp(3))::int AS "windowOpen",
            count(*) FILTER (WHERE c."windowExpiresAt" IS NULL OR c."windowExpiresAt" <= ${now.toISOString()}::timestamp(3))::int AS "windowClosed",
-           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Job" j WHERE j."customerId" = c."customerId" AND j."urgency" = 'EMERGENCY'
-                                           AND j."status" IN ('pending', 'scheduled', 'en_camino', 'working')))::int AS "emergency"
+           count(*) FILTER (WHERE ${OPEN_EMERGENCY_SQL})::int AS "emergency"
     FROM "WhatsAppConversation" c JOIN "Customer" cu ON cu."id" = c."customerId"
     WHERE cu."staffUserId" IS NULL ${where}`;
   return row!;

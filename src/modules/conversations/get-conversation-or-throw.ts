@@ -7,7 +7,7 @@ import { assignedScope, type Viewer } from "./viewer";
 export async function getConversationOrThrow(tx: TenantTx, id: string, viewer: Viewer, mode: "read" | "write") {
   const conversation = await tx.whatsAppConversation.findFirst({
     where: { id, customer: { staffUserId: null }, ...assignedScope(viewer, mode) },
-    select: { id: true, organizationId: true, status: true, unreadCount: true, assignedToId: true },
+    select: { id: true, organizationId: true, customerId: true, status: true, unreadCount: true, assignedToId: true },
   });
   if (!conversation) throw new AppError("NOT_FOUND", { message: "La conversación no existe." });
   return conversation;

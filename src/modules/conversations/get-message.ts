@@ -2,6 +2,7 @@ import type { TenantTx } from "@campotech/database";
 import { AppError } from "../../lib/errors";
 import { MESSAGE_VIEW_SELECT, toMessageView } from "./to-message-view";
 import { assignedScope, type Viewer } from "./viewer";
+import { loadSenderNames } from "./load-sender-names";
 
 // One message, under the same visibility rules as its conversation (no staff OTP bodies, technicians only theirs).
 export async function getMessage(tx: TenantTx, viewer: Viewer, id: string) {
@@ -10,5 +11,5 @@ export async function getMessage(tx: TenantTx, viewer: Viewer, id: string) {
     select: MESSAGE_VIEW_SELECT,
   });
   if (!row) throw new AppError("NOT_FOUND", { message: "El mensaje no existe." });
-  return toMessageView(row);
+  return toMessageView(row, await loadSenderNames(tx, [row.sentByUserId]));
 }

@@ -1,6 +1,9 @@
 export { assignConversation } from "./assign-conversation";
+export { assignEmergencyTechnician } from "./assign-emergency-technician";
 export { countConversations } from "./count-conversations";
 export type { ConversationCounts } from "./count-conversations";
+export { getConversationEmergency } from "./get-conversation-emergency";
+export type { ConversationEmergency } from "./get-conversation-emergency";
 export { getConversationOrThrow } from "./get-conversation-or-throw";
 export { getMessage } from "./get-message";
 export { getMessageMedia } from "./get-message-media";

@@ -1,6 +1,7 @@
 import { Prisma, type ConversationStatus, type TenantTx } from "@campotech/database";
 import { decodeCursor, encodeCursor } from "./page-cursor";
-import { toConversationView } from "./to-conversation-view";
+import { loadConversationViews } from "./load-conversation-views";
+import { OPEN_EMERGENCY_SQL } from "./open-emergency-sql";
 import { assignedScope, type Viewer } from "./viewer";
 
 export type ListConversationsInput = {
@@ -9,7 +10,7 @@ export type ListConversationsInput = {
   unread?: boolean;
   assignedTo?: string; // a user id, "me" or "none"
   window?: "open" | "closed";
-  // Customers with an emergency job still open (the assistant's escalations and the office's own).
+  // An open EMERGENCY job of the customer or lead of the conversation (the assistant's escalations and the office's own).
   emergency?: boolean;
   cursor?: string;
   limit?: number;
@@ -39,7 +40,7 @@ export async function listConversations(tx: TenantTx, viewer: Viewer, input: Lis
   if (input.window === "open") where.push(Prisma.sql`c."windowExpiresAt" > ${now.toISOString()}::timestamp(3)`);
   if (input.window === "closed") where.push(Prisma.sql`(c."windowExpiresAt" IS NULL OR c."windowExpiresAt" <= ${now.toISOString()}::timestamp(3))`);
   if (input.emergency) {
-    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Job" j WHERE j."customerId" = c."customerId" AND j."urgency" = 'EMERGENCY' AND j."status" IN ('pending', 'scheduled', 'en_camino', 'working'))`);
+    where.push(OPEN_EMERGENCY_SQL);
   }
   const term = input.search?.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
   if (term) {
@@ -68,14 +69,5 @@ export async function listConversations(tx: TenantTx, viewer: Viewer, input: Lis
   const last = page[page.length - 1];
   const nextCursor = rows.length > limit && last ? encodeCursor({ at: last.at, id: last.id }) : null;
 
-  const found = await tx.whatsAppConversation.findMany({
-    where: { id: { in: page.map((r) => r.id) } },
-    include: {
-      customer: { select: { id: true, name: true, phone: true } },
-      assignedTo: { select: { id: true, name: true } },
-      messages: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { id: true, direction: true, type: true, content: true, createdAt: true } },
-    },
-  });
-  const byId = new Map(found.map((c) => [c.id, c]));
-  return { items: page.flatMap((r) => (byId.has(r.id) ? [toConversationView(byId.get(r.id)!)] : [])), nextCursor };
+  return { items: await loadConversationViews(tx, page.map((r) => r.id)), nextCursor };
 }

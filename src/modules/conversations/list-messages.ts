@@ -3,6 +3,7 @@ import { getConversationOrThrow } from "./get-conversation-or-throw";
 import { decodeCursor, encodeCursor } from "./page-cursor";
 import { MESSAGE_VIEW_SELECT, toMessageView } from "./to-message-view";
 import type { Viewer } from "./viewer";
+import { loadSenderNames } from "./load-sender-names";
 
 export type ListMessagesInput = { conversationId: string; cursor?: string; order?: "asc" | "desc"; limit?: number };
 
@@ -22,5 +23,6 @@ export async function listMessages(tx: TenantTx, viewer: Viewer, input: ListMess
   });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { items: page.map(toMessageView), nextCursor: rows.length > limit && last ? encodeCursor({ id: last.id }) : null };
+  const names = await loadSenderNames(tx, page.map((m) => m.sentByUserId));
+  return { items: page.map((m) => toMessageView(m, names)), nextCursor: rows.length > limit && last ? encodeCursor({ id: last.id }) : null };
 }

@@ -8,3 +8,5 @@ export { createS3MediaStorage } from "./s3-media-storage";
 export type { S3Config } from "./s3-media-storage";
 export { isInlineMediaType, sniffMediaType } from "./sniff-media-type";
 export type { SniffedMediaType } from "./sniff-media-type";
+export { retryMessageMedia } from "./retry-message-media";
+export type { RetryMessageMediaResult } from "./retry-message-media";

@@ -157,10 +157,11 @@ describe("GET /api/whatsapp/conversations", () => {
       customer: { id: "conv-1-cust", name: "Martina Gómez", phone: "+5491155550001" },
       status: "OPEN",
       unreadCount: 2,
-      lastMessage: { id: "conv-1-m4", direction: "INBOUND", type: "TEXT", text: "Gracias", createdAt: ago(1).toISOString() },
+      lastMessage: { id: "conv-1-m4", direction: "INBOUND", type: "TEXT", text: "Gracias", createdAt: ago(1).toISOString(), sentBy: "customer", sentByUser: null },
       lastMessageAt: ago(1).toISOString(),
       windowExpiresAt: new Date(NOW + 20 * 3600_000).toISOString(),
       assignedTo: { id: USERS.tech.id, name: "Usuario TECHNICIAN" },
+      emergency: false,
     });
     const all = await ids({});
     expect(all).toHaveLength(3 + FILLERS);

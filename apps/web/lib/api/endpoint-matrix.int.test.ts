@@ -62,6 +62,28 @@ async function storedImage(org: Org): Promise<string> {
   return id;
 }
 
+// An inbound image whose download gave up (FAILED), for "Reintentar".
+async function failedImage(org: Org): Promise<string> {
+  const id = fresh(org, "failed-img");
+  await adminDb().whatsAppMessage.create({
+    data: {
+      id, organizationId: orgId(org), conversationId: `mx-${org}-conv`, waMessageId: `wamid.${id}`, direction: "INBOUND", type: "IMAGE",
+      content: { caption: "foto" }, status: "RECEIVED", mediaProviderId: `media-${id}`, mediaMimeType: "image/jpeg", mediaState: "FAILED",
+    },
+  });
+  return id;
+}
+
+// An open EMERGENCY job of the conversation's customer (the chat's emergency banner).
+async function emergencyJob(org: Org): Promise<string> {
+  const id = fresh(org, "emergency");
+  const last = await adminDb().job.aggregate({ where: { organizationId: orgId(org) }, _max: { number: true } });
+  await adminDb().job.create({
+    data: { id, organizationId: orgId(org), number: (last._max.number ?? 0) + 1, customerId: `mx-${org}-customer`, address: "Av. Siempre Viva 742", serviceType: "GAS", description: "Olor a gas", urgency: "EMERGENCY" },
+  });
+  return id;
+}
+
 // A scheduled job assigned to the organization's technician, so technicians may move it (en_camino) too.
 async function scheduledJob(org: Org): Promise<string> {
   const id = fresh(org, "job");
@@ -224,9 +246,14 @@ const FIXTURES: Record<string, Fixture> = {
   "POST /api/whatsapp/conversations/{id}/messages": { byId: true, request: (org) => ({ ...conv(org), body: { content: { type: "text", body: "Hola, ¿cómo estás?" } } }) },
   "POST /api/whatsapp/conversations/{id}/read": { byId: true, request: conv },
   "POST /api/whatsapp/conversations/{id}/assign": { byId: true, request: (org) => ({ ...conv(org), body: { userId: userId(org, "TECHNICIAN") } }) },
+  "POST /api/whatsapp/conversations/{id}/emergency-technician": {
+    byId: true,
+    request: async (org) => ({ ...conv(org), body: { jobId: await emergencyJob(org), technicianId: userId(org, "TECHNICIAN") } }),
+  },
   "POST /api/whatsapp/conversations/{id}/close": { byId: true, request: conv },
   "POST /api/whatsapp/conversations/{id}/reopen": { byId: true, request: conv },
   "GET /api/whatsapp/messages/{id}": { byId: true, request: (org) => ({ params: { id: `mx-${org}-msg` } }) },
+  "POST /api/whatsapp/messages/{id}/media/retry": { byId: true, request: async (org) => ({ params: { id: await failedImage(org) } }) },
   "GET /api/jobs": { byId: false, request: () => ({ query: { limit: "50" } }) },
   "POST /api/jobs": {
     byId: false,

@@ -30,7 +30,7 @@ afterAll(() => resetDatabase(env.DATABASE_ADMIN_URL));
 describe("message media", () => {
   it("links stored media from the message and streams the exact bytes with its type", async () => {
     const message = await (await call(getMessageEndpoint, { params: { id: "m-stored" }, headers: bearer })).json();
-    expect(message.media).toEqual({ url: "/api/whatsapp/messages/m-stored/media", mimeType: "image/jpeg" });
+    expect(message.media).toEqual({ url: "/api/whatsapp/messages/m-stored/media", mimeType: "image/jpeg", state: "STORED", caption: null, filename: null });
     const response = await call(getMessageMediaEndpoint, { params: { id: "m-stored" }, headers: bearer });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("image/jpeg");
@@ -39,7 +39,7 @@ describe("message media", () => {
 
   it("answers 404 with the reason while the file is still downloading, and 401 without a session", async () => {
     const message = await (await call(getMessageEndpoint, { params: { id: "m-pending" }, headers: bearer })).json();
-    expect(message.media).toEqual({ url: null, mimeType: "image/jpeg" });
+    expect(message.media).toEqual({ url: null, mimeType: "image/jpeg", state: "PENDING", caption: null, filename: null });
     const pending = await call(getMessageMediaEndpoint, { params: { id: "m-pending" }, headers: bearer });
     expect(pending.status).toBe(404);
     expect((await pending.json()).error.message).toBe("El archivo todavía no está disponible.");

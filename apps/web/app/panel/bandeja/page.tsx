@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getConversationAssistant } from "@campotech/core/modules/assistant";
-import { countConversations, listConversations, listMessages, type MessageView } from "@campotech/core/modules/conversations";
+import { countConversations, getConversationEmergency, listConversations, listMessages, type ConversationView, type MessageView } from "@campotech/core/modules/conversations";
+import { formatPhoneForPeople } from "@campotech/core/lib/phone";
 import { requireSession } from "@/lib/panel/session";
 import { Composer, type TemplateOption } from "./composer";
 import styles from "./inbox.module.css";
 import { InboxLive } from "./inbox-live";
 import { MarkRead } from "./mark-read";
 import { MessageBubble } from "./message-bubble";
+import { EmergencyBanner } from "./emergency-banner";
+import { InboxShortcuts } from "./inbox-shortcuts";
 import { ThreadActions } from "./thread-actions";
 import { WindowCountdown } from "./window-countdown";
 import { formatDayMonthClockAr } from "@campotech/core/lib/clock-format";
@@ -59,14 +62,15 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       select: { id: true, status: true, unreadCount: true, windowExpiresAt: true, assignedToId: true, customer: { select: { id: true, name: true, phone: true, profileName: true } } },
     });
     if (!conversation) return { list, counts, thread: null };
-    const [messages, assistant, users, templates] = await Promise.all([
+    const [messages, assistant, users, templates, emergency] = await Promise.all([
       // The latest 200, shown oldest first (ascending order would show a long conversation's first 200 forever).
       listMessages(tx, viewer, { conversationId: conversation.id, order: "desc", limit: 200 }).then((page) => ({ ...page, items: page.items.reverse() })),
       getConversationAssistant(tx, viewer, conversation.id).catch(() => null),
-      tx.user.findMany({ where: { isActive: true }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+      tx.user.findMany({ where: { isActive: true }, select: { id: true, name: true, role: true }, orderBy: { name: "asc" } }),
       tx.waTemplate.findMany({ where: { status: "APPROVED" }, select: { name: true, language: true, category: true, components: true }, orderBy: { name: "asc" } }),
+      getConversationEmergency(tx, viewer, conversation.id).catch(() => null),
     ]);
-    return { list, counts, thread: { conversation, messages: messages.items, assistant, users, templates } };
+    return { list, counts, thread: { conversation, messages: messages.items, assistant, users, templates, emergency } };
   });
 
   const href = (params: Partial<Search>) => {
@@ -81,11 +85,14 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
     <div className={`${styles.inbox} ${thread ? styles.hasThread : ""}`}>
       <InboxLive />
       <section className={styles.list} aria-label="Conversaciones">
-        <form role="search" action="/panel/bandeja" className={styles.search}>
-          <label className="sr-only" htmlFor="q">Buscar</label>
-          <input id="q" name="q" type="search" placeholder="Buscar por nombre, teléfono o texto" defaultValue={search.q ?? ""} />
-          {search.filtro ? <input type="hidden" name="filtro" value={search.filtro} /> : null}
-        </form>
+        <div className={styles.listHead}>
+          <form role="search" action="/panel/bandeja" className={styles.search}>
+            <label className="sr-only" htmlFor="q">Buscar</label>
+            <input id="q" name="q" type="search" placeholder="Buscar por nombre, teléfono o texto" defaultValue={search.q ?? ""} />
+            {search.filtro ? <input type="hidden" name="filtro" value={search.filtro} /> : null}
+          </form>
+          <InboxShortcuts selectedId={thread?.conversation.id ?? null} canAssign={session.can("inbox.write")} myUserId={viewer.userId} />
+        </div>
         <nav aria-label="Filtros" className={styles.filters}>
           {FILTERS.map((f) => (
             <Link key={f.key} href={href({ filtro: f.key || undefined, c: undefined })} aria-current={f.key === filter.key ? "true" : undefined} data-filter={f.count}>
@@ -100,10 +107,22 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             {data.list.items.map((c) => (
               <li key={c.id}>
                 <Link href={href({ c: c.id })} aria-current={c.id === thread?.conversation.id ? "true" : undefined} className={styles.conversation} data-conversation-id={c.id} data-phone={c.customer.phone ?? undefined}>
-                  <span className={styles.name}>{c.customer.name}</span>
-                  {c.unreadCount > 0 ? <span className="badge" aria-label={`${c.unreadCount} sin leer`}>{c.unreadCount}</span> : null}
-                  <span className={styles.preview}>{c.lastMessage?.text ?? "Sin mensajes"}</span>
-                  <span className="muted">{c.lastMessageAt ? TIME.format(new Date(c.lastMessageAt)) : ""}{c.status === "CLOSED" ? " · cerrada" : ""}{c.assignedTo ? ` · ${c.assignedTo.name}` : ""}</span>
+                  <span className={styles.rowTop}>
+                    <span className={styles.name}>{c.customer.name}</span>
+                    {c.customer.phone ? <span className={styles.phone}>{formatPhoneForPeople(c.customer.phone)}</span> : null}
+                    {c.emergency ? <span className={styles.urgent} data-urgent="true">Urgencia</span> : null}
+                    <span className={styles.when}>{c.lastMessageAt ? TIME.format(new Date(c.lastMessageAt)) : ""}</span>
+                  </span>
+                  <span className={styles.rowBottom}>
+                    <span className={styles.preview}>
+                      {senderPrefix(c, viewer.userId) ? <span className={styles.sender}>{senderPrefix(c, viewer.userId)} </span> : null}
+                      {c.lastMessage?.text ?? "Sin mensajes"}
+                    </span>
+                    {c.status === "CLOSED" ? <span className={styles.tag}>cerrada</span> : null}
+                    {c.assignedTo ? <span className={styles.assignee} title={`Asignada a ${c.assignedTo.name}`}>{c.assignedTo.name}</span> : null}
+                    {/* The open chat is being marked read (MarkRead): its badge goes at once, not after the round trip. */}
+                    {c.unreadCount > 0 && !(c.id === thread?.conversation.id && canWrite) ? <span className="badge" aria-label={`${c.unreadCount} sin leer`}>{c.unreadCount}</span> : null}
+                  </span>
                 </Link>
               </li>
             ))}
@@ -117,9 +136,13 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
               <Link href={href({ c: undefined })} className={styles.back}>← Conversaciones</Link>
               <h1>{thread.conversation.customer.name}</h1>
               <p className="muted">
-                {thread.conversation.customer.phone ?? "sin teléfono"} · <Link href={`/panel/clientes/${thread.conversation.customer.id}`}>Ver cliente</Link>
+                {formatPhoneForPeople(thread.conversation.customer.phone) || "sin teléfono"} · <Link href={`/panel/clientes/${thread.conversation.customer.id}`}>Ver cliente</Link>
               </p>
               <WindowCountdown expiresAt={thread.conversation.windowExpiresAt?.toISOString() ?? null} />
+              {/* On a phone the controls fold into one "Acciones" row so the composer stays on screen (CSS-only toggle). */}
+              <input type="checkbox" id="thread-actions-toggle" className={styles.actionsToggle} />
+              <label htmlFor="thread-actions-toggle" className={styles.actionsLabel}>Acciones</label>
+              <div className={styles.actionsBody}>
               <ThreadActions
                 conversationId={thread.conversation.id}
                 status={thread.conversation.status}
@@ -128,15 +151,26 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
                 assistant={thread.assistant ? { enabled: thread.assistant.enabled, pausedUntil: thread.assistant.pausedUntil?.toISOString() ?? null } : null}
                 canWrite={canWrite}
               />
+              </div>
             </header>
+            {thread.emergency ? (
+              <EmergencyBanner
+                conversationId={thread.conversation.id}
+                job={{ id: thread.emergency.job.id, number: thread.emergency.job.number, technicianId: thread.emergency.job.technician?.id ?? null, technicianName: thread.emergency.job.technician?.name ?? null }}
+                technicians={thread.users.filter((u) => u.role === "TECHNICIAN").map((u) => ({ id: u.id, name: u.name }))}
+                canAssign={session.can("inbox.write")}
+              />
+            ) : null}
             {thread.conversation.unreadCount > 0 && canWrite ? <MarkRead conversationId={thread.conversation.id} /> : null}
             <Messages messages={thread.messages} />
             {canWrite ? (
+              <div className={styles.composerDock} data-inbox-composer>
               <Composer
                 conversationId={thread.conversation.id}
                 windowOpen={Boolean(thread.conversation.windowExpiresAt && thread.conversation.windowExpiresAt > new Date())}
                 templates={thread.templates.map(toOption)}
               />
+              </div>
             ) : null}
           </>
         ) : (
@@ -145,6 +179,15 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       </section>
     </div>
   );
+}
+
+// Who wrote the last message, as the list says it: "Vos:", "Asistente:", "<name>:", nothing for the customer.
+function senderPrefix(c: ConversationView, myUserId: string): string | null {
+  const last = c.lastMessage;
+  if (!last || last.sentBy === "customer" || last.sentBy === "system") return null;
+  if (last.sentBy === "assistant") return "Asistente:";
+  if (last.sentByUser?.id === myUserId) return "Vos:";
+  return last.sentByUser?.name ? `${last.sentByUser.name}:` : null;
 }
 
 function Messages({ messages }: { messages: MessageView[] }) {

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import type { AccessTokenClaims } from "@campotech/core/modules/auth";
 import { outboundContentSchema } from "@campotech/core/contracts/whatsapp";
+import { publishJobChanges } from "@campotech/core/modules/jobs";
 import {
   assignConversation,
+  assignEmergencyTechnician,
   listConversations,
   listMessages,
   markConversationRead,
@@ -23,11 +25,16 @@ const conversationSchema = z.object({
   status: z.enum(["OPEN", "PENDING", "CLOSED"]),
   unreadCount: z.number().int(),
   lastMessage: z
-    .object({ id: z.string(), direction: z.enum(["INBOUND", "OUTBOUND"]), type: z.string(), text: z.string().nullable(), createdAt: dateTime() })
+    .object({
+      id: z.string(), direction: z.enum(["INBOUND", "OUTBOUND"]), type: z.string(), text: z.string().nullable(), createdAt: dateTime(),
+      sentBy: z.enum(["customer", "assistant", "person", "system"]).describe("quién lo escribió: el cliente, el asistente, una persona de la oficina o la plataforma"),
+      sentByUser: z.object({ id: z.string(), name: z.string().nullable() }).nullable().describe("la persona, si lo escribió alguien de la oficina"),
+    })
     .nullable(),
   lastMessageAt: dateTime().nullable(),
   windowExpiresAt: dateTime().nullable(),
   assignedTo: z.object({ id: z.string(), name: z.string() }).nullable(),
+  emergency: z.boolean().describe("hay un trabajo o pedido URGENTE abierto de este cliente o chat"),
 });
 
 const viewer = (claims: AccessTokenClaims) => ({ userId: claims.sub, role: claims.role });
@@ -118,6 +125,22 @@ export const assignConversationEndpoint = defineEndpoint({
   body: z.object({ userId: z.string().min(1).nullable() }),
   response: conversationSchema,
   handler: ({ params, body, claims, tenant }) => changed(claims, tenant((tx) => assignConversation(tx, viewer(claims), { conversationId: params.id, userId: body.userId }))),
+});
+
+export const assignEmergencyTechnicianEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/whatsapp/conversations/{id}/emergency-technician",
+  summary: "Asigna un técnico a la urgencia abierta del chat: el trabajo y la conversación quedan con la misma persona",
+  tag: "conversations",
+  permission: "inbox.write",
+  params: idParams,
+  body: z.object({ jobId: z.string().min(1), technicianId: z.string().min(1) }),
+  response: z.object({ conversation: conversationSchema, job: z.object({ id: z.string(), technicianId: z.string().nullable() }) }),
+  handler: async ({ params, body, claims, tenant }) => {
+    const result = await tenant((tx) => assignEmergencyTechnician(tx, { ...viewer(claims), organizationId: claims.org }, { conversationId: params.id, ...body }));
+    await publishJobChanges(result.job);
+    return { conversation: await changed(claims, Promise.resolve(result.conversation)), job: { id: result.job.job.id, technicianId: result.job.job.technicianId } };
+  },
 });
 
 export const closeConversationEndpoint = defineEndpoint({

@@ -3,6 +3,7 @@ import { logoutEndpoint, meEndpoint, otpRequestEndpoint, otpVerifyEndpoint, refr
 import { docsEndpoint } from "./docs";
 import {
   assignConversationEndpoint,
+  assignEmergencyTechnicianEndpoint,
   closeConversationEndpoint,
   listConversationMessagesEndpoint,
   listConversationsEndpoint,
@@ -11,7 +12,7 @@ import {
   sendConversationMessageEndpoint,
 } from "./conversations";
 import { eventsEndpoint } from "./events";
-import { getMessageEndpoint, getMessageMediaEndpoint } from "./messages";
+import { getMessageEndpoint, getMessageMediaEndpoint, retryMessageMediaEndpoint } from "./messages";
 import { listDeadLettersEndpoint, listPanicModesEndpoint, replayAllDeadLettersEndpoint, replayDeadLetterEndpoint, resolvePanicEndpoint } from "./admin";
 import { getAvailabilityEndpoint } from "./availability";
 import {
@@ -121,10 +122,12 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   sendConversationMessageEndpoint,
   readConversationEndpoint,
   assignConversationEndpoint,
+  assignEmergencyTechnicianEndpoint,
   closeConversationEndpoint,
   reopenConversationEndpoint,
   getMessageEndpoint,
   getMessageMediaEndpoint,
+  retryMessageMediaEndpoint,
   eventsEndpoint,
   listCustomersEndpoint,
   getCustomerEndpoint,

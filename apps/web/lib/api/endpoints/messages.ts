@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getMessage, getMessageMedia } from "@campotech/core/modules/conversations";
+import { retryMessageMedia } from "@campotech/core/modules/media";
 import { defineEndpoint } from "../define-endpoint";
 import { fileResponse } from "../file-response";
 
@@ -14,13 +15,20 @@ export const messageSchema = z.object({
   type: z.string(),
   content: z.unknown().describe("Texto ({ body }) o contenido estructurado según el tipo"),
   media: z
-    .object({ url: z.string().nullable().describe("Ruta de descarga del archivo; null mientras se descarga del proveedor"), mimeType: z.string().nullable() })
+    .object({
+      url: z.string().nullable().describe("Ruta de descarga del archivo; null mientras se descarga del proveedor"),
+      mimeType: z.string().nullable(),
+      state: z.enum(["PENDING", "STORED", "FAILED"]).nullable().describe("descarga de un archivo recibido: PENDING mientras baja, FAILED si no se pudo (se puede reintentar)"),
+      caption: z.string().nullable(),
+      filename: z.string().nullable(),
+    })
     .nullable(),
   status: STATUS,
   statusHistory: z.array(z.object({ status: STATUS, at: dateTime() })),
   error: z.object({ code: z.string(), title: z.string().nullable() }).nullable(),
   replyTo: z.string().nullable().describe("id del proveedor del mensaje citado, si es una respuesta"),
   sentBy: z.enum(["assistant", "person", "system"]).nullable().describe("quién escribió un saliente: el asistente, una persona o la plataforma"),
+  sentByName: z.string().nullable().describe("el nombre de la persona que lo escribió, si fue alguien de la oficina"),
   createdAt: dateTime(),
 });
 
@@ -47,5 +55,20 @@ export const getMessageMediaEndpoint = defineEndpoint({
   async handler({ params, claims, tenant, requestId }) {
     const media = await tenant((tx) => getMessageMedia(tx, { userId: claims.sub, role: claims.role }, params.id));
     return fileResponse(media.bytes, { filename: media.filename, fallbackName: `archivo-${params.id}`, requestId });
+  },
+});
+
+export const retryMessageMediaEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/whatsapp/messages/{id}/media/retry",
+  summary: "Vuelve a descargar el archivo de un mensaje recibido cuya descarga falló (si ya se está descargando o está guardado, no hace nada)",
+  tag: "conversations",
+  permission: "inbox.write",
+  params: z.object({ id: z.string().min(1) }),
+  response: messageSchema,
+  async handler({ params, claims, tenant }) {
+    const viewer = { userId: claims.sub, role: claims.role };
+    await retryMessageMedia(claims.org, viewer, params.id);
+    return tenant((tx) => getMessage(tx, viewer, params.id));
   },
 });

@@ -1,0 +1,6 @@
+import { assignEmergencyTechnicianEndpoint } from "@/lib/api/endpoints/conversations";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const POST = toRouteHandler(assignEmergencyTechnicianEndpoint);
