@@ -89,7 +89,8 @@ import {
   updateTrackingSettingsEndpoint,
 } from "./tracking";
 import { syncPullEndpoint, syncPushEndpoint, syncUploadEndpoint } from "./sync";
-import { createTemplateEndpoint, getTemplateEndpoint, listTemplatesEndpoint, syncTemplatesEndpoint } from "./templates";
+import { composerTemplatesEndpoint, createTemplateEndpoint, getTemplateEndpoint, listTemplatesEndpoint, syncTemplatesEndpoint } from "./templates";
+import { createQuickReplyEndpoint, deleteQuickReplyEndpoint, listQuickRepliesEndpoint, updateQuickReplyEndpoint } from "./quick-replies";
 import {
   getWhatsAppUsageEndpoint,
   listWhatsAppAccountsEndpoint,
@@ -158,6 +159,11 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   getTemplateEndpoint,
   createTemplateEndpoint,
   syncTemplatesEndpoint,
+  composerTemplatesEndpoint,
+  listQuickRepliesEndpoint,
+  createQuickReplyEndpoint,
+  updateQuickReplyEndpoint,
+  deleteQuickReplyEndpoint,
   listWhatsAppAccountsEndpoint,
   updateWhatsAppCredentialsEndpoint,
   verifyWhatsAppAccountEndpoint,
