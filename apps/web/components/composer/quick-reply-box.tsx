@@ -28,6 +28,8 @@ export function QuickReplyBox({ value, onChange, replies, customerFirstName }: {
     onChange(text);
     setCaret(at);
     setActive(0);
+    // Once the "/" it closed for is gone, a new "/" at the same place opens the list again.
+    if (!slashQuery(text, at)) setDismissedAt(null);
   }
 
   function insert(reply: QuickReplyOption) {

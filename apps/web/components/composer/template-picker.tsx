@@ -55,8 +55,11 @@ export function TemplatePicker({ templates, busy, onSend }: { templates: Compose
           ))}
         </div>
       ) : null}
-      <Preview template={template} values={values} />
-      <button type="submit" disabled={busy || !template}>Enviar plantilla</button>
+      {/* Pinned to the bottom of the screen while the fields scroll past, so the message stays in view on a phone. */}
+      <div className={styles.sendBar}>
+        <Preview template={template} values={values} />
+        <button type="submit" disabled={busy || !template}>Enviar plantilla</button>
+      </div>
     </form>
   );
 }
