@@ -69,6 +69,12 @@ export const DEMO_PRICE_LIST = [
   { code: "TABLERO", name: "Revisión de tablero eléctrico", serviceType: "ELECTRICAL", unit: "servicio", priceCents: 3_000_000, keywords: ["tablero", "termica", "disyuntor", "luz"] },
 ] as const;
 
+// Two quick replies so the composer's "/" list has something on the first start ({nombre}: the customer's first name).
+export const DEMO_QUICK_REPLIES = [
+  { id: "demo-qr-horarios", shortcut: "horarios", title: "Horarios de atención", body: "Hola {nombre}, atendemos de lunes a viernes de 8 a 18 y los sábados de 9 a 13. Urgencias de gas, todos los días." },
+  { id: "demo-qr-direccion", shortcut: "direccion", title: "Pedir dirección y horario", body: "¿Nos pasás la dirección y un horario en que haya alguien, {nombre}?" },
+] as const;
+
 // Matches the sandbox's built-in Meta number (apps/sandbox): the demo account talks to the local sandbox.
 export const DEMO_WHATSAPP_ACCOUNT = {
   id: "demo-wa-meta",

@@ -5,6 +5,7 @@ import {
   DEMO_CUSTOMERS,
   DEMO_ORG,
   DEMO_PRICE_LIST,
+  DEMO_QUICK_REPLIES,
   DEMO_SCHEDULES,
   DEMO_DIALOG360_ACCOUNT,
   DEMO_TEMPLATES,
@@ -60,6 +61,14 @@ export async function seedDemo(
       where: { organizationId_code: { organizationId: org.id, code: item.code } },
       create: { ...data, organizationId: org.id },
       update: data,
+    });
+  }
+  // Created once: edits made in the dashboard survive a re-seed.
+  for (const reply of DEMO_QUICK_REPLIES) {
+    await admin.quickReply.upsert({
+      where: { organizationId_shortcut: { organizationId: org.id, shortcut: reply.shortcut } },
+      create: { ...reply, organizationId: org.id, createdById: "demo-user-owner" },
+      update: {},
     });
   }
   // The demo conversations belong to the Meta number.

@@ -199,10 +199,10 @@ test.describe("inbox", () => {
     await expect(page.locator("[data-window]")).toHaveAttribute("data-window", "closed");
     await expect(page.getByRole("textbox", { name: "Mensaje" })).toHaveCount(0);
     await page.getByTestId("template-picker").selectOption("job_scheduled");
-    await page.getByLabel("Variable {{1}}").fill("Jorge");
-    await page.getByLabel("Variable {{2}}").fill("martes 24/11");
-    await page.getByLabel("Variable {{3}}").fill("10:00");
-    await page.getByLabel("Variable {{4}}").fill("Sofía");
+    await page.getByLabel("Nombre del cliente").fill("Jorge");
+    await page.getByLabel("Fecha del turno").fill("martes 24/11");
+    await page.getByLabel("Hora del turno").fill("10:00");
+    await page.getByLabel("Técnico").fill("Sofía");
     await expect(page.getByLabel("Vista previa")).toHaveText("Hola Jorge, tu turno quedó agendado para el martes 24/11 a las 10:00. Técnico: Sofía.");
     await page.getByRole("button", { name: "Enviar plantilla" }).click();
     await expect(page.getByRole("list", { name: "Mensajes" }).locator("li", { hasText: "Plantilla job_scheduled" })).toBeVisible();

@@ -3,6 +3,7 @@ import { withTenant } from "../../lib/db";
 import { pauseForPerson } from "../assistant/pause-for-person";
 import { appendAuditLog } from "../audit/append-audit-log";
 import { sendMessage } from "../messaging/send-message";
+import { assertCustomerFacingTemplate } from "../templates/template-audience";
 import { getConversationOrThrow } from "./get-conversation-or-throw";
 import { MESSAGE_VIEW_SELECT, toMessageView } from "./to-message-view";
 import type { Viewer } from "./viewer";
@@ -20,8 +21,10 @@ export type SendConversationMessageInput = {
 // plan's allowance in its own transaction. The audit row follows in a second transaction because sendMessage
 // owns its transaction; it is written only when this call created the message (an idempotent repeat is not a
 // new action; a key seen before this call marks the repeat). A person replying pauses the assistant in the chat.
+// Internal templates (login codes, staff alerts) are refused before anything else: they are never a reply.
 export async function sendConversationMessage(viewer: Viewer, input: SendConversationMessageInput) {
   const startedAt = new Date();
+  assertCustomerFacingTemplate(input.content);
   const repeated = await withTenant(input.organizationId, async (tx) => {
     await getConversationOrThrow(tx, input.conversationId, viewer, "write");
     if (!input.idempotencyKey) return false;

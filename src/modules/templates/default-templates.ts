@@ -1,5 +1,7 @@
 // The templates every organization starts with (seed and new organizations), in es_AR, with the context
-// variable each {{n}} placeholder takes. `use` is how the rest of the platform asks for one.
+// variable each {{n}} placeholder takes. `use` is how the rest of the platform asks for one. `audience` says who may
+// receive it: "internal" ones (login codes, staff alerts) are sent by the platform to staff, never by staff to a
+// customer (template-audience.ts).
 export type TemplateVariable =
   | "customerName"
   | "jobDate"
@@ -25,6 +27,7 @@ export type DefaultTemplate = {
     | "job_reminder"
     | "staff_alert";
   name: string;
+  audience: "customer" | "internal";
   category: "UTILITY" | "MARKETING" | "AUTHENTICATION";
   body: string;
   variables: TemplateVariable[];
@@ -34,6 +37,7 @@ export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
   {
     use: "job_scheduled",
     name: "job_scheduled",
+    audience: "customer",
     category: "UTILITY",
     body: "Hola {{1}}, tu turno quedó agendado para el {{2}} a las {{3}}. Técnico: {{4}}.",
     variables: ["customerName", "jobDate", "jobTime", "technicianName"],
@@ -41,6 +45,7 @@ export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
   {
     use: "invoice_ready",
     name: "invoice_ready",
+    audience: "customer",
     category: "UTILITY",
     body: "Hola {{1}}, tu factura por {{2}} ya está disponible: {{3}}",
     variables: ["customerName", "amount", "link"],
@@ -48,6 +53,7 @@ export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
   {
     use: "payment_confirmed",
     name: "payment_confirmed",
+    audience: "customer",
     category: "UTILITY",
     body: "¡Gracias {{1}}! Recibimos tu pago de {{2}}.",
     variables: ["customerName", "amount"],
@@ -55,6 +61,7 @@ export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
   {
     use: "payment_reminder",
     name: "payment_reminder",
+    audience: "customer",
     category: "UTILITY",
     body: "Hola {{1}}, te recordamos que tenés un saldo de {{2}} con vencimiento el {{3}}. Podés verlo y pagarlo acá: {{4}}",
     variables: ["customerName", "amount", "dueDate", "link"],
@@ -62,6 +69,7 @@ export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
   {
     use: "welcome",
     name: "welcome",
+    audience: "customer",
     category: "MARKETING",
     body: "¡Hola {{1}}! Gracias por escribirnos. ¿En qué te podemos ayudar?",
     variables: ["customerName"],
@@ -69,6 +77,7 @@ export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
   {
     use: "otp_code",
     name: "otp_code",
+    audience: "internal",
     category: "AUTHENTICATION",
     body: "{{1}} es tu código de verificación.",
     variables: ["code"],
@@ -76,6 +85,7 @@ export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
   {
     use: "technician_on_the_way",
     name: "technician_on_the_way",
+    audience: "customer",
     category: "UTILITY",
     body: "Hola {{1}}, {{2}} ya está en camino. Seguí su llegada acá: {{3}}",
     variables: ["customerName", "technicianName", "link"],
@@ -83,6 +93,7 @@ export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
   {
     use: "job_completed",
     name: "job_completed",
+    audience: "customer",
     category: "UTILITY",
     body: "Hola {{1}}, {{2}} terminó el trabajo. ¡Gracias por elegirnos!",
     variables: ["customerName", "technicianName"],
@@ -90,6 +101,7 @@ export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
   {
     use: "job_reminder",
     name: "job_reminder",
+    audience: "customer",
     category: "UTILITY",
     body: "Hola {{1}}, te recordamos tu turno del {{2}} a las {{3}}. Técnico: {{4}}.",
     variables: ["customerName", "jobDate", "jobTime", "technicianName"],
@@ -98,6 +110,7 @@ export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
     // Staff notifications on WhatsApp (notifyStaff): the staff member's window is usually closed.
     use: "staff_alert",
     name: "staff_alert",
+    audience: "internal",
     category: "UTILITY",
     body: "CampoTech · {{1}}: {{2}}",
     variables: ["alertTitle", "alertBody"],

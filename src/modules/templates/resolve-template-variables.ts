@@ -16,7 +16,8 @@ export type TemplateContext = {
   alertBody?: string;
 };
 
-function valueOf(variable: TemplateVariable, ctx: TemplateContext): string | undefined {
+// One variable's value for people to read, or undefined when the context does not know it.
+export function templateVariableValue(variable: TemplateVariable, ctx: TemplateContext): string | undefined {
   switch (variable) {
     case "customerName":
       return ctx.customerName?.trim().split(/\s+/)[0];
@@ -42,12 +43,12 @@ function valueOf(variable: TemplateVariable, ctx: TemplateContext): string | und
 }
 
 export function resolveTemplateVariables(variables: readonly TemplateVariable[], ctx: TemplateContext): string[] {
-  const missing = variables.filter((v) => !valueOf(v, ctx));
+  const missing = variables.filter((v) => !templateVariableValue(v, ctx));
   if (missing.length) {
     throw new AppError("VALIDATION_FAILED", {
       message: "Faltan datos para completar la plantilla.",
       fields: Object.fromEntries(missing.map((v) => [v, "Es obligatorio para esta plantilla."])),
     });
   }
-  return variables.map((v) => valueOf(v, ctx)!);
+  return variables.map((v) => templateVariableValue(v, ctx)!);
 }

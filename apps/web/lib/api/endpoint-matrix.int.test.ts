@@ -189,6 +189,12 @@ async function timeOff(org: Org): Promise<string> {
   return id;
 }
 
+async function quickReply(org: Org): Promise<string> {
+  const id = fresh(org, "qr");
+  await adminDb().quickReply.create({ data: { id, organizationId: orgId(org), shortcut: id, title: "Saludo", body: "¡Hola {nombre}!" } });
+  return id;
+}
+
 const tech = (org: Org) => ({ params: { id: userId(org, "TECHNICIAN") } });
 
 // Positions are accepted only while the caller has a job en camino: one is put on the way for them first.
@@ -309,6 +315,13 @@ const FIXTURES: Record<string, Fixture> = {
     request: () => ({ body: { name: `mx_visita_${++seq}`, category: "UTILITY", body: "Hola {{1}}, te visitamos el {{2}}.", examples: ["Ana", "lunes"] } }),
   },
   "POST /api/whatsapp/templates/sync": { byId: false, request: () => ({}) },
+  "GET /api/whatsapp/conversations/{id}/composer": { byId: true, request: conv },
+  "GET /api/quick-replies": { byId: false, request: () => ({}) },
+  "POST /api/quick-replies": { byId: false, request: () => ({ body: { shortcut: `mx-${++seq}`, title: "Horarios", body: "Atendemos de 8 a 18." } }) },
+  "PATCH /api/quick-replies/{id}": { byId: true, request: (org) => ({ params: { id: `mx-${org}-qr` }, body: { body: `Atendemos de 8 a ${++seq}.` } }) },
+  // Idempotent: an id that is gone, or another organization's (invisible under RLS), answers the same success, so
+  // it is not addressed as "by id"; a fresh reply is deleted each call and B's stays (quick-replies.int.test.ts).
+  "DELETE /api/quick-replies/{id}": { byId: false, request: async (org) => ({ params: { id: await quickReply(org) } }) },
   "GET /api/whatsapp/accounts": { byId: false, request: () => ({}) },
   // Re-saves the sandbox's working token, so the account stays usable for the fixtures after it.
   "PUT /api/whatsapp/accounts/{id}/credentials": { byId: true, request: (org) => ({ params: { id: `mx-${org}-wa` }, body: { credentials: { accessToken: "sandbox-meta-access-token-demo" } } }) },
@@ -409,6 +422,7 @@ async function seedOrg(org: Org) {
   await admin.waTemplate.create({
     data: { id: `mx-${org}-tpl`, organizationId: id, name: "job_scheduled", category: "UTILITY", status: "APPROVED", components: [{ type: "BODY", text: "Hola {{1}}, tu turno es el {{2}}." }] },
   });
+  await admin.quickReply.create({ data: { id: `mx-${org}-qr`, organizationId: id, shortcut: "horarios", title: "Horarios", body: "Atendemos de 8 a 18." } });
   await admin.priceListItem.create({ data: { id: `mx-${org}-price`, organizationId: id, code: "VISITA", name: "Visita", serviceType: "GENERAL", priceCents: 1500000 } });
   await admin.arcaConnection.create({
     data: { organizationId: id, environment: "HOMOLOGACION", cuit: org === "a" ? "30712345671" : "20267565393", pointOfSale: 2, businessName: `Razón ${org === "a" ? "Alfa" : "Beta"} S.R.L.`, businessAddress: "Calle Falsa 123" },

@@ -1,19 +1,17 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo, useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
+import { QuickReplyBox } from "@/components/composer/quick-reply-box";
+import type { QuickReplyOption } from "@/components/composer/quick-reply-text";
+import { TemplatePicker, type ComposerTemplateOption, type TemplateSend } from "@/components/composer/template-picker";
 import styles from "./inbox.module.css";
 
+// Kept for the page's current call; the composer reads its own templates (customer-facing ones with named,
+// prefilled fields) from /api/whatsapp/conversations/{id}/composer.
 export type TemplateOption = { name: string; language: string; body: string; category: string };
 
-const QUICK_REPLIES = [
-  "¡Hola! Gracias por escribirnos. ¿En qué te podemos ayudar?",
-  "Ya lo estamos viendo, te respondemos en unos minutos.",
-  "¿Nos pasás la dirección y un horario en que haya alguien?",
-  "¡Gracias! Cualquier cosa, escribinos por acá.",
-];
-
-const placeholders = (body: string) => [...new Set([...body.matchAll(/\{\{\s*(\d+)\s*\}\}/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+type ComposerData = { customerFirstName: string | null; templates: ComposerTemplateOption[]; quickReplies: QuickReplyOption[] };
 
 async function send(conversationId: string, content: unknown): Promise<{ code: string; message: string } | null> {
   const res = await fetch(`/api/whatsapp/conversations/${conversationId}/messages`, {
@@ -26,82 +24,80 @@ async function send(conversationId: string, content: unknown): Promise<{ code: s
   return { code: data?.error?.code ?? "ERROR", message: data?.error?.message ?? "No se pudo enviar. Probá de nuevo." };
 }
 
-// Free text while the 24-hour window is open (with quick replies); once it closes, the composer becomes a picker of
-// approved templates with their variables and a live preview. If the window closed while the page was open, the
-// server refuses the text (TEMPLATE_REQUIRED) and the composer switches to the picker right there.
-export function Composer({ conversationId, windowOpen: windowOpenOnLoad, templates }: { conversationId: string; windowOpen: boolean; templates: TemplateOption[] }) {
+async function loadComposerData(conversationId: string): Promise<ComposerData> {
+  const [templates, replies] = await Promise.all([
+    fetch(`/api/whatsapp/conversations/${conversationId}/composer`).then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status))))),
+    // Quick replies are a convenience: without them the box still works.
+    fetch("/api/quick-replies").then((r) => (r.ok ? r.json() : { items: [] })).catch(() => ({ items: [] })),
+  ]);
+  const { customerFirstName, templates: list } = templates as { customerFirstName: string | null; templates: ComposerTemplateOption[] };
+  return { customerFirstName, templates: list, quickReplies: (replies as { items: QuickReplyOption[] }).items };
+}
+
+// Free text while the 24-hour window is open (with the organization's quick replies behind "/"); once it closes, the
+// composer becomes a picker of the approved templates a customer may receive. If the window closed while the page
+// was open, the server refuses the text (TEMPLATE_REQUIRED) and the composer switches to the picker right there.
+export function Composer({ conversationId, windowOpen: windowOpenOnLoad }: { conversationId: string; windowOpen: boolean; templates?: TemplateOption[] }) {
   const router = useRouter();
   const [closedMeanwhile, setClosedMeanwhile] = useState(false);
   const windowOpen = windowOpenOnLoad && !closedMeanwhile;
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [templateName, setTemplateName] = useState(templates[0]?.name ?? "");
-  const [params, setParams] = useState<Record<number, string>>({});
-  const template = templates.find((t) => t.name === templateName);
-  const slots = useMemo(() => (template ? placeholders(template.body) : []), [template]);
-  const preview = template ? template.body.replace(/\{\{\s*(\d+)\s*\}\}/g, (_, n: string) => params[Number(n)] || `{{${n}}}`) : "";
+  const [data, setData] = useState<ComposerData | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  useEffect(() => {
+    let current = true;
+    setData(null);
+    setLoadFailed(false);
+    loadComposerData(conversationId).then((d) => current && setData(d), () => current && setLoadFailed(true));
+    return () => { current = false; };
+  }, [conversationId]);
+
+  async function deliver(content: unknown): Promise<boolean> {
     setBusy(true);
     setError(null);
-    const content = windowOpen
-      ? { type: "text", body: text.trim() }
-      : { type: "template", name: template!.name, language: template!.language, components: slots.length ? [{ type: "body", parameters: slots.map((n) => ({ type: "text", text: params[n] ?? "" })) }] : [] };
     const failure = await send(conversationId, content);
     setBusy(false);
     if (failure?.code === "TEMPLATE_REQUIRED") {
       setClosedMeanwhile(true);
-      return setError("La ventana de 24 horas se cerró: elegí una plantilla aprobada para escribirle.");
+      setError("La ventana de 24 horas se cerró: elegí una plantilla aprobada para escribirle.");
+      return false;
     }
-    if (failure) return setError(failure.message);
-    setText("");
-    setParams({});
+    if (failure) {
+      setError(failure.message);
+      return false;
+    }
     router.refresh();
+    return true;
+  }
+
+  async function submitText(event: FormEvent) {
+    event.preventDefault();
+    if (await deliver({ type: "text", body: text.trim() })) setText("");
   }
 
   if (!windowOpen) {
     return (
-      <form className={styles.composer} onSubmit={submit} aria-label="Enviar plantilla">
+      <section className={styles.composer} aria-label="Plantillas">
         <p className="muted">Pasaron más de 24 horas desde el último mensaje del cliente: WhatsApp solo permite plantillas aprobadas.</p>
-        {closedMeanwhile && error ? <p className="error" role="alert">{error}</p> : null}
-        {templates.length === 0 ? (
+        {error ? <p className="error" role="alert">{error}</p> : null}
+        {loadFailed ? (
+          <p className="error" role="alert">No se pudieron cargar las plantillas. Recargá la página.</p>
+        ) : !data ? (
+          <p className="muted" aria-busy="true">Cargando plantillas…</p>
+        ) : data.templates.length === 0 ? (
           <p className="error" role="alert">No hay plantillas aprobadas. Creá una en Plantillas y esperá la aprobación de WhatsApp.</p>
         ) : (
-          <>
-            <label>
-              Plantilla
-              <select value={templateName} onChange={(e) => { setTemplateName(e.target.value); setParams({}); }} data-testid="template-picker">
-                {templates.map((t) => <option key={t.name} value={t.name}>{t.name}</option>)}
-              </select>
-            </label>
-            {slots.map((n) => (
-              <label key={n}>
-                Variable {`{{${n}}}`}
-                <input value={params[n] ?? ""} onChange={(e) => setParams({ ...params, [n]: e.target.value })} required />
-              </label>
-            ))}
-            <p className={styles.preview} aria-label="Vista previa">{preview}</p>
-            {error && !closedMeanwhile ? <p className="error" role="alert">{error}</p> : null}
-            <button type="submit" disabled={busy}>Enviar plantilla</button>
-          </>
+          <TemplatePicker templates={data.templates} busy={busy} onSend={(content: TemplateSend) => deliver(content)} />
         )}
-      </form>
+      </section>
     );
   }
   return (
-    <form className={styles.composer} onSubmit={submit} aria-label="Responder">
-      <div className={styles.quickReplies} aria-label="Respuestas rápidas">
-        {QUICK_REPLIES.map((q) => (
-          <button key={q} type="button" className="secondary" onClick={() => setText(q)}>{q.length > 32 ? `${q.slice(0, 30)}…` : q}</button>
-        ))}
-      </div>
-      <label>
-        Mensaje
-        <textarea value={text} onChange={(e) => setText(e.target.value)} rows={3} required maxLength={4096}
-          onKeyDown={(e) => { if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); e.currentTarget.form?.requestSubmit(); } }} />
-      </label>
+    <form className={styles.composer} onSubmit={submitText} aria-label="Responder">
+      <QuickReplyBox value={text} onChange={setText} replies={data?.quickReplies ?? []} customerFirstName={data?.customerFirstName ?? null} />
       {error ? <p className="error" role="alert">{error}</p> : null}
       <button type="submit" disabled={busy || !text.trim()}>Enviar</button>
     </form>

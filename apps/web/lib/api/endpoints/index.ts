@@ -101,7 +101,8 @@ import {
   updateTrackingSettingsEndpoint,
 } from "./tracking";
 import { syncPullEndpoint, syncPushEndpoint, syncUploadEndpoint } from "./sync";
-import { createTemplateEndpoint, getTemplateEndpoint, listTemplatesEndpoint, syncTemplatesEndpoint } from "./templates";
+import { composerTemplatesEndpoint, createTemplateEndpoint, getTemplateEndpoint, listTemplatesEndpoint, syncTemplatesEndpoint } from "./templates";
+import { createQuickReplyEndpoint, deleteQuickReplyEndpoint, listQuickRepliesEndpoint, updateQuickReplyEndpoint } from "./quick-replies";
 import {
   getWhatsAppUsageEndpoint,
   listWhatsAppAccountsEndpoint,
@@ -181,6 +182,11 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   getTemplateEndpoint,
   createTemplateEndpoint,
   syncTemplatesEndpoint,
+  composerTemplatesEndpoint,
+  listQuickRepliesEndpoint,
+  createQuickReplyEndpoint,
+  updateQuickReplyEndpoint,
+  deleteQuickReplyEndpoint,
   listWhatsAppAccountsEndpoint,
   updateWhatsAppCredentialsEndpoint,
   verifyWhatsAppAccountEndpoint,

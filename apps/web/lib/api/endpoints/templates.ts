@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getTemplate, listTemplates, submitTemplate, syncTemplatesNow, templateInputSchema } from "@campotech/core/modules/templates";
+import { getComposerTemplates, getTemplate, listTemplates, submitTemplate, syncTemplatesNow, templateInputSchema } from "@campotech/core/modules/templates";
 import { defineEndpoint } from "../define-endpoint";
 
 const dateTime = () => z.date().meta({ type: "string", format: "date-time" });
@@ -65,4 +65,31 @@ export const syncTemplatesEndpoint = defineEndpoint({
   response: z.object({ accountId: z.string(), created: z.number().int(), updated: z.number().int(), total: z.number().int(), syncedAt: dateTime() }),
   handler: ({ body, claims, tenant }) =>
     tenant((tx) => syncTemplatesNow(tx, { organizationId: claims.org, actorId: claims.sub, ...(body?.accountId ? { accountId: body.accountId } : {}) })),
+});
+
+const composerTemplateSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  language: z.string(),
+  category,
+  body: z.string().describe('Texto del cuerpo con sus variables ("Hola {{1}}, …")'),
+  fields: z.array(
+    z.object({
+      index: z.number().int().describe("El n de {{n}}"),
+      label: z.string().describe('Nombre para las personas ("Nombre del cliente", "Fecha del turno"; "Dato 1" si la plantilla no lo dice)'),
+      value: z.string().describe("Valor precargado con lo que se sabe de la conversación; vacío si no se sabe"),
+      example: z.string().nullable().describe("El ejemplo que se cargó con la plantilla, si hay"),
+    }),
+  ),
+});
+
+export const composerTemplatesEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/whatsapp/conversations/{id}/composer",
+  summary: "Lo que ofrece el cuadro de respuesta de una conversación: las plantillas aprobadas para clientes (sin las internas), con sus campos con nombre y precargados, y el nombre del cliente",
+  tag: "templates",
+  permission: "conversations.read.assigned",
+  params: z.object({ id: z.string().min(1) }),
+  response: z.object({ customerFirstName: z.string().nullable(), templates: z.array(composerTemplateSchema) }),
+  handler: ({ params, claims, tenant }) => tenant((tx) => getComposerTemplates(tx, { userId: claims.sub, role: claims.role }, params.id)),
 });
