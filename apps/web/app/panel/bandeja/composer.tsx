@@ -7,10 +7,8 @@ import type { QuickReplyOption } from "@/components/composer/quick-reply-text";
 import { TemplatePicker, type ComposerTemplateOption, type TemplateSend } from "@/components/composer/template-picker";
 import styles from "./inbox.module.css";
 
-// Kept for the page's current call; the composer reads its own templates (customer-facing ones with named,
-// prefilled fields) from /api/whatsapp/conversations/{id}/composer.
-export type TemplateOption = { name: string; language: string; body: string; category: string };
-
+// The composer reads its own templates (customer-facing ones with named, prefilled fields) and quick replies from
+// /api/whatsapp/conversations/{id}/composer.
 type ComposerData = { customerFirstName: string | null; templates: ComposerTemplateOption[]; quickReplies: QuickReplyOption[] };
 
 async function send(conversationId: string, content: unknown): Promise<{ code: string; message: string } | null> {
@@ -37,7 +35,7 @@ async function loadComposerData(conversationId: string): Promise<ComposerData> {
 // Free text while the 24-hour window is open (with the organization's quick replies behind "/"); once it closes, the
 // composer becomes a picker of the approved templates a customer may receive. If the window closed while the page
 // was open, the server refuses the text (TEMPLATE_REQUIRED) and the composer switches to the picker right there.
-export function Composer({ conversationId, windowOpen: windowOpenOnLoad }: { conversationId: string; windowOpen: boolean; templates?: TemplateOption[] }) {
+export function Composer({ conversationId, windowOpen: windowOpenOnLoad }: { conversationId: string; windowOpen: boolean }) {
   const router = useRouter();
   const [closedMeanwhile, setClosedMeanwhile] = useState(false);
   const windowOpen = windowOpenOnLoad && !closedMeanwhile;

@@ -4,7 +4,7 @@ import { getConversationAssistant } from "@campotech/core/modules/assistant";
 import { countConversations, getConversationEmergency, listConversations, listMessages, type ConversationView, type MessageView } from "@campotech/core/modules/conversations";
 import { formatPhoneForPeople } from "@campotech/core/lib/phone";
 import { requireSession } from "@/lib/panel/session";
-import { Composer, type TemplateOption } from "./composer";
+import { Composer } from "./composer";
 import styles from "./inbox.module.css";
 import { InboxLive } from "./inbox-live";
 import { MarkRead } from "./mark-read";
@@ -62,15 +62,14 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       select: { id: true, status: true, unreadCount: true, windowExpiresAt: true, assignedToId: true, customer: { select: { id: true, name: true, phone: true, profileName: true } } },
     });
     if (!conversation) return { list, counts, thread: null };
-    const [messages, assistant, users, templates, emergency] = await Promise.all([
+    const [messages, assistant, users, emergency] = await Promise.all([
       // The latest 200, shown oldest first (ascending order would show a long conversation's first 200 forever).
       listMessages(tx, viewer, { conversationId: conversation.id, order: "desc", limit: 200 }).then((page) => ({ ...page, items: page.items.reverse() })),
       getConversationAssistant(tx, viewer, conversation.id).catch(() => null),
       tx.user.findMany({ where: { isActive: true }, select: { id: true, name: true, role: true }, orderBy: { name: "asc" } }),
-      tx.waTemplate.findMany({ where: { status: "APPROVED" }, select: { name: true, language: true, category: true, components: true }, orderBy: { name: "asc" } }),
       getConversationEmergency(tx, viewer, conversation.id).catch(() => null),
     ]);
-    return { list, counts, thread: { conversation, messages: messages.items, assistant, users, templates, emergency } };
+    return { list, counts, thread: { conversation, messages: messages.items, assistant, users, emergency } };
   });
 
   const href = (params: Partial<Search>) => {
@@ -168,7 +167,6 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
               <Composer
                 conversationId={thread.conversation.id}
                 windowOpen={Boolean(thread.conversation.windowExpiresAt && thread.conversation.windowExpiresAt > new Date())}
-                templates={thread.templates.map(toOption)}
               />
               </div>
             ) : null}
@@ -207,9 +205,4 @@ function Messages({ messages }: { messages: MessageView[] }) {
       ))}
     </ol>
   );
-}
-
-function toOption(t: { name: string; language: string; category: string; components: unknown }): TemplateOption {
-  const components = Array.isArray(t.components) ? (t.components as { type?: string; text?: string }[]) : [];
-  return { name: t.name, language: t.language, category: t.category, body: components.find((c) => c.type === "BODY")?.text ?? "" };
 }
