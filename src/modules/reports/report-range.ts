@@ -10,12 +10,16 @@ export type ReportGranularity = "day" | "week";
 // from/to are Buenos Aires calendar days, both included; start/end the UTC instants that bound them ([start, end)).
 export type ReportRange = { from: string; to: string; days: number; start: Date; end: Date; granularity: ReportGranularity; timeZone: string };
 
-const isRealDay = (ymd: string) => new Date(`${ymd}T12:00:00Z`).toISOString().slice(0, 10) === ymd;
+// "2026-02-30" parses (as March 2nd) and "1/11/2026" doesn't at all: a real day reads back unchanged.
+const isRealDay = (ymd: string) => {
+  const at = new Date(`${ymd}T12:00:00Z`);
+  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === ymd;
+};
 const dayCount = (from: string, to: string) => Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000) + 1;
 
 const day = z
   .string({ error: "Falta la fecha." })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Usá el formato AAAA-MM-DD (por ejemplo 2026-12-01).")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Usá el formato AAAA-MM-DD (por ejemplo 2026-12-01).", abort: true })
   .refine(isRealDay, "Esa fecha no existe.");
 
 export const reportRangeSchema = z.object({ from: day, to: day }).superRefine((range, ctx) => {
