@@ -90,9 +90,9 @@ describe("getReport: jobs per technician and status", () => {
 });
 
 describe("getReport: revenue", () => {
-  it("adds quotes (job lines with IVA per rate, leads without a job) and authorized invoices minus credit notes, per day", async () => {
+  it("adds quotes (job lines and leads without a job) and authorized invoices minus credit notes, without IVA, per day", async () => {
     const org = await organization("revenue");
-    // Net 10.000,00 at 21 % + 1,5 × 3,33 = 5,00 (4,995 rounds up) at 10,5 % → 10.000 + 2.100 + 5 + 0,53 = 12.105,53.
+    // 10.000,00 + 1,5 × 3,33 = 4,995 → 5,00: 10.005,00 (IVA left out).
     await org.job({ at: ba("2026-11-10T23:30"), scheduled: true, status: "completed", technician: "bruno", lines: [
       { quantityMilli: 1000, unitPriceCents: 1_000_000, ivaRateBps: 2100 }, { quantityMilli: 1500, unitPriceCents: 333, ivaRateBps: 1050 },
     ] });
@@ -105,14 +105,14 @@ describe("getReport: revenue", () => {
       { organizationId: org.id, customerId, summary: "Ya es trabajo", quotedCents: 777_777, jobId: jobForLead, createdAt: ba("2026-11-12T08:00") },
       { organizationId: org.id, customerId, summary: "Perdido", quotedCents: 888_888, status: "LOST", createdAt: ba("2026-11-12T08:00") },
     ] });
-    const invoice = (number: number | null, issueDate: string, totalCents: number, kind: "INVOICE" | "CREDIT_NOTE" = "INVOICE", status: "AUTHORIZED" | "DRAFT" = "AUTHORIZED") =>
+    const invoice = (number: number | null, issueDate: string, netCents: number, kind: "INVOICE" | "CREDIT_NOTE" = "INVOICE", status: "AUTHORIZED" | "DRAFT" = "AUTHORIZED") =>
       org.db.invoice.create({ data: {
         organizationId: org.id, customerId, kind, letter: "B", voucherType: kind === "INVOICE" ? 6 : 8, status, environment: "HOMOLOGACION", pointOfSale: 2, number,
         issueDate, serviceFrom: issueDate, serviceTo: issueDate, paymentDueDate: issueDate, receiverName: "Consumidor final", receiverDocType: 99, receiverDocNumber: "0",
-        receiverIvaConditionId: 5, netCents: totalCents, ivaCents: 0, totalCents,
+        receiverIvaConditionId: 5, netCents, ivaCents: (netCents / 100) * 21, totalCents: (netCents / 100) * 121,
       } });
-    await invoice(1, "2026-11-10", 1_815_000);
-    await invoice(2, "2026-11-10", 605_000, "CREDIT_NOTE");
+    await invoice(1, "2026-11-10", 1_500_000);
+    await invoice(2, "2026-11-10", 500_000, "CREDIT_NOTE");
     await invoice(null, "2026-11-10", 5_000_000, "INVOICE", "DRAFT");
     await invoice(3, "2026-11-13", 100_000);
     await invoice(4, "2026-11-14", 300_000);
@@ -121,12 +121,12 @@ describe("getReport: revenue", () => {
 
     expect(granularity).toBe("day");
     expect(revenue.points).toEqual([
-      { bucket: "2026-11-10", quotesCents: 1_210_553, invoicesCents: 1_210_000 },
+      { bucket: "2026-11-10", quotesCents: 1_000_500, invoicesCents: 1_000_000 },
       { bucket: "2026-11-11", quotesCents: 100_000, invoicesCents: 0 },
       { bucket: "2026-11-12", quotesCents: 450_000, invoicesCents: 0 },
       { bucket: "2026-11-13", quotesCents: 0, invoicesCents: 100_000 },
     ]);
-    expect(revenue).toMatchObject({ quotesCents: 1_760_553, invoicesCents: 1_310_000 });
+    expect(revenue).toMatchObject({ quotesCents: 1_550_500, invoicesCents: 1_100_000 });
   });
 
   it("groups a range longer than a month by week (Mondays), every week present", async () => {

@@ -4,31 +4,28 @@ import { sqlInstant, type ReportRange } from "./report-range";
 export type RevenuePoint = { bucket: string; quotesCents: number; invoicesCents: number };
 export type RevenueReport = { granularity: ReportRange["granularity"]; points: RevenuePoint[]; quotesCents: number; invoicesCents: number };
 
-// Quotes: each job's line items with IVA, computed per rate on the summed base exactly like compute-job-totals.ts
-// (ROUND on numeric rounds half away from zero, as divRound does), on the job's day; plus the price quoted on leads
-// that have no job yet (once a lead becomes a job, the job's lines are the quote). Cancelled jobs and lost leads
-// are left out. Invoices: authorized ones on their issue date (already a Buenos Aires day); credit notes subtract.
-// Every bucket of the range is returned, empty ones with zeros, so a chart shows the gaps.
+// Amounts without IVA, like the price list ("$ 45.000 + IVA"): IVA is not the business's money.
+// Quotes: each job's line items (net per line rounded half away from zero, as compute-job-totals.ts's divRound) on
+// the job's day, plus the price quoted on leads that have no job yet (once a lead becomes a job, the job's lines are
+// the quote). Cancelled jobs and lost leads are left out. Invoices: authorized ones (net + exempt) on their issue
+// date, already a Buenos Aires day; credit notes subtract. Every bucket of the range is returned, empty ones with
+// zeros, so a chart shows the gaps.
 export async function sumRevenueByPeriod(tx: TenantTx, organizationId: string, range: ReportRange): Promise<RevenueReport> {
   const unit = range.granularity;
   const rows = await tx.$queryRaw<{ bucket: string; quotes: bigint; invoices: bigint }[]>`
-    WITH job_rates AS (
-      SELECT j."id", COALESCE(j."scheduledStart", j."createdAt") AS at, li."ivaRateBps" AS rate,
-             sum(round(li."quantityMilli"::numeric * li."unitPriceCents" / 1000)) AS base
+    WITH quotes AS (
+      SELECT COALESCE(j."scheduledStart", j."createdAt") AS at, round(li."quantityMilli"::numeric * li."unitPriceCents" / 1000) AS cents
         FROM "Job" j
         JOIN "JobLineItem" li ON li."jobId" = j."id"
        WHERE j."organizationId" = ${organizationId} AND j."status" <> 'cancelled'
          AND COALESCE(j."scheduledStart", j."createdAt") >= ${sqlInstant(range.start)}::timestamp(3)
          AND COALESCE(j."scheduledStart", j."createdAt") < ${sqlInstant(range.end)}::timestamp(3)
-       GROUP BY 1, 2, 3
-    ), quotes AS (
-      SELECT at, base + round(base * rate / 10000) AS cents FROM job_rates
       UNION ALL
       SELECT l."createdAt", l."quotedCents"::numeric FROM "Lead" l
        WHERE l."organizationId" = ${organizationId} AND l."quotedCents" IS NOT NULL AND l."jobId" IS NULL AND l."status" <> 'LOST'
          AND l."createdAt" >= ${sqlInstant(range.start)}::timestamp(3) AND l."createdAt" < ${sqlInstant(range.end)}::timestamp(3)
     ), invoices AS (
-      SELECT i."issueDate"::date AS day, CASE WHEN i."kind" = 'CREDIT_NOTE' THEN -i."totalCents" ELSE i."totalCents" END AS cents
+      SELECT i."issueDate"::date AS day, (CASE WHEN i."kind" = 'CREDIT_NOTE' THEN -1 ELSE 1 END) * (i."netCents" + i."exemptCents") AS cents
         FROM "Invoice" i
        WHERE i."organizationId" = ${organizationId} AND i."status" = 'AUTHORIZED' AND i."issueDate" >= ${range.from} AND i."issueDate" <= ${range.to}
     ), buckets AS (

@@ -97,7 +97,7 @@ function ReportBody({ report }: { report: Awaited<ReturnType<typeof getReport>> 
               <RevenueTable revenue={revenue} />
             </>
           )}
-          <p className="muted">Presupuestado: ítems de los trabajos con IVA (sin los cancelados) y precios pasados en oportunidades que todavía no son trabajo. Facturado: facturas autorizadas menos notas de crédito.</p>
+          <p className="muted">Montos sin IVA. Presupuestado: ítems de los trabajos (sin los cancelados) y precios pasados en oportunidades que todavía no son trabajo. Facturado: facturas autorizadas menos notas de crédito.</p>
         </section>
         <section className="card" aria-labelledby="r-response">
           <h2 id="r-response">Tiempo hasta la primera respuesta</h2>

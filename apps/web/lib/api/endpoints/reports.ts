@@ -18,8 +18,8 @@ const reportSchema = z.object({
   revenue: z.object({
     granularity: z.enum(["day", "week"]),
     points: z.array(z.object({ bucket: z.string(), quotesCents: count(), invoicesCents: count() })),
-    quotesCents: count().describe("Presupuestado: ítems de trabajos con IVA y precios cotizados en oportunidades sin trabajo"),
-    invoicesCents: count().describe("Facturas autorizadas menos notas de crédito"),
+    quotesCents: count().describe("Presupuestado sin IVA: ítems de trabajos y precios cotizados en oportunidades sin trabajo"),
+    invoicesCents: count().describe("Facturado sin IVA: facturas autorizadas menos notas de crédito"),
   }),
   firstResponse: z.object({ openings: count(), unanswered: count(), all: responseTimes, assistant: responseTimes, person: responseTimes }),
   assistantResolution: z.object({ conversations: count(), assistantOnly: count(), withPerson: count(), noReply: count(), assistantShareBps: count().nullable() }),
