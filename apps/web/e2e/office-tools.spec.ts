@@ -57,8 +57,8 @@ for (const viewport of VIEWPORTS) {
       await expectNoOverflow(page, viewport.width);
       await shot(page, testInfo, `reportes-${viewport.name}`);
 
-      await page.getByLabel("Desde").fill("01/01/2020");
-      await page.getByLabel("Hasta").fill("31/01/2020");
+      await page.getByRole("textbox", { name: "Desde", exact: true }).fill("01/01/2020");
+      await page.getByRole("textbox", { name: "Hasta", exact: true }).fill("31/01/2020");
       await page.getByRole("button", { name: "Ver período" }).click();
       await expect(page).toHaveURL(/desde=01%2F01%2F2020&hasta=31%2F01%2F2020/);
       await expect(page.getByTestId("report-range")).toHaveText("Del 01/01/2020 al 31/01/2020 (31 días)");
@@ -68,7 +68,7 @@ for (const viewport of VIEWPORTS) {
       await expectNoOverflow(page, viewport.width);
       await shot(page, testInfo, `reportes-vacio-${viewport.name}`);
 
-      await page.getByLabel("Hasta").fill("01/12/2019");
+      await page.getByRole("textbox", { name: "Hasta", exact: true }).fill("01/12/2019");
       await page.getByRole("button", { name: "Ver período" }).click();
       await expect(page.getByRole("alert").filter({ hasText: "Hasta: La fecha «hasta» tiene que ser igual o posterior a «desde»." })).toBeVisible();
 
@@ -96,7 +96,7 @@ for (const viewport of VIEWPORTS) {
       await form.getByRole("button", { name: "Agregar ítem" }).click();
       await expect(form.getByRole("alert")).toHaveText("Escribí el precio en pesos, por ejemplo 12.500,50.");
       await form.getByLabel("Precio sin IVA ($)").fill("12.500,50");
-      await form.getByLabel("IVA").selectOption({ label: "10,5 %" });
+      await form.getByRole("combobox", { name: /^IVA/ }).selectOption({ label: "10,5 %" });
       await form.getByRole("button", { name: "Agregar ítem" }).click();
       await expect(page.getByRole("status").filter({ hasText: `Agregaste «${name}» a la lista.` })).toBeVisible();
       const item = page.locator(`[data-testid="price-item"][data-code="${code}"]`);

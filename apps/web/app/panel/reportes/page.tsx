@@ -74,9 +74,9 @@ function ReportBody({ report }: { report: Awaited<ReturnType<typeof getReport>> 
         <section className="card" aria-labelledby="st-jobs"><h2 id="st-jobs">Trabajos</h2><p className="stat" data-testid="stat-jobs">{jobsTotal}</p></section>
         <section className="card" aria-labelledby="st-quotes"><h2 id="st-quotes">Presupuestado</h2><p className="stat" data-testid="stat-quotes">{formatMoney(revenue.quotesCents)}</p></section>
         <section className="card" aria-labelledby="st-invoices"><h2 id="st-invoices">Facturado</h2><p className="stat" data-testid="stat-invoices">{formatMoney(revenue.invoicesCents)}</p></section>
-        <section className="card" aria-labelledby="st-response"><h2 id="st-response">Primera respuesta</h2><p className="stat" data-testid="stat-response">{formatDuration(fr.all.medianSeconds)}</p><p className="muted">mediana</p></section>
+        <section className="card" aria-labelledby="st-response"><h2 id="st-response">Primera respuesta</h2><p className="stat" data-testid="stat-response">{fr.all.medianSeconds === null ? "—" : formatDuration(fr.all.medianSeconds)}</p><p className="muted">{fr.all.medianSeconds === null ? "sin respuestas en el período" : "mediana"}</p></section>
         <section className="card" aria-labelledby="st-assistant"><h2 id="st-assistant">Resuelto por el asistente</h2><p className="stat" data-testid="stat-assistant">{formatShare(ar.assistantShareBps)}</p><p className="muted">{ar.assistantOnly} de {ar.conversations} conversaciones</p></section>
-        <section className="card" aria-labelledby="st-emergencies"><h2 id="st-emergencies">Urgencias</h2><p className="stat" data-testid="stat-emergencies">{em.jobs}</p><p className="muted">técnico asignado en {formatDuration(em.medianSecondsToAssign)} (mediana)</p></section>
+        <section className="card" aria-labelledby="st-emergencies"><h2 id="st-emergencies">Urgencias</h2><p className="stat" data-testid="stat-emergencies">{em.jobs}</p><p className="muted">{em.medianSecondsToAssign === null ? "ninguna con técnico asignado" : `técnico asignado en ${formatDuration(em.medianSecondsToAssign)} (mediana)`}</p></section>
       </div>
       <div className={styles.sections}>
         <section className="card" aria-labelledby="r-jobs">
@@ -125,7 +125,7 @@ function ReportBody({ report }: { report: Awaited<ReturnType<typeof getReport>> 
             <ul data-testid="emergencies-breakdown">
               <li>Trabajos de urgencia: {em.jobs} ({em.completed} terminados)</li>
               <li>Con técnico: {em.assigned} · sin técnico: {em.unassigned}</li>
-              <li>Tiempo hasta asignar: mediana {formatDuration(em.medianSecondsToAssign)}, 90 % en menos de {formatDuration(em.p90SecondsToAssign)}</li>
+              {em.medianSecondsToAssign === null ? null : <li>Tiempo hasta asignar: mediana {formatDuration(em.medianSecondsToAssign)}; el 90 % en {formatDuration(em.p90SecondsToAssign)} o menos</li>}
               <li>Urgencias detectadas sin trabajo cargado: {em.leadsWithoutJob}</li>
             </ul>
           )}

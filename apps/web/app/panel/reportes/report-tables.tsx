@@ -44,16 +44,18 @@ export function RevenueTable({ revenue }: { revenue: Report["revenue"] }) {
   );
 }
 
+const dash = (seconds: number | null) => (seconds === null ? "—" : formatDuration(seconds));
+
 export function ResponseTable({ firstResponse }: { firstResponse: Report["firstResponse"] }) {
   const rows = [["Asistente", firstResponse.assistant], ["Personas", firstResponse.person], ["Todas", firstResponse.all]] as const;
   return (
     <div className={styles.tableWrap}>
       <table data-testid="response-table">
         <caption className="sr-only">Tiempo hasta la primera respuesta</caption>
-        <thead><tr><th scope="col">Respondió</th><th scope="col" className={styles.num}>Respuestas</th><th scope="col" className={styles.num}>Mediana</th><th scope="col" className={styles.num}>90 %</th></tr></thead>
+        <thead><tr><th scope="col">Respondió</th><th scope="col" className={styles.num}>Resp.</th><th scope="col" className={styles.num}>Mediana</th><th scope="col" className={styles.num}>90 %</th></tr></thead>
         <tbody>
           {rows.map(([label, t]) => (
-            <tr key={label}><th scope="row">{label}</th><td className={styles.num}>{t.answered}</td><td className={styles.num}>{formatDuration(t.medianSeconds)}</td><td className={styles.num}>{formatDuration(t.p90Seconds)}</td></tr>
+            <tr key={label}><th scope="row">{label}</th><td className={styles.num}>{t.answered}</td><td className={styles.num}>{dash(t.medianSeconds)}</td><td className={styles.num}>{dash(t.p90Seconds)}</td></tr>
           ))}
         </tbody>
       </table>
