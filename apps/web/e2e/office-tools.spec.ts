@@ -122,11 +122,12 @@ for (const viewport of VIEWPORTS) {
       await shot(page, testInfo, `precios-editado-${viewport.name}`);
 
       // Search and filters travel in the address: the item is found by its code, and is gone from the active ones.
-      await page.getByLabel("Buscar").fill(code);
-      await page.getByRole("button", { name: "Filtrar" }).click();
+      const filters = page.getByRole("search", { name: "Buscar en la lista de precios" });
+      await filters.getByRole("searchbox", { name: "Buscar" }).fill(code);
+      await filters.getByRole("button", { name: "Filtrar" }).click();
       await expect(page.getByTestId("price-item")).toHaveCount(1);
-      await page.getByLabel("Estado").selectOption({ label: "Activos" });
-      await page.getByRole("button", { name: "Filtrar" }).click();
+      await filters.getByRole("combobox", { name: /^Estado/ }).selectOption({ label: "Activos" });
+      await filters.getByRole("button", { name: "Filtrar" }).click();
       await expect(page).toHaveURL(/estado=activos/);
       await expect(page.getByText("No hay ítems que coincidan con la búsqueda.")).toBeVisible();
     });
