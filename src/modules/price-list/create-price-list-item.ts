@@ -15,7 +15,11 @@ export async function createPriceListItem(
   input: PriceListItemInput,
 ): Promise<PriceListItemView> {
   if (input.ivaRateBps !== undefined) assertIvaRate(input.ivaRateBps);
-  if (await tx.priceListItem.findFirst({ where: { code: input.code }, select: { id: true } })) {
+  const existing = await tx.priceListItem.findFirst({ where: { code: input.code }, select: PRICE_LIST_ITEM_SELECT });
+  if (existing) {
+    // The same form sent twice (a double click, a retried request) gets the item back; a different item under a
+    // taken code is a conflict: codes identify items on jobs, so they are never reused.
+    if (sameItem(existing, input)) return existing;
     throw new AppError("CONFLICT", { message: "Ya hay un ítem con ese código.", fields: { code: "Ya existe." } });
   }
   const item = await tx.priceListItem.create({ data: { ...input, organizationId: actor.organizationId }, select: PRICE_LIST_ITEM_SELECT });
@@ -24,4 +28,10 @@ export async function createPriceListItem(
     metadata: { code: item.code, priceCents: item.priceCents, ivaRateBps: item.ivaRateBps },
   });
   return item;
+}
+
+function sameItem(item: PriceListItemView, input: PriceListItemInput): boolean {
+  return item.name === input.name && item.serviceType === input.serviceType && item.priceCents === input.priceCents
+    && (input.description ?? null) === item.description && (input.unit ?? "servicio") === item.unit && (input.ivaRateBps ?? 2100) === item.ivaRateBps
+    && (input.keywords ?? []).join("\n") === item.keywords.join("\n");
 }

@@ -307,6 +307,7 @@ const FIXTURES: Record<string, Fixture> = {
   "GET /api/whatsapp/conversations/{id}/assistant": { byId: true, request: conv },
   "POST /api/whatsapp/conversations/{id}/assistant": { byId: true, request: (org) => ({ ...conv(org), body: { action: "pause", minutes: 30 } }) },
   "GET /api/overview": { byId: false, request: () => ({}) },
+  "GET /api/reports": { byId: false, request: () => ({ query: { from: "2026-11-01", to: "2026-11-30" } }) },
   "GET /api/whatsapp/templates": { byId: false, request: () => ({}) },
   "GET /api/whatsapp/templates/{id}": { byId: true, request: (org) => ({ params: { id: `mx-${org}-tpl` } }) },
   // Submitted to the suite's provider sandbox under a new name each time (a name is accepted once per language).

@@ -61,6 +61,7 @@ import {
   setConversationAssistantEndpoint,
 } from "./assistant";
 import { getOverviewEndpoint } from "./overview";
+import { getReportEndpoint } from "./reports";
 import { listUsersEndpoint, updateUserEndpoint } from "./users";
 import {
   authorizeInvoiceEndpoint,
@@ -178,6 +179,7 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   getConversationAssistantEndpoint,
   setConversationAssistantEndpoint,
   getOverviewEndpoint,
+  getReportEndpoint,
   listTemplatesEndpoint,
   getTemplateEndpoint,
   createTemplateEndpoint,

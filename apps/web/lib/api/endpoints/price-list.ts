@@ -27,7 +27,11 @@ export const listPriceListEndpoint = defineEndpoint({
   tag: "price-list",
   // Technicians add lines from the list in the field, so anyone who sees their jobs sees the list.
   permission: "jobs.read.own",
-  query: z.object({ serviceType: z.enum(SERVICE_TYPES).optional(), includeInactive: z.enum(["true", "false"]).transform((v) => v === "true").optional() }),
+  query: z.object({
+    serviceType: z.enum(SERVICE_TYPES).optional(),
+    includeInactive: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+    q: z.string().trim().max(80, "Buscá con hasta 80 caracteres.").optional().describe("Busca en código, nombre y palabras clave"),
+  }),
   response: z.object({ items: z.array(itemSchema) }),
   handler: ({ query, tenant }) => tenant((tx) => listPriceListItems(tx, query)),
 });
@@ -35,9 +39,9 @@ export const listPriceListEndpoint = defineEndpoint({
 export const createPriceListItemEndpoint = defineEndpoint({
   method: "POST",
   path: "/api/price-list",
-  summary: "Agrega un ítem a la lista de precios",
+  summary: "Agrega un ítem a la lista de precios (repetir el mismo pedido devuelve el mismo ítem; otro ítem con un código usado es 409)",
   tag: "price-list",
-  permission: "settings.manage",
+  permission: "pricelist.manage",
   status: 201,
   body: z.object({
     code: z.string().trim().min(1).max(40),
@@ -51,9 +55,9 @@ export const createPriceListItemEndpoint = defineEndpoint({
 export const updatePriceListItemEndpoint = defineEndpoint({
   method: "PATCH",
   path: "/api/price-list/{id}",
-  summary: "Actualiza un ítem de la lista de precios (los trabajos ya cargados conservan su precio)",
+  summary: "Actualiza un ítem de la lista de precios o lo desactiva (active: false; no se borra porque los trabajos usan su código). Los trabajos ya cargados conservan su precio",
   tag: "price-list",
-  permission: "settings.manage",
+  permission: "pricelist.manage",
   params: z.object({ id: z.string().min(1) }),
   body: z.object({
     name: fields.name.optional(), description: fields.description.optional(), serviceType: fields.serviceType.optional(), unit: fields.unit.optional(),

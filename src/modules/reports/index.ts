@@ -1,0 +1,14 @@
+export { countJobsByTechnician } from "./count-jobs-by-technician";
+export type { JobsByTechnicianRow } from "./count-jobs-by-technician";
+export { getReport } from "./get-report";
+export type { Report } from "./get-report";
+export { measureAssistantResolution } from "./measure-assistant-resolution";
+export type { AssistantResolutionReport } from "./measure-assistant-resolution";
+export { measureFirstResponse } from "./measure-first-response";
+export type { FirstResponseReport, ResponseTimes } from "./measure-first-response";
+export { REPORT_MAX_DAYS, reportRangeSchema, toReportRange } from "./report-range";
+export type { ReportGranularity, ReportRange } from "./report-range";
+export { summarizeEmergencies } from "./summarize-emergencies";
+export type { EmergenciesReport } from "./summarize-emergencies";
+export { sumRevenueByPeriod } from "./sum-revenue-by-period";
+export type { RevenuePoint, RevenueReport } from "./sum-revenue-by-period";
