@@ -87,7 +87,7 @@ describe("campotech CLI", () => {
     const missingToken = cli("whatsapp", "connect", "--org", orgId, "--provider", "META_DIRECT", "--phone-number-id", "777002", "--display-number", "541152630001");
     expect(missingToken.code).toBe(2);
     expect(missingToken.stderr).toMatch(/falta --access-token/);
-  });
+  }, 120_000); // two CLI runs and a provider round-trip (the verification on connect)
 
   it("says a Meta token is too short instead of calling it missing", () => {
     const short = cli("whatsapp", "connect", "--org", orgId, "--provider", "meta", "--phone-number-id", "777003", "--display-number", "541152630003", "--access-token", "EAAG-123");
