@@ -71,7 +71,7 @@ test("on a phone the header is one short row and the menu opens, closes with Esc
   await shot(page, testInfo, "panel-390-menu-cerrado");
 
   await menu.click();
-  await expect(page.getByRole("button", { name: "Cerrar" })).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByRole("button", { name: "Cerrar", exact: true })).toHaveAttribute("aria-expanded", "true");
   await expect(nav).toBeVisible();
   await expect(nav.getByRole("link", { name: "Resumen" })).toBeFocused();
   await expect(page.getByRole("link", { name: "Martín Gómez" })).toHaveAttribute("href", "/panel/preferencias");
