@@ -80,11 +80,20 @@ describe("campotech CLI", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toContain("EAAG-cli-secret-token");
     accountId = r.json().id;
+    // Verified on connect: the sandbox doesn't know this token, so the check fails and says why.
+    expect(r.json().verification).toMatchObject({ ok: false, detail: expect.stringMatching(/Meta/) });
     const row = await adminDb().whatsAppBusinessAccount.findUniqueOrThrow({ where: { id: accountId } });
     expect(row.credentialsEncrypted).not.toContain("EAAG-cli-secret-token");
     const missingToken = cli("whatsapp", "connect", "--org", orgId, "--provider", "META_DIRECT", "--phone-number-id", "777002", "--display-number", "541152630001");
     expect(missingToken.code).toBe(2);
     expect(missingToken.stderr).toMatch(/falta --access-token/);
+  }, 120_000); // two CLI runs and a provider round-trip (the verification on connect)
+
+  it("says a Meta token is too short instead of calling it missing", () => {
+    const short = cli("whatsapp", "connect", "--org", orgId, "--provider", "meta", "--phone-number-id", "777003", "--display-number", "541152630003", "--access-token", "EAAG-123");
+    expect(short.code).toBe(1);
+    expect(short.stderr).toContain("El token de acceso de Meta es demasiado corto (mínimo 10 caracteres); copiá el token completo");
+    expect(short.stderr).not.toMatch(/obligatorio/);
   });
 
   it("suspends, resets usage and releases the number", async () => {

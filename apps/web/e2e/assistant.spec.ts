@@ -18,7 +18,7 @@ test("a price question from WhatsApp becomes an answered chat and a quoted lead 
   await expect(reply).toContainText("Asistente automático");
 
   await page.getByRole("navigation", { name: "Secciones" }).getByRole("link", { name: "Oportunidades" }).click();
-  const lead = page.locator("tr", { hasText: "+5491155550987" });
+  const lead = page.locator("tr", { hasText: "11 5555-0987" });
   await expect(lead).toContainText("cuánto sale destapar una cloaca?");
   await expect(lead).toContainText("$ 38.000");
   await expect(lead.getByLabel("Estado")).toHaveValue("QUOTED");
@@ -27,5 +27,5 @@ test("a price question from WhatsApp becomes an answered chat and a quoted lead 
   await lead.getByLabel("Estado").selectOption("WON");
   expect((await saved).status()).toBe(200);
   await page.reload();
-  await expect(page.locator("tr", { hasText: "+5491155550987" }).getByLabel("Estado")).toHaveValue("WON");
+  await expect(page.locator("tr", { hasText: "11 5555-0987" }).getByLabel("Estado")).toHaveValue("WON");
 });

@@ -18,7 +18,7 @@ export async function getOverview(tx: TenantTx, input: { organizationId: string;
   const openConversations = await tx.whatsAppConversation.count({ where: { ...customerConversations, status: "OPEN" } });
   const unreadConversations = await tx.whatsAppConversation.count({ where: { ...customerConversations, unreadCount: { gt: 0 } } });
   const emergencies = await listOpenEmergencies(tx, period);
-  const messages = await countMessageStatuses(tx, { since: period.monthStart });
+  const messages = await countMessageStatuses(tx, { organizationId: input.organizationId, since: period.monthStart, now });
   const firstResponse = await medianFirstResponse(tx, { organizationId: input.organizationId, since: period.monthStart });
   return {
     date: period.date,

@@ -8,7 +8,7 @@ export type OpenEmergency = {
   createdAt: Date;
   scheduledStart: Date | null;
   technician: { id: string; name: string } | null;
-  customer: { id: string; name: string };
+  customer: { id: string; name: string; phone: string | null };
 };
 
 // Emergencies still on someone's plate (any day), plus how many times the assistant recognised one today —
@@ -21,7 +21,7 @@ export async function listOpenEmergencies(tx: TenantTx, input: { dayStart: Date 
       select: {
         id: true, number: true, status: true, createdAt: true, scheduledStart: true,
         technician: { select: { id: true, name: true } },
-        customer: { select: { id: true, name: true } },
+        customer: { select: { id: true, name: true, phone: true } },
       },
     }),
     tx.assistantRun.count({ where: { emergencyKind: { not: null }, createdAt: { gte: input.dayStart } } }),

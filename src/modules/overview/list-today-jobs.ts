@@ -9,7 +9,7 @@ export type TodayJob = {
   status: JobStatus;
   urgency: JobUrgency;
   technician: { id: string; name: string } | null;
-  customer: { id: string; name: string };
+  customer: { id: string; name: string; phone: string | null };
 };
 
 // Jobs whose visit starts inside [dayStart, dayEnd): the day's agenda, cancelled ones included so the counts
@@ -21,7 +21,7 @@ export async function listTodayJobs(tx: TenantTx, input: { dayStart: Date; dayEn
     select: {
       id: true, number: true, scheduledStart: true, scheduledEnd: true, status: true, urgency: true,
       technician: { select: { id: true, name: true } },
-      customer: { select: { id: true, name: true } },
+      customer: { select: { id: true, name: true, phone: true } },
     },
   });
   const byStatus: Record<JobStatus, number> = { pending: 0, scheduled: 0, en_camino: 0, working: 0, completed: 0, cancelled: 0 };

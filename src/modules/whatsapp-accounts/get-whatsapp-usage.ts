@@ -1,29 +1,16 @@
 import type { TenantTx } from "../../lib/db";
-import { startOfMonthInTimezone } from "../../lib/time";
 import { countAiConversations } from "../assistant/count-ai-conversations";
 import { TIER_LIMITS } from "../organizations/tiers";
+import { countMessagesThisMonth } from "./count-messages-this-month";
 
-// This Buenos Aires month against the plan. Messages are the per-number counters the outbound engine reserves
-// when it accepts a message (login codes and opt-out confirmations don't count; retries count once); the plan's
-// limit applies to each number's counter. A counter whose period started before this month belongs to last month
-// (the monthly reset hasn't run yet), so it reads as 0. AI conversations are distinct conversations this month.
+// This Buenos Aires month against the plan. Messages are countMessagesThisMonth (the one definition the overview
+// shows too); the plan's limit applies to each number's counter. AI conversations are distinct conversations.
 export async function getWhatsAppUsage(tx: TenantTx, input: { organizationId: string; now?: Date }) {
   const now = input.now ?? new Date();
-  const periodStart = startOfMonthInTimezone(now);
   const organization = await tx.organization.findUniqueOrThrow({ where: { id: input.organizationId }, select: { tier: true } });
   const limits = TIER_LIMITS[organization.tier];
-  const accounts = await tx.whatsAppBusinessAccount.findMany({
-    where: { organizationId: input.organizationId, provisioningStatus: { not: "RELEASED" } },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, displayPhoneNumber: true, monthlyMessageCount: true, usagePeriodStart: true },
-  });
-  const perAccount = accounts.map((a) => ({
-    accountId: a.id,
-    displayPhoneNumber: a.displayPhoneNumber,
-    used: a.usagePeriodStart.getTime() >= periodStart.getTime() ? a.monthlyMessageCount : 0,
-    limit: limits.monthlyMessages,
-  }));
-  const used = perAccount.reduce((sum, a) => sum + a.used, 0);
+  const { periodStart, total: used, accounts } = await countMessagesThisMonth(tx, { organizationId: input.organizationId, now });
+  const perAccount = accounts.map((a) => ({ ...a, limit: limits.monthlyMessages }));
   const ai = await countAiConversations(tx, now);
   return {
     tier: organization.tier,

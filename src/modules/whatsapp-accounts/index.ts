@@ -1,5 +1,7 @@
+export { connectAndVerifyWhatsAppAccount } from "./connect-and-verify-whatsapp-account";
 export { connectWhatsAppAccount, parseProvider } from "./connect-whatsapp-account";
 export type { ConnectWhatsAppAccountInput } from "./connect-whatsapp-account";
+export { countMessagesThisMonth } from "./count-messages-this-month";
 export { credentialSchemas, maskSecret, parseCredentials } from "./credentials";
 export type { ProviderCredentials } from "./credentials";
 export { findAccountOrThrow } from "./find-account";
@@ -13,4 +15,6 @@ export { describeHealth } from "./describe-health";
 export { getWhatsAppUsage } from "./get-whatsapp-usage";
 export { listWhatsAppAccounts } from "./list-whatsapp-accounts";
 export { updateAccountCredentials } from "./update-account-credentials";
+export { verificationStates } from "./verification-states";
+export type { VerificationState } from "./verification-states";
 export { verifyWhatsAppAccount } from "./verify-whatsapp-account";

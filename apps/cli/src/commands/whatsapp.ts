@@ -1,6 +1,6 @@
 import { adminDb, withTenant } from "@campotech/core/lib/db";
 import {
-  connectWhatsAppAccount,
+  connectAndVerifyWhatsAppAccount,
   findAccountOrThrow,
   releaseWhatsAppNumber,
   resetUsageCounters,
@@ -36,7 +36,8 @@ export const whatsappCommands: Command[] = [
     },
     async run(values) {
       const provider = required(values, "provider");
-      return connectWhatsAppAccount(adminDb(), {
+      // Verified right away against the provider, so the number never shows as active with no check behind it.
+      return connectAndVerifyWhatsAppAccount(adminDb(), {
         organizationId: required(values, "org"),
         provider,
         phoneNumberId: required(values, "phone-number-id"),
@@ -47,7 +48,8 @@ export const whatsappCommands: Command[] = [
         ...(optional(values, "business-name") ? { businessName: optional(values, "business-name")! } : {}),
       });
     },
-    human: (a: AccountView) => `Cuenta conectada:\n  ${showAccount(a)}`,
+    human: (a: AccountView & { verification: { ok: boolean; detail: string } }) =>
+      `Cuenta conectada:\n  ${showAccount(a)}\n${a.verification.ok ? "Verificación: " : "Verificación fallida: "}${a.verification.detail}`,
   },
   {
     path: ["whatsapp", "list"],

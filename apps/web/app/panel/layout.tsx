@@ -23,8 +23,10 @@ export default async function PanelLayout({ children }: { children: ReactNode })
   ];
   return (
     <div className="panel">
+      <a href="#contenido" className="skip-link">Saltar al contenido</a>
       <PanelNav links={links} organizationName={user?.organization.name ?? ""} userName={user?.name ?? ""} />
-      <div className="panel-main">{children}</div>
+      {/* The page's one <main> landmark: panel pages render their content inside it and never a <main> of their own. */}
+      <main id="contenido" className="panel-main">{children}</main>
     </div>
   );
 }

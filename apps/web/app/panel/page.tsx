@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getOverview } from "@campotech/core/modules/overview";
 import { requireSession } from "@/lib/panel/session";
 import { formatClockAr } from "@campotech/core/lib/clock-format";
+import { formatPhoneForPeople } from "@campotech/core/lib/phone";
 
 export const metadata: Metadata = { title: "Resumen" };
 export const dynamic = "force-dynamic";
@@ -56,7 +57,8 @@ export default async function OverviewPage() {
           <ul>
             {overview.emergencies.jobs.map((j) => (
               <li key={j.id}>
-                <Link href={`/panel/trabajos/${j.id}`}>Trabajo #{j.number}</Link> · {j.customer.name} · <span className="pill emergency">{STATUS[j.status]}</span>
+                <Link href={`/panel/trabajos/${j.id}`}>Trabajo #{j.number}</Link> · {j.customer.name}
+                {j.customer.phone ? <> · <a href={`tel:${j.customer.phone}`} data-testid="phone">{formatPhoneForPeople(j.customer.phone)}</a></> : null} · <span className="pill emergency">{STATUS[j.status]}</span>
                 {j.technician ? ` · ${j.technician.name}` : " · sin técnico asignado"}
               </li>
             ))}
@@ -68,16 +70,19 @@ export default async function OverviewPage() {
         {overview.jobsToday.items.length === 0 ? (
           <p className="empty">No hay trabajos agendados para hoy.</p>
         ) : (
-          <table>
+          <table className="stack-table">
             <thead><tr><th>Horario</th><th>Trabajo</th><th>Cliente</th><th>Técnico</th><th>Estado</th></tr></thead>
             <tbody>
               {overview.jobsToday.items.map((j) => (
                 <tr key={j.id}>
-                  <td>{j.scheduledStart ? TIME.format(j.scheduledStart) : "—"}{j.scheduledEnd ? `–${TIME.format(j.scheduledEnd)}` : ""}</td>
-                  <td><Link href={`/panel/trabajos/${j.id}`}>#{j.number}</Link>{j.urgency === "EMERGENCY" ? <> <span className="pill emergency">Urgencia</span></> : null}</td>
-                  <td>{j.customer.name}</td>
-                  <td>{j.technician?.name ?? "Sin asignar"}</td>
-                  <td>{STATUS[j.status]}</td>
+                  <td data-label="Horario">{j.scheduledStart ? TIME.format(j.scheduledStart) : "—"}{j.scheduledEnd ? `–${TIME.format(j.scheduledEnd)}` : ""}</td>
+                  <td data-label="Trabajo"><Link href={`/panel/trabajos/${j.id}`}>#{j.number}</Link>{j.urgency === "EMERGENCY" ? <> <span className="pill emergency">Urgencia</span></> : null}</td>
+                  <td data-label="Cliente">
+                    {j.customer.name}
+                    {j.customer.phone ? <><br /><a href={`tel:${j.customer.phone}`} className="muted" data-testid="phone">{formatPhoneForPeople(j.customer.phone)}</a></> : null}
+                  </td>
+                  <td data-label="Técnico">{j.technician?.name ?? "Sin asignar"}</td>
+                  <td data-label="Estado">{STATUS[j.status]}</td>
                 </tr>
               ))}
             </tbody>

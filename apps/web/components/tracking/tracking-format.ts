@@ -1,13 +1,8 @@
+import { formatClockAr } from "@campotech/core/lib/clock-format";
 import type { TechnicianMapState, TrackingEta } from "@campotech/core/contracts/tracking";
 
-// Words, colors and times shared by the customer's tracking page and the dispatch map. Safe in client components.
-export const TZ = "America/Argentina/Buenos_Aires";
-
-// 24-hour clock ("14:05", never "2:05 p. m." nor "24:30").
-const timeFmt = new Intl.DateTimeFormat("es-AR", { timeZone: TZ, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-const dayFmt = new Intl.DateTimeFormat("es-AR", { timeZone: TZ, weekday: "long", day: "numeric", month: "long" });
-export const formatClock = (iso: string | Date) => timeFmt.format(typeof iso === "string" ? new Date(iso) : iso);
-export const formatWeekday = (iso: string | Date) => dayFmt.format(typeof iso === "string" ? new Date(iso) : iso);
+// Words and colors shared by the customer's tracking page and the dispatch map. Safe in client components. Times and
+// dates come from src/lib/clock-format.ts, the one formatting module for the whole web.
 
 // What the customer reads: "Llega en ~7 min", or "Está llegando" inside the arrival radius.
 export function etaSentence(eta: TrackingEta): string {
@@ -25,7 +20,7 @@ export function ago(iso: string, now = Date.now()): string {
   const minutes = Math.floor((now - new Date(iso).getTime()) / 60_000);
   if (minutes < 1) return "recién";
   if (minutes < 60) return `hace ${minutes} min`;
-  return `a las ${formatClock(iso)}`;
+  return `a las ${formatClockAr(iso)}`;
 }
 
 // wa.me and tel: want the number as digits (E.164 without the plus).

@@ -136,6 +136,7 @@ describe("overview", () => {
     await admin.customer.create({ data: { id: "db-other-cust", organizationId: "db-other", phone: "+5491166660000", name: "Otro" } });
     await admin.job.create({ data: { organizationId: "db-other", number: 1, customerId: "db-other-cust", address: "x", serviceType: "GAS", description: "x", urgency: "EMERGENCY", scheduledStart: later(dayStart, 3600) } });
 
+    await admin.whatsAppBusinessAccount.update({ where: { id: "db-wa" }, data: { monthlyMessageCount: 6, usagePeriodStart: monthStart } });
     const body = await json<OverviewBody>(await call(getOverviewEndpoint, { headers: as("db-dispatcher") }), 200);
     expect(body.date).toBe(date);
     expect(body.jobsToday.total).toBe(3);
@@ -149,8 +150,9 @@ describe("overview", () => {
     expect(body.conversations).toEqual({ open: 2, unread: 1 });
     expect(body.emergencies).toMatchObject({ count: 2, detectedByAssistantToday: 1 });
     expect(body.emergencies.jobs.map((j) => j.number).sort()).toEqual([3, 6]);
-    // This month's outbound: READ, DELIVERED, FAILED, SENT, DELIVERED, QUEUED.
-    expect(body.messagesThisMonth).toEqual({ sent: 4, delivered: 3, read: 1, failed: 1 });
+    // This month's outbound: READ, DELIVERED, FAILED, SENT, DELIVERED, QUEUED. "Sent" is what the plan counted when
+    // each was accepted (countMessagesThisMonth, the usage meter's number), here the counter the test set to 6.
+    expect(body.messagesThisMonth).toEqual({ sent: 6, delivered: 3, read: 1, failed: 1 });
     expect(body.firstResponseThisMonth).toEqual({ medianSeconds: 300, conversations: 3 });
   });
 });
@@ -293,7 +295,7 @@ describe("WhatsApp connection settings", () => {
 
     await json(await put("db-wa", { credentials: { accessToken: "token-incorrecto-0000" } }, "db-dispatcher"), 403);
     expect((await json<ErrorBody>(await put("db-wa", { credentials: { accessToken: "corto" } }), 400)).error).toMatchObject({
-      message: "Las credenciales del proveedor no son válidas.", fields: { accessToken: "el token de acceso es obligatorio" },
+      message: "Las credenciales del proveedor no son válidas.", fields: { accessToken: "El token de acceso de Meta es demasiado corto (mínimo 10 caracteres); copiá el token completo del usuario del sistema en Meta Business." },
     });
     expect((await json<ErrorBody>(await put("db-wa", { credentials: { accessToken: "token-incorrecto-0000" }, webhookSecret: "s".repeat(20) }), 400)).error.fields).toEqual({
       webhookSecret: "Solo los números de 360dialog usan un secreto de webhook.",

@@ -9,6 +9,7 @@ import { EMERGENCY_LABELS } from "../safety-instructions";
 import { EMERGENCY_KINDS } from "../understanding/types";
 import { defineTool } from "./assistant-tool";
 import { upsertLead } from "./upsert-lead";
+import { formatPhoneForPeople } from "../../../lib/phone";
 
 const SERVICE_OF = { gas: "GAS", electrical: "ELECTRICAL", flood: "PLUMBING", no_power_risk: "ELECTRICAL", carbon_monoxide: "GAS" } as const;
 
@@ -65,7 +66,7 @@ export const escalateEmergencyTool = defineTool({
       organizationId: ctx.organizationId, userIds: outcome.staff ?? [], urgency: "EMERGENCY", dedupeKey: `emergency-${outcome.job.id}`,
       message: {
         title: `URGENCIA: ${label}`,
-        body: `${who} (${outcome.customer?.phone ?? "sin teléfono"}) escribió por WhatsApp: "${input.summary}". Trabajo #${outcome.job.number} creado, falta asignar técnico.`,
+        body: `${who} (${formatPhoneForPeople(outcome.customer?.phone) || "sin teléfono"}) escribió por WhatsApp: "${input.summary}". Trabajo #${outcome.job.number} creado, falta asignar técnico.`,
         data: { jobId: outcome.job.id, conversationId: ctx.conversationId },
       },
     }, { now: ctx.now }).catch((error: unknown) => {

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { AppError } from "@campotech/core/lib/errors";
 import { getPaymentPage, type PaymentPage } from "@campotech/core/modules/payments";
 import { AutoRefresh } from "@/components/panel/auto-refresh";
-import { formatPesos, TZ } from "@/lib/panel/jobs/jobs-format";
+import { formatClockAr, formatLongDateAr } from "@campotech/core/lib/clock-format";
+import { formatPesos } from "@/lib/panel/jobs/jobs-format";
 import styles from "./pago.module.css";
 
 export const dynamic = "force-dynamic";
@@ -14,9 +15,7 @@ type Search = Record<string, string | string[] | undefined>;
 const RESULTS = ["aprobado", "pendiente", "rechazado"] as const;
 type Result = (typeof RESULTS)[number];
 
-const dayFmt = new Intl.DateTimeFormat("es-AR", { timeZone: TZ, day: "numeric", month: "long", year: "numeric" });
-const timeFmt = new Intl.DateTimeFormat("es-AR", { timeZone: TZ, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-const when = (d: Date) => `el ${dayFmt.format(d)} a las ${timeFmt.format(d)}`;
+const when = (d: Date) => `el ${formatLongDateAr(d)} a las ${formatClockAr(d)}`;
 
 // A malformed escape in a hand-edited link is just a wrong token, not a server error.
 function decodedOrRaw(token: string): string {

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useState } from "react";
 import { TECHNICIAN_MAP_STATE_LABELS, type NearestTechniciansView } from "@campotech/core/contracts/tracking";
 import { JobStatusBadge } from "@/components/jobs/job-badges";
-import { etaShort, formatClock, formatDistance } from "@/components/tracking/tracking-format";
+import { etaShort, formatDistance } from "@/components/tracking/tracking-format";
+import { formatClockAr } from "@campotech/core/lib/clock-format";
 import { usePolledJson } from "@/components/tracking/use-polled-json";
 import { callJobsApi, describeFailure } from "@/lib/panel/jobs/jobs-api";
 import { SERVICE_LABEL } from "@/lib/panel/jobs/jobs-format";
@@ -53,7 +54,7 @@ export function JobPanel({ job, technicians, canWrite, onClose, onPick, onAssign
         <dt>Dirección</dt>
         <dd>{job.address}{job.location ? null : <span className={styles.warn}> · sin ubicación</span>}</dd>
         <dt>Horario</dt>
-        <dd>{job.scheduledStart ? `${formatClock(job.scheduledStart)} h` : <span className="muted">Sin agendar</span>}</dd>
+        <dd>{job.scheduledStart ? `${formatClockAr(job.scheduledStart)} h` : <span className="muted">Sin agendar</span>}</dd>
         <dt>Técnico</dt>
         <dd>{assigned ?? <span className="muted">Sin asignar</span>}</dd>
       </dl>

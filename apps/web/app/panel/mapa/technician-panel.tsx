@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { TECHNICIAN_MAP_STATE_LABELS, type TechnicianRouteView } from "@campotech/core/contracts/tracking";
-import { ago, etaShort, formatClock, formatDistance, TECHNICIAN_STATE_COLOR } from "@/components/tracking/tracking-format";
+import { ago, etaShort, formatDistance, TECHNICIAN_STATE_COLOR } from "@/components/tracking/tracking-format";
+import { formatClockAr } from "@campotech/core/lib/clock-format";
 import type { MapJob, MapTechnician } from "./dispatch-map";
 import { VehicleForm } from "./vehicle-form";
 import styles from "./mapa.module.css";
@@ -22,7 +23,7 @@ export function TechnicianPanel({ technician: t, route, jobs, canWrite, onClose,
       </div>
       <p>
         <span className={styles.statePill} style={{ background: TECHNICIAN_STATE_COLOR[t.state] }}>{TECHNICIAN_MAP_STATE_LABELS[t.state]}</span>{" "}
-        {t.position ? <>Última ubicación {ago(t.position.recordedAt)} ({formatClock(t.position.recordedAt)} h)</> : "Sin ubicación reciente"}
+        {t.position ? <>Última ubicación {ago(t.position.recordedAt)} ({formatClockAr(t.position.recordedAt)} h)</> : "Sin ubicación reciente"}
       </p>
       {canWrite ? (
         <VehicleForm key={t.id} technicianId={t.id} vehicle={t.vehicle} plate={t.plate} onSaved={onChanged} />
@@ -42,7 +43,7 @@ export function TechnicianPanel({ technician: t, route, jobs, canWrite, onClose,
       ) : next ? (
         <p data-testid="next-job">
           <Link href={`/panel/trabajos/${next.id}`}>Trabajo #{next.number}</Link>
-          {next.scheduledStart ? ` · ${formatClock(next.scheduledStart)} h` : ""} · {next.address}
+          {next.scheduledStart ? ` · ${formatClockAr(next.scheduledStart)} h` : ""} · {next.address}
         </p>
       ) : (
         <p className="muted">No tiene más trabajos este día.</p>

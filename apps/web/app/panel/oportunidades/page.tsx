@@ -4,6 +4,7 @@ import { listLeads } from "@campotech/core/modules/leads";
 import { requireSession } from "@/lib/panel/session";
 import { LeadStatusControl } from "./lead-status-control";
 import { formatDayMonthClockAr } from "@campotech/core/lib/clock-format";
+import { formatPhoneForPeople } from "@campotech/core/lib/phone";
 
 export const metadata: Metadata = { title: "Oportunidades" };
 export const dynamic = "force-dynamic";
@@ -36,7 +37,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
       {items.length === 0 ? (
         <p className="empty">No hay oportunidades {status ? "con ese estado" : "todavía"}. Aparecen cuando un cliente pide precio, un turno o reporta una urgencia.</p>
       ) : (
-        <table>
+        <table className="stack-table">
           <thead>
             <tr><th>Cliente</th><th>Qué necesita</th><th>Servicio</th><th>Cotizado</th><th>Estado</th><th>Actualizada</th></tr>
           </thead>
@@ -44,19 +45,19 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
             {items.map((lead) => (
               <tr key={lead.id} data-lead-id={lead.id}>
                 <td>
-                  <Link href={`/panel/clientes/${lead.customer.id}`}>{lead.customer.name || lead.customer.phone}</Link>
+                  <Link href={`/panel/clientes/${lead.customer.id}`}>{lead.customer.name || formatPhoneForPeople(lead.customer.phone)}</Link>
                   {lead.urgency === "EMERGENCY" ? <> <span className="pill emergency">Urgencia</span></> : null}
-                  <br /><span className="muted">{lead.customer.phone}</span>
+                  <br /><span className="muted">{formatPhoneForPeople(lead.customer.phone)}</span>
                 </td>
-                <td>
+                <td data-label="Qué necesita">
                   {lead.summary}
                   {lead.conversationId ? <><br /><Link href={`/panel/bandeja?c=${lead.conversationId}`}>Ver conversación</Link></> : null}
                   {lead.job ? <> · <Link href={`/panel/trabajos/${lead.job.id}`}>Trabajo #{lead.job.number}</Link></> : null}
                 </td>
-                <td>{lead.serviceType ? SERVICE[lead.serviceType] : "—"}</td>
-                <td>{lead.quotedCents != null ? PESOS(lead.quotedCents) : "—"}</td>
-                <td>{canEdit ? <LeadStatusControl leadId={lead.id} status={lead.status} labels={STATUS} /> : STATUS[lead.status]}</td>
-                <td>{WHEN.format(lead.updatedAt)}</td>
+                <td data-label="Servicio">{lead.serviceType ? SERVICE[lead.serviceType] : "—"}</td>
+                <td data-label="Cotizado">{lead.quotedCents != null ? PESOS(lead.quotedCents) : "—"}</td>
+                <td data-label="Estado">{canEdit ? <LeadStatusControl leadId={lead.id} status={lead.status} labels={STATUS} /> : STATUS[lead.status]}</td>
+                <td data-label="Actualizada">{WHEN.format(lead.updatedAt)}</td>
               </tr>
             ))}
           </tbody>

@@ -46,14 +46,15 @@ export function CredentialsForm({ accountId, provider }: { accountId: string; pr
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  // After saving: "ok" when the provider accepted the new credentials, otherwise why it didn't.
+  const [saved, setSaved] = useState<string | null>(null);
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
     setBusy(true);
     setErrors({});
     setMessage(null);
-    setSaved(false);
+    setSaved(null);
     const result = await sendJson(`/api/whatsapp/accounts/${accountId}/credentials`, "PUT", {
       credentials: values,
       ...(provider === "DIALOG_360" && secret ? { webhookSecret: secret } : {}),
@@ -67,7 +68,9 @@ export function CredentialsForm({ accountId, provider }: { accountId: string; pr
     setValues({});
     setSecret("");
     setOpen(false);
-    setSaved(true);
+    // New credentials are checked right away, so the number never reads as working on credentials nobody tried.
+    const check = await sendJson<{ ok: boolean; detail: string }>(`/api/whatsapp/accounts/${accountId}/verify`, "POST");
+    setSaved(check.ok ? (check.data.ok ? "ok" : check.data.detail) : check.error.message);
     router.refresh();
   }
 
@@ -75,7 +78,8 @@ export function CredentialsForm({ accountId, provider }: { accountId: string; pr
     return (
       <div className="row">
         <button type="button" className="secondary" onClick={() => setOpen(true)}>Cambiar credenciales</button>
-        {saved ? <span role="status" className={styles.ok}>Credenciales guardadas. Verificá la conexión.</span> : null}
+        {saved === "ok" ? <span role="status" className={styles.ok}>Credenciales guardadas y verificadas.</span> : null}
+        {saved && saved !== "ok" ? <span role="alert" className="error">Credenciales guardadas, pero la verificación falló: {saved}</span> : null}
       </div>
     );
   }
@@ -108,7 +112,7 @@ export function CredentialsForm({ accountId, provider }: { accountId: string; pr
 const WHEN = new Intl.DateTimeFormat("es-AR", { timeZone: "America/Argentina/Buenos_Aires", day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
 
 // Tries the stored credentials against the provider and says, in Spanish, what came back.
-export function VerifyButton({ accountId }: { accountId: string }) {
+export function VerifyButton({ accountId, label = "Verificar conexión" }: { accountId: string; label?: string }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
@@ -126,7 +130,7 @@ export function VerifyButton({ accountId }: { accountId: string }) {
   }
   return (
     <div className="stack">
-      <button type="button" onClick={verify} disabled={busy}>{busy ? "Verificando…" : "Verificar conexión"}</button>
+      <button type="button" onClick={verify} disabled={busy}>{busy ? "Verificando…" : label}</button>
       {result ? <p className={result.ok ? styles.ok : "error"} role={result.ok ? "status" : "alert"} data-testid="verify-result">{result.text}</p> : null}
     </div>
   );

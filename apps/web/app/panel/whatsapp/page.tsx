@@ -3,7 +3,8 @@ import Link from "next/link";
 import { getAssistantSettingsView } from "@campotech/core/modules/assistant";
 import { listDeadLetters, listPanicModes } from "@campotech/core/modules/messaging";
 import { getOrganizationNotificationSettings } from "@campotech/core/modules/notifications";
-import { getWhatsAppUsage, listWhatsAppAccounts } from "@campotech/core/modules/whatsapp-accounts";
+import { formatPhoneForPeople } from "@campotech/core/lib/phone";
+import { getWhatsAppUsage, listWhatsAppAccounts, verificationStates, type VerificationState } from "@campotech/core/modules/whatsapp-accounts";
 import { requireSession } from "@/lib/panel/session";
 import { explainError } from "../bandeja/error-text";
 import { CopyField, CredentialsForm, VerifyButton } from "./account-connection";
@@ -24,6 +25,17 @@ const TIER: Record<string, string> = { FREE: "Gratis", INICIAL: "Inicial", PROFE
 const ACCOUNT_STATUS: Record<string, string> = { PENDING: "Pendiente", ACTIVE: "Activo", SUSPENDED: "Suspendido", RELEASED: "Liberado", FAILED: "Falló el alta" };
 const CREDENTIAL_LABEL: Record<string, string> = { accessToken: "Token de acceso", apiKey: "API key", accountSid: "Account SID", authToken: "Auth Token" };
 
+// Numbers are stored as digits without "+" (541152639999); people read them as "11 5263-9999".
+const numberForPeople = (digits: string) => formatPhoneForPeople(`+${digits.replace(/^\+/, "")}`);
+
+// "Activo" is the provisioning state; whether the provider answered is the last check of the current credentials.
+function connectionState(provisioningStatus: string, verification: VerificationState | undefined): { label: string; bad: boolean } {
+  if (provisioningStatus !== "ACTIVE") return { label: ACCOUNT_STATUS[provisioningStatus] ?? provisioningStatus, bad: true };
+  if (verification?.state === "verified") return { label: "Activo", bad: false };
+  if (verification?.state === "failed") return { label: "Falló la verificación", bad: true };
+  return { label: "Sin verificar", bad: true };
+}
+
 function FragmentRow({ term, value }: { term: string; value: string }) {
   return <><dt>{term}</dt><dd><code>{value}</code></dd></>;
 }
@@ -42,13 +54,17 @@ export default async function WhatsAppSettingsPage() {
   const session = await requireSession("/panel/whatsapp");
   const org = session.claims.org;
   const admin = session.can("messaging.admin");
-  const { accounts, usage, assistant, quiet, users } = await session.tenant(async (tx) => ({
-    accounts: await listWhatsAppAccounts(tx, { organizationId: org }),
+  const { accounts, verifications, usage, assistant, quiet, users } = await session.tenant(async (tx) => {
+    const accounts = await listWhatsAppAccounts(tx, { organizationId: org });
+    return {
+    accounts,
+    verifications: await verificationStates(tx, accounts),
     usage: await getWhatsAppUsage(tx, { organizationId: org }),
     assistant: await getAssistantSettingsView(tx, org),
     quiet: await getOrganizationNotificationSettings(tx, org),
     users: await tx.user.findMany({ where: { isActive: true }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-  }));
+    };
+  });
   const canNumbers = session.can("numbers.manage");
   const canSettings = session.can("settings.manage");
   const [panics, deadLetters] = admin
@@ -68,7 +84,7 @@ export default async function WhatsAppSettingsPage() {
     const [kind, id] = integration.split(":");
     if (kind === "sms") return "SMS (Twilio)";
     const account = accounts.find((a) => a.id === id);
-    return account ? `WhatsApp ${PROVIDER[account.provider]} · ${account.displayPhoneNumber}` : "WhatsApp";
+    return account ? `WhatsApp ${PROVIDER[account.provider]} · ${numberForPeople(account.displayPhoneNumber)}` : "WhatsApp";
   };
   const active = panics.filter((p) => p.status === "ACTIVE");
   const resolved = panics.filter((p) => p.status === "RESOLVED");
@@ -86,16 +102,20 @@ export default async function WhatsAppSettingsPage() {
             <p className="empty">No hay números de WhatsApp conectados. Conectá uno desde el alta de la cuenta o pedíselo a soporte.</p>
           ) : (
             <div className={styles.accounts}>
-              {accounts.map((a) => (
+              {accounts.map((a) => {
+                const verification = verifications.get(a.id);
+                const state = connectionState(a.provisioningStatus, verification);
+                return (
                 <article key={a.id} className={styles.account} aria-labelledby={`acc-${a.id}`} data-testid="account">
-                  <h3 id={`acc-${a.id}`}>{PROVIDER[a.provider]} · {a.displayPhoneNumber}</h3>
+                  <h3 id={`acc-${a.id}`}>{PROVIDER[a.provider]} · {numberForPeople(a.displayPhoneNumber)}</h3>
                   <dl className={styles.facts}>
                     <dt>Negocio</dt><dd>{a.businessName ?? "—"}</dd>
                     <dt>Estado</dt>
-                    <dd><span className={`pill ${a.provisioningStatus === "ACTIVE" ? "" : "emergency"}`}>{ACCOUNT_STATUS[a.provisioningStatus]}</span>{a.suspensionReason ? ` · ${a.suspensionReason}` : ""}</dd>
+                    <dd data-testid="account-state"><span className={`pill ${state.bad ? "emergency" : ""}`}>{state.label}</span>{a.suspensionReason ? ` · ${a.suspensionReason}` : ""}</dd>
+                    {verification?.state === "failed" ? <><dt>Motivo</dt><dd role="alert">{verification.reason} <span className="muted">({WHEN.format(verification.at)})</span></dd></> : null}
                     {a.qualityRating ? <><dt>Calidad</dt><dd>{a.qualityRating}</dd></> : null}
-                    <dt>Última verificación</dt><dd>{a.lastHealthCheckAt ? WHEN.format(a.lastHealthCheckAt) : "Nunca"}</dd>
-                    {Object.entries(a.credentials).map(([key, masked]) => (
+                    <dt>Última verificación</dt><dd>{verification?.state === "verified" ? WHEN.format(verification.at) : verification?.state === "failed" ? "Falló" : "Nunca"}</dd>
+                  {Object.entries(a.credentials).map(([key, masked]) => (
                       <FragmentRow key={key} term={CREDENTIAL_LABEL[key] ?? key} value={masked} />
                     ))}
                   </dl>
@@ -104,12 +124,13 @@ export default async function WhatsAppSettingsPage() {
                   {a.webhook.secretHeader ? <p className="muted">Encabezado con el secreto: <code>{a.webhook.secretHeader.name}</code> = {a.webhook.secretHeader.value ?? "(sin configurar)"}</p> : null}
                   {canNumbers ? (
                     <>
-                      <VerifyButton accountId={a.id} />
+                      <VerifyButton accountId={a.id} label={verification?.state === "verified" ? "Verificar conexión" : "Verificar ahora"} />
                       <CredentialsForm accountId={a.id} provider={a.provider} />
                     </>
                   ) : null}
                 </article>
-              ))}
+                );
+              })}
             </div>
           )}
         </section>
@@ -134,16 +155,16 @@ export default async function WhatsAppSettingsPage() {
             {resolved.length ? (
               <details className={styles.history}>
                 <summary>Historial de resueltos ({resolved.length})</summary>
-                <table>
+                <table className="stack-table">
                   <thead><tr><th>Canal</th><th>Motivo</th><th>Desde</th><th>Resuelto</th><th>Nota</th></tr></thead>
                   <tbody>
                     {resolved.map((p) => (
                       <tr key={p.id}>
-                        <td>{channelName(p.integration)}</td>
-                        <td>{p.reason}</td>
-                        <td>{WHEN.format(p.triggeredAt)}</td>
-                        <td>{p.resolvedAt ? WHEN.format(p.resolvedAt) : "—"}</td>
-                        <td>{p.resolution ?? "—"}</td>
+                        <td data-label="Canal">{channelName(p.integration)}</td>
+                        <td data-label="Motivo">{p.reason}</td>
+                        <td data-label="Desde">{WHEN.format(p.triggeredAt)}</td>
+                        <td data-label="Resuelto">{p.resolvedAt ? WHEN.format(p.resolvedAt) : "—"}</td>
+                        <td data-label="Nota">{p.resolution ?? "—"}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -171,7 +192,7 @@ export default async function WhatsAppSettingsPage() {
                       <tr key={d.id} data-testid="dead-letter">
                         <td>
                           {name ? <Link href={`/panel/bandeja?c=${d.message.conversationId}`}>{name}</Link> : null}
-                          <div className="muted">+{d.recipient}</div>
+                          <div className="muted">{numberForPeople(d.recipient)}</div>
                         </td>
                         <td className={styles.preview}>{previewOf(d.message.content)}</td>
                         <td>
@@ -180,7 +201,7 @@ export default async function WhatsAppSettingsPage() {
                         </td>
                         <td>{d.attempts}{d.replayCount ? <div className="muted">{d.replayCount} reenvíos</div> : null}</td>
                         <td>{d.deadLetteredAt ? WHEN.format(d.deadLetteredAt) : "—"}</td>
-                        <td><ReplayButton messageId={d.messageId} label={`el mensaje a ${name ?? d.recipient}`} /></td>
+                        <td><ReplayButton messageId={d.messageId} label={`el mensaje a ${name ?? numberForPeople(d.recipient)}`} /></td>
                       </tr>
                     );
                   })}
@@ -202,7 +223,7 @@ export default async function WhatsAppSettingsPage() {
               <summary>Por número (el límite se aplica a cada uno)</summary>
               <div className="grid">
                 {usage.messages.accounts.map((a) => (
-                  <UsageMeter key={a.accountId} id={`usage-${a.accountId}`} label={a.displayPhoneNumber} used={a.used} limit={a.limit} unit="mensajes" />
+                  <UsageMeter key={a.accountId} id={`usage-${a.accountId}`} label={numberForPeople(a.displayPhoneNumber)} used={a.used} limit={a.limit} unit="mensajes" />
                 ))}
               </div>
             </details>

@@ -5,7 +5,8 @@ import type { PublicTrackingView } from "@campotech/core/contracts/tracking";
 import { LiveMap } from "@/components/maps/live-map";
 import type { MapMarker, MapTiles } from "@/components/maps/map-types";
 import { homeIcon, personIcon } from "@/components/maps/marker-icons";
-import { etaSentence, formatClock, formatWeekday, telHref, whatsappHref } from "@/components/tracking/tracking-format";
+import { etaSentence, telHref, whatsappHref } from "@/components/tracking/tracking-format";
+import { formatClockAr, formatWeekdayDayMonthAr } from "@campotech/core/lib/clock-format";
 import { upperFirst } from "@/lib/panel/jobs/jobs-format";
 import styles from "./tracking.module.css";
 
@@ -95,7 +96,7 @@ export function TrackingView({ token, initial, tiles }: { token: string; initial
         <section className={styles.card} aria-labelledby="turno">
           <h2 id="turno">Tu turno</h2>
           <p>
-            {upperFirst(formatWeekday(job.scheduledStart))}, de {formatClock(job.scheduledStart)} a {job.scheduledEnd ? formatClock(job.scheduledEnd) : "—"} h
+            {upperFirst(formatWeekdayDayMonthAr(job.scheduledStart))}, de {formatClockAr(job.scheduledStart)} a {job.scheduledEnd ? formatClockAr(job.scheduledEnd) : "—"} h
           </p>
         </section>
       ) : null}
@@ -109,7 +110,7 @@ export function TrackingView({ token, initial, tiles }: { token: string; initial
               return (
                 <li key={step.status} className={at ? "done" : "todo"} aria-current={job.status === step.status ? "step" : undefined}>
                   <span>{step.label}</span>
-                  {at ? <time dateTime={at}>{formatClock(at)} h</time> : null}
+                  {at ? <time dateTime={at}>{formatClockAr(at)} h</time> : null}
                 </li>
               );
             })}
@@ -140,7 +141,7 @@ function LivePanel({ live, firstName, initial, tiles }: { live: Live; firstName:
     markers.push({
       id: "technician",
       position: live.technician,
-      label: `${firstName}, ubicación de las ${formatClock(live.technician.recordedAt)}`,
+      label: `${firstName}, ubicación de las ${formatClockAr(live.technician.recordedAt)}`,
       icon: personIcon({ initial, color: "#4338ca" }),
       testId: "tracking-technician-marker",
       zIndex: 1000,
@@ -153,7 +154,7 @@ function LivePanel({ live, firstName, initial, tiles }: { live: Live; firstName:
         <p className={`${styles.eta} ${eta?.arriving ? styles.etaArriving : ""}`} data-testid="tracking-eta" aria-live="polite">
           {eta ? etaSentence(eta) : live.technician ? "Calculando cuánto falta…" : `Esperando la ubicación de ${firstName}…`}
         </p>
-        {live.technician ? <p className={styles.etaNote}>Ubicación de las {formatClock(live.technician.recordedAt)} h. El tiempo es aproximado y depende del tránsito.</p> : null}
+        {live.technician ? <p className={styles.etaNote}>Ubicación de las {formatClockAr(live.technician.recordedAt)} h. El tiempo es aproximado y depende del tránsito.</p> : null}
       </div>
       {markers.length ? (
         <div className={styles.mapBox}>

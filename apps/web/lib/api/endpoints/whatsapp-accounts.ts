@@ -66,7 +66,7 @@ export const verifyWhatsAppAccountEndpoint = defineEndpoint({
   permission: "numbers.manage",
   params: idParams,
   response: z.object({ ok: z.boolean(), detail: z.string().describe("Resultado en castellano"), checkedAt: dateTime() }),
-  handler: ({ params, claims }) => verifyWhatsAppAccount({ organizationId: claims.org, accountId: params.id }),
+  handler: ({ params, claims }) => verifyWhatsAppAccount({ organizationId: claims.org, accountId: params.id, actor: { type: "USER", id: claims.sub } }),
 });
 
 const limit = z.number().int().nullable().describe("null = sin límite");

@@ -21,6 +21,7 @@ import { JobInvoiceForm } from "./job-invoice-form";
 import { JobLineItems } from "./job-line-items";
 import { JobStatusActions } from "./job-status-actions";
 import styles from "./detail.module.css";
+import { formatPhoneForPeople } from "@campotech/core/lib/phone";
 
 export const metadata: Metadata = { title: "Trabajo" };
 
@@ -100,7 +101,7 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
               <dt>Cliente</dt>
               <dd>
                 {customer ? (session.can("customers.read") ? <Link href={`/panel/clientes/${customer.id}`}>{customer.name}</Link> : customer.name) : "—"}
-                {customer?.phone ? <> · <a href={`tel:${customer.phone}`}>{customer.phone}</a></> : null}
+                {customer?.phone ? <> · <a href={`tel:${customer.phone}`} data-testid="customer-phone">{formatPhoneForPeople(customer.phone)}</a></> : null}
               </dd>
               <dt>Dirección</dt>
               <dd>

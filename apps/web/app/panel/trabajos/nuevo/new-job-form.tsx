@@ -7,6 +7,7 @@ import { callJobsApi, describeFailure } from "@/lib/panel/jobs/jobs-api";
 import { SERVICE_LABEL, SERVICE_TYPES, URGENCIES, URGENCY_LABEL } from "@/lib/panel/jobs/jobs-format";
 import styles from "../job-form.module.css";
 
+// phone is already formatted for people by the page (no phone library in the browser bundle).
 type Customer = { id: string; name: string; phone: string | null; address: string };
 
 export function NewJobForm({ customers, technicians, initialCustomerId }: { customers: Customer[]; technicians: { id: string; name: string }[]; initialCustomerId?: string }) {

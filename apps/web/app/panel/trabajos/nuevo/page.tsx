@@ -4,6 +4,7 @@ import { listCustomers } from "@campotech/core/modules/customers";
 import { listTechnicians } from "@campotech/core/modules/scheduling";
 import { requireSession } from "@/lib/panel/session";
 import { NewJobForm } from "./new-job-form";
+import { formatPhoneForPeople } from "@campotech/core/lib/phone";
 
 export const metadata: Metadata = { title: "Nuevo trabajo" };
 
@@ -30,7 +31,7 @@ export default async function NewJobPage({ searchParams }: { searchParams: Promi
       </div>
       {customers.items.length ? (
         <NewJobForm
-          customers={customers.items.map((c) => ({ id: c.id, name: c.name, phone: c.phone, address: [c.address, c.city].filter(Boolean).join(", ") }))}
+          customers={customers.items.map((c) => ({ id: c.id, name: c.name, phone: c.phone ? formatPhoneForPeople(c.phone) : null, address: [c.address, c.city].filter(Boolean).join(", ") }))}
           technicians={technicians.items.map((t) => ({ id: t.id, name: t.name }))}
           initialCustomerId={customers.items.some((c) => c.id === cliente) ? cliente : undefined}
         />
