@@ -144,6 +144,7 @@ export async function seedDemo(
       });
     }
   }
+  await countSeededOutbound(admin, account.id, now);
   return {
     organizationId: org.id,
     users: DEMO_USERS.length,
@@ -151,4 +152,19 @@ export async function seedDemo(
     priceListItems: DEMO_PRICE_LIST.length,
     templates: DEMO_TEMPLATES.length,
   };
+}
+
+// The outbound engine counts every message it accepts against the plan (the overview and the usage meter read that
+// counter), so the demo's replies are counted too, or the overview would show fewer sent than delivered. Re-seeding
+// never counts them twice: the counter only rises to the seeded number within the current Buenos Aires month.
+async function countSeededOutbound(admin: Database, accountId: string, now: Date): Promise<void> {
+  const local = new Date(now.getTime() - 3 * 3600_000); // Argentina has no DST: UTC−3 all year.
+  const periodStart = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1, 3));
+  const messages: readonly { direction: string; minutesAgo: number }[] = DEMO_CONVERSATIONS.flatMap((c): readonly { direction: string; minutesAgo: number }[] => c.messages);
+  const seeded = messages.filter((m) => m.direction === "OUTBOUND" && now.getTime() - m.minutesAgo * 60_000 >= periodStart.getTime()).length;
+  await admin.$executeRaw`
+    UPDATE "WhatsAppBusinessAccount"
+    SET "monthlyMessageCount" = CASE WHEN "usagePeriodStart" >= ${periodStart} THEN GREATEST("monthlyMessageCount", ${seeded}) ELSE ${seeded} END,
+        "usagePeriodStart" = GREATEST("usagePeriodStart", ${periodStart})
+    WHERE id = ${accountId}`;
 }

@@ -16,7 +16,7 @@ const redis = new Redis(env.REDIS_URL);
 const office = { userId: "rm-owner", role: "OWNER" as const };
 
 async function downloads(messageId: string) {
-  const jobs = await getQueue("media").getJobs(["waiting", "delayed", "active", "prioritized", "paused"]);
+  const jobs = await getQueue("media").getJobs(["waiting", "delayed", "active", "prioritized"]);
   return jobs.filter((j) => (j.data as { messageId?: string }).messageId === messageId);
 }
 

@@ -4,6 +4,7 @@ import { getConversationAssistant } from "@campotech/core/modules/assistant";
 import { countConversations, getConversationEmergency, listConversations, listMessages, type ConversationView, type MessageView } from "@campotech/core/modules/conversations";
 import { formatPhoneForPeople } from "@campotech/core/lib/phone";
 import { requireSession } from "@/lib/panel/session";
+import { ExportLink } from "@/components/exports/export-link";
 import { Composer } from "./composer";
 import styles from "./inbox.module.css";
 import { InboxLive } from "./inbox-live";
@@ -91,6 +92,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             {search.filtro ? <input type="hidden" name="filtro" value={search.filtro} /> : null}
           </form>
           <InboxShortcuts selectedId={thread?.conversation.id ?? null} canAssign={session.can("inbox.write")} myUserId={viewer.userId} />
+          {session.can("data.export") ? <ExportLink kind="conversations" label="CSV" filters={exportFilters(filter.key, viewer.userId)} /> : null}
         </div>
         <nav aria-label="Filtros" className={styles.filters}>
           {FILTERS.map((f) => (
@@ -205,4 +207,13 @@ function Messages({ messages }: { messages: MessageView[] }) {
       ))}
     </ol>
   );
+}
+
+// The CSV export carries the filters the export understands (status, assignee); the others export everything.
+function exportFilters(filter: string, myUserId: string): Record<string, string> {
+  if (filter === "abiertas") return { estado: "OPEN" };
+  if (filter === "cerradas") return { estado: "CLOSED" };
+  if (filter === "mias") return { asignada: myUserId };
+  if (filter === "sin-asignar") return { asignada: "none" };
+  return {};
 }

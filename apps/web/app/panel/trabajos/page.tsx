@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { JOB_STATES, listJobs, type JobActor, type JobState } from "@campotech/core/modules/jobs";
 import { listTechnicians } from "@campotech/core/modules/scheduling";
+import { ExportLink } from "@/components/exports/export-link";
 import { requireSession } from "@/lib/panel/session";
 import { loadJobNames } from "@/lib/panel/jobs/jobs-names";
 import { addDaysIso, baDateOf, baDayStart, isIsoDate, JOB_STATUS_LABEL, mondayOf } from "@/lib/panel/jobs/jobs-format";
@@ -37,6 +38,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
             <Link key={v.key} href={v.href} aria-current={v.key === vista ? "page" : undefined}>{v.label}</Link>
           ))}
         </nav>
+        {session.can("data.export") ? <ExportLink kind="jobs" filters={{ estado: one(params.estado), tecnico: one(params.tecnico) }} /> : null}
         {session.can("jobs.write") ? <Link className={styles.primaryLink} href="/panel/trabajos/nuevo">Nuevo trabajo</Link> : null}
       </div>
     </div>
