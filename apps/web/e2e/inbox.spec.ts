@@ -140,10 +140,15 @@ test.describe("inbox", () => {
       await page.goto("/panel/bandeja");
       await expect(row).toBeVisible({ timeout: 1_000 });
     }).toPass({ timeout: 15_000 });
+    // Opening marks it read (the badge goes at once) and then re-renders from the server; let that re-render land
+    // before the window closes underneath, or it would (rightly) swap the composer for the picker by itself.
+    let readStored = false;
+    page.on("response", (r) => { if (r.request().method() === "POST" && r.url().endsWith("/read")) readStored = true; });
+    const rerendered = page.waitForResponse((r) => readStored && r.request().headers()["rsc"] === "1");
     await row.click();
     await expect(page.locator("[data-window]")).toHaveAttribute("data-window", "open");
-    // Opening marks it read and re-renders once; let that settle before the window closes underneath.
     await expect(row.locator(".badge")).toHaveCount(0);
+    await rerendered;
     // The 24 hours run out while the dispatcher is typing.
     sql(`UPDATE "WhatsAppConversation" c SET "windowExpiresAt" = now() - interval '1 minute' FROM "Customer" cu WHERE cu.id = c."customerId" AND cu.phone = '+5491155550654'`);
     await page.getByRole("textbox", { name: "Mensaje" }).fill("¿Te queda bien el jueves?");

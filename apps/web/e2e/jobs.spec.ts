@@ -92,7 +92,7 @@ test("a dispatcher creates, schedules, prices and dispatches a job from the dash
   await page.screenshot({ path: "test-results/screenshots/clientes-lista.png", fullPage: true });
   await customerLink.click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Martina Gómez");
-  await expect(page.getByText("+5491155550123").first()).toBeVisible();
+  await expect(page.getByText("11 5555-0123").first()).toBeVisible();
   const jobLink = page.getByRole("link", { name: new RegExp(`#${number}\\b`) });
   await expect(jobLink).toBeVisible();
   await expect(page.getByRole("region", { name: "Trabajos" })).toContainText("En camino");

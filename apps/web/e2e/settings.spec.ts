@@ -67,7 +67,7 @@ test.describe("whatsapp settings", () => {
     const row = page.getByTestId("dead-letter").filter({ hasText: body });
     await expect(row).toBeVisible();
     await expect(row).toContainText("Martina Gómez");
-    await expect(row).toContainText("+5491155550123");
+    await expect(row).toContainText("11 5555-0123");
     await expect(page.getByRole("progressbar", { name: "Mensajes enviados" })).toHaveAttribute("aria-valuetext", /\d+ de [\d.]+ mensajes/);
     await page.screenshot({ path: "test-results/screenshots/whatsapp.png", fullPage: true });
     await row.getByRole("button", { name: "Reintentar" }).click();
