@@ -227,16 +227,29 @@ test("keyboard: j/k move through chats, c writes, a takes the chat, ? lists them
   await page.setViewportSize(DESKTOP);
   await page.goto(`/panel/bandeja?c=e2e-conv-bot-${RUN}`);
   await expect(page.getByRole("heading", { level: 1, name: NAME.bot })).toBeVisible();
-  const ids = await page.locator("a[data-conversation-id]").evaluateAll((links) => links.map((l) => (l as HTMLElement).dataset.conversationId!));
-  const at = ids.indexOf(`e2e-conv-bot-${RUN}`);
+  const bot = `e2e-conv-bot-${RUN}`;
+  // Keys act once the shortcuts are listening for the open chat (after hydration and after each move); the next chat
+  // is read from the list as it is at that moment (live updates may reorder it).
+  const armed = (id: string) => expect(page.locator(`[data-shortcuts-for="${id}"]`)).toHaveCount(1);
+  const after = async (id: string) => {
+    const ids = await page.locator("a[data-conversation-id]").evaluateAll((links) => links.map((l) => (l as HTMLElement).dataset.conversationId!));
+    return ids[ids.indexOf(id) + 1]!;
+  };
+  await armed(bot);
+  let next = await after(bot);
   await page.keyboard.press("j");
-  await expect(page).toHaveURL(new RegExp(`c=${ids[at + 1]}`));
+  await expect(page).toHaveURL(new RegExp(`c=${next}`));
+  await armed(next);
   await page.keyboard.press("k");
-  await expect(page).toHaveURL(new RegExp(`c=e2e-conv-bot-${RUN}`));
+  await expect(page).toHaveURL(new RegExp(`c=${bot}`));
+  await armed(bot);
+  next = await after(bot);
   await page.keyboard.press("Alt+ArrowDown");
-  await expect(page).toHaveURL(new RegExp(`c=${ids[at + 1]}`));
+  await expect(page).toHaveURL(new RegExp(`c=${next}`));
+  await armed(next);
   await page.keyboard.press("Alt+ArrowUp");
   await expect(page.getByRole("heading", { level: 1, name: NAME.bot })).toBeVisible();
+  await armed(bot);
   await page.keyboard.press("c");
   await expect(page.getByRole("textbox", { name: "Mensaje" })).toBeFocused();
   // Typing "j" or "a" in the composer is text, not a shortcut.

@@ -130,6 +130,8 @@ test.describe("inbox", () => {
   });
 
   test("free text after the window closed (with the page open) is refused and the picker takes its place", async ({ page, context }) => {
+    // Polls for the conversation, then waits for the read's re-render: more than the default 30 s on a loaded machine.
+    test.setTimeout(60_000);
     await signIn(context);
     await customerWrites("5491155550654", "Hola, consulta por un service de aire");
     // Found by polling, with the live feed cut: a live refresh would already show the picker once the window closes

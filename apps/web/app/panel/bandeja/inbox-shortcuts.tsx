@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import styles from "./inbox.module.css";
 
 const SHORTCUTS = [
@@ -22,6 +22,7 @@ function typing(target: EventTarget | null): boolean {
 export function InboxShortcuts({ selectedId, canAssign, myUserId }: { selectedId: string | null; canAssign: boolean; myUserId: string }) {
   const router = useRouter();
   const [help, setHelp] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     function move(step: 1 | -1) {
       const links = [...document.querySelectorAll<HTMLAnchorElement>("a[data-conversation-id]")];
@@ -54,10 +55,12 @@ export function InboxShortcuts({ selectedId, canAssign, myUserId }: { selectedId
       else if (e.key === "Escape") setHelp(false);
     }
     window.addEventListener("keydown", onKey);
+    // Says which chat the keys act on now (after hydration and after each move), so tests press only when armed.
+    root.current?.setAttribute("data-shortcuts-for", selectedId ?? "");
     return () => window.removeEventListener("keydown", onKey);
   }, [router, selectedId, canAssign, myUserId]);
   return (
-    <div className={styles.shortcuts}>
+    <div className={styles.shortcuts} ref={root}>
       <button type="button" className={styles.helpButton} onClick={() => setHelp((open) => !open)} aria-expanded={help} aria-controls="inbox-shortcuts" title="Atajos de teclado">?</button>
       {help ? (
         <section id="inbox-shortcuts" role="dialog" aria-label="Atajos de teclado" className={styles.helpPanel}>
