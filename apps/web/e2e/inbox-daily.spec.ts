@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { deflateSync } from "node:zlib";
 import { expect as baseExpect, test, type Page, type TestInfo } from "@playwright/test";
 import { CLI_ENV } from "../playwright.config";
 import { SANDBOX, signIn } from "./panel-session";
+import { solidPng } from "./solid-png";
 
 // The inbox through a working day (issue 17): a dense list (phone, urgency, assignee, who wrote last), the chat's
 // emergency banner assigning the technician to the job and the chat at once, staff names on replies, the unread
@@ -42,34 +42,6 @@ function message(key: keyof typeof NAME, n: number, m: { direction: "INBOUND" | 
                now() - interval '${10 - n} minutes', now());`);
 }
 
-// A real PNG of one colour, so the browser has an image to decode once the retried download stores it.
-function solidPng(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
-  const table = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (bytes: Buffer) => {
-    let c = 0xffffffff;
-    for (const byte of bytes) c = table[(c ^ byte) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc(body), 8 + data.length);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => [r, g, b]).flat())]);
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", pixels), chunk("IEND", Buffer.alloc(0))]);
-}
 
 async function shot(page: Page, testInfo: TestInfo, name: string) {
   const path = testInfo.outputPath(`${name}.png`);

@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { deflateSync } from "node:zlib";
 import { expect, test, type Page } from "@playwright/test";
 import { CLI_ENV } from "../playwright.config";
 import { SANDBOX, signIn } from "./panel-session";
+import { solidPng } from "./solid-png";
 
 // The shared inbox in Chromium against the whole platform (web, workers, the WhatsApp sandbox): log in with the
 // code that arrives by WhatsApp, see the seeded conversations, watch a customer's message arrive live, reply and
@@ -18,34 +18,6 @@ async function customerWrites(waId: string, text: string): Promise<void> {
   expect(res.ok).toBe(true);
 }
 
-// A real PNG of one colour (zlib-compressed scanlines, CRC'd chunks), so the browser has something to decode.
-function solidPng(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (bytes: Buffer) => {
-    let c = 0xffffffff;
-    for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc(body), 8 + data.length);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => [r, g, b]).flat())]);
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", pixels), chunk("IEND", Buffer.alloc(0))]);
-}
 
 function sql(statement: string): string {
   const result = spawnSync("psql", [CLI_ENV.DATABASE_ADMIN_URL!, "-v", "ON_ERROR_STOP=1", "-tAc", statement], { encoding: "utf8" });
