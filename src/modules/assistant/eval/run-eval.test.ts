@@ -22,6 +22,8 @@ const understand = (text: string): Understanding => ({
   normalized: text,
   entities: {},
   signals: [],
+  alternatives: [],
+  possibleEmergency: null,
   ...answers[text],
 });
 const cases: EvalCase[] = [

@@ -40,7 +40,16 @@ export type PriceListEntry = { code: string; name: string; serviceType: string; 
 
 export type ServiceMatch = { code: string; score: number };
 
-export type IntentContext = { awaitingSlotChoice?: boolean };
+// What the assistant's previous message asked, so a short answer ("sí", "el jueves", "2") is read against it.
+export const AWAITING = ["slot_choice", "schedule_offer", "cancel_confirm", "emergency_check", "address", "clarify", "reschedule_or_cancel"] as const;
+export type Awaiting = (typeof AWAITING)[number];
+
+export type IntentContext = { awaitingSlotChoice?: boolean; awaiting?: Awaiting };
+
+// Below this calibrated confidence the assistant asks instead of guessing ("¿Querés reprogramar o cancelar?").
+export const CLARIFY_BELOW = 0.5;
+
+export type IntentAlternative = { intent: Intent; confidence: number };
 
 export type IntentResult = {
   intent: Intent;
@@ -65,4 +74,9 @@ export type Understanding = {
   entities: MessageEntities;
   // The cues behind the intent (see IntentResult.signals), for logs and the evaluation report.
   signals: string[];
+  // The likeliest intents, best first (the chosen one included), with calibrated confidences. When the best one is
+  // below CLARIFY_BELOW the engine asks between the first two.
+  alternatives: IntentAlternative[];
+  // Set when the message could be an emergency without being recognized as one: the engine asks "¿Es una urgencia?".
+  possibleEmergency: EmergencyKind | null;
 };

@@ -4,13 +4,15 @@ import { matchService } from "./match-service";
 import { normalizeText } from "./normalize-text";
 import { parseWhen } from "./parse-when";
 import { pickOfferedSlot } from "./pick-offered-slot";
-import { SERVICE_TYPES, type MessageEntities, type OfferedSlot, type PriceListEntry, type ServiceType, type Understanding } from "./types";
+import { SERVICE_TYPES, type Awaiting, type MessageEntities, type OfferedSlot, type PriceListEntry, type ServiceType, type Understanding } from "./types";
 
 export type UnderstandOptions = {
   now: Date;
   priceList: readonly PriceListEntry[];
   // The slots the assistant offered in its last message, if it is waiting for the customer to pick one.
   offeredSlots?: OfferedSlot[];
+  // What the assistant's last message was waiting for (assistant-state `awaiting`).
+  awaiting?: Awaiting;
   timeZone?: string;
 };
 
@@ -41,6 +43,8 @@ export function understandMessage(text: string, options: UnderstandOptions): Und
     normalized: normalizeText(text),
     entities,
     signals: classified.signals,
+    alternatives: [{ intent: classified.intent, confidence: classified.confidence }],
+    possibleEmergency: null,
   };
 }
 
