@@ -17,8 +17,10 @@ const MAX_ROUNDS = 4;
 // of running a second engine over the same turn (no double bookings).
 export async function runOpenAiEngine(input: EngineInput, config: OpenAiConfig): Promise<EngineOutput> {
   const { ctx } = input;
-  const u = understandMessage(input.reactionOnly ? "👍" : input.text, { now: ctx.now, priceList: input.priceList, offeredSlots: ctx.state.awaiting === "slot_choice" ? ctx.state.offeredSlots : [] });
-  if (u.emergency) return runOfflineEngine(input);
+  const u = understandMessage(input.reactionOnly ? "👍" : input.text, { now: ctx.now, priceList: input.priceList, offeredSlots: ctx.state.awaiting === "slot_choice" ? ctx.state.offeredSlots : [], ...(ctx.state.awaiting ? { awaiting: ctx.state.awaiting } : {}) });
+  // A message that could be an emergency gets the deterministic safety path too: the escalation, or the "¿Es una
+  // urgencia?" question — never a model's guess.
+  if (u.emergency || u.possibleEmergency || ctx.state.awaiting === "emergency_check") return runOfflineEngine(input);
 
   const log: ToolCallRecord[] = [];
   const tools: ChatTool[] = ASSISTANT_TOOLS.map((t) => ({ type: "function", function: { name: t.name, description: t.description, parameters: t.parameters } }));
@@ -31,7 +33,7 @@ export async function runOpenAiEngine(input: EngineInput, config: OpenAiConfig):
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const result = await createChatCompletion(config, { messages, tools, toolChoice: "auto", temperature: 0.2 });
       if (!result.message.toolCalls.length) {
-        return { engine: "OPENAI", intent: u.intent, emergency: null, reply: result.message.content?.trim() || null, toolCalls: log };
+        return { engine: "OPENAI", ...agreedIntent(u.intent, log), reply: result.message.content?.trim() || null, toolCalls: log };
       }
       messages.push(toAssistantMessage(result.message));
       for (const toolCall of result.message.toolCalls) {
@@ -50,11 +52,18 @@ export async function runOpenAiEngine(input: EngineInput, config: OpenAiConfig):
     const reason = isOpenAiError(error) ? `${error.kind}: ${error.message}` : (error as Error).message;
     if (!isOpenAiError(error) && !(error instanceof Error && error.message.startsWith("the model kept"))) throw error;
     if (log.some((c) => c.output !== undefined && ["create_job", "cancel_job", "escalate_emergency", "handoff"].includes(c.name))) {
-      return { engine: "OPENAI", intent: u.intent, emergency: null, reply: summarize(log), toolCalls: log, error: reason };
+      return { engine: "OPENAI", ...agreedIntent(u.intent, log), reply: summarize(log), toolCalls: log, error: reason };
     }
     const offline = await runOfflineEngine(input);
     return { ...offline, toolCalls: [...log, ...offline.toolCalls], error: reason };
   }
+}
+
+// What the turn is recorded as: the understanding layer's intent, unless the model escalated an emergency itself
+// (then the record must say emergency, with the kind it escalated, or the emergency would be missing from reports).
+function agreedIntent(intent: EngineOutput["intent"], log: ToolCallRecord[]): Pick<EngineOutput, "intent" | "emergency"> {
+  const escalation = log.find((c) => c.name === "escalate_emergency" && c.output !== undefined)?.input as { kind?: EngineOutput["emergency"] } | undefined;
+  return escalation ? { intent: "emergency", emergency: escalation.kind ?? null } : { intent, emergency: null };
 }
 
 function summarize(log: ToolCallRecord[]): string {

@@ -15,8 +15,7 @@ import { runOfflineEngine } from "./offline-engine";
 import { runOpenAiEngine } from "./openai-engine";
 import { readVoiceNotes } from "./read-voice-notes";
 import { turnText } from "./turn-text";
-import { detectEmergency } from "./understanding/detect-emergency";
-import { normalizeText } from "./understanding/normalize-text";
+import { readEmergency } from "./learned/read-emergency";
 
 export type AssistantTurnInput = { organizationId: string; conversationId: string; turnId: string };
 export type AssistantTurnResult = { status: "answered" | "silent"; runId: string; reply: string | null; messageId: string | null } | { status: "skipped"; reason: string };
@@ -68,7 +67,7 @@ export async function runAssistantTurn(input: AssistantTurnInput, deps: Assistan
   const openAi = deps.openAi === undefined ? openAiConfigFromEnv() : deps.openAi;
   const voice = await readVoiceNotes(messages, openAi);
   const text = [...texts.filter(() => !reactionOnly), ...voice.transcripts].join("\n").trim();
-  const emergency = text ? detectEmergency(normalizeText(text)) : null;
+  const emergency = text ? readEmergency(text) : null;
   const state = readAssistantState(conversation.assistantState, now);
   // A reaction answers only a question the assistant asked, and only if it says yes.
   if (reactionOnly && !voice.transcripts.length && !(state.awaiting && texts.some((t) => CONFIRMING.test(t)))) return { status: "skipped", reason: "reaction" };

@@ -9,8 +9,7 @@ import { emptyWork, FOLLOW_UP_JOBS, safeJobId, type CommittedWork } from "./foll
 import { handleOptCommand } from "./handle-opt-command";
 import { inboundEffects, toMessageType } from "./to-message-type";
 import { touchConversationForInbound } from "./touch-conversation";
-import { detectEmergency } from "../assistant/understanding/detect-emergency";
-import { normalizeText } from "../assistant/understanding/normalize-text";
+import { readEmergency } from "../assistant/learned/read-emergency";
 
 export type InboundContext = { organizationId: string; accountId: string; aggregationWindowMs: number };
 
@@ -131,7 +130,7 @@ export async function storeInboundMessage(
   // An emergency closes its turn at once (the customer must not wait out the aggregation window for safety
   // instructions). A reaction is a turn of its own only if nothing else is pending: a 👍 may confirm what the
   // assistant asked (close-conversation-turn.ts).
-  const urgent = Boolean(text && detectEmergency(normalizeText(text)));
+  const urgent = Boolean(text && readEmergency(text));
   if (effects.turn || (message.reaction?.emoji && !command)) work.jobs.push(turnJob(ctx, conversation.id, messageId, urgent));
   return { ...work, duplicate: false };
 }

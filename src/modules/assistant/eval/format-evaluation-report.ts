@@ -22,6 +22,7 @@ export function formatEvaluationReport(report: EvaluationReport): string {
   const e = report.emergency;
   lines.push("");
   lines.push(`Emergencias: precisión ${pct(e.precision)}, recall ${pct(e.recall)} (VP ${e.truePositives}, FP ${e.falsePositives}, FN ${e.falseNegatives}); tipo correcto ${e.kind.correct}/${e.kind.support}`);
+  lines.push(`  con la pregunta "¿Es una urgencia?": recall ${pct(e.recallWithQuestion)} (preguntadas ${e.asked} emergencias y ${e.askedNonEmergencies} que no lo eran)`);
   lines.push(
     `Entidades: ${Object.entries(report.entities)
       .filter(([, t]) => t.support > 0)

@@ -5,3 +5,4 @@ export { evalCaseSchema, loadEvalCases } from "./load-eval-cases";
 export type { EvalCase } from "./load-eval-cases";
 export { EVAL_DEFAULT_NOW, EVAL_DEFAULT_SLOTS, EVAL_TARGETS, runEvaluation } from "./run-eval";
 export type { EntityMiss, EvalDeps, EvalMiss, EvaluationReport } from "./run-eval";
+export { formatEngineComparison } from "./format-engine-comparison";

@@ -10,7 +10,7 @@ import { runEvaluation } from "./run-eval";
 // A fake understanding layer with fixed answers, so the arithmetic of the report can be checked by hand.
 const answers: Record<string, Partial<Understanding>> = {
   "huele a gas": { intent: "emergency", emergency: "gas" },
-  "sale agua": { intent: "other", emergency: null },
+  "sale agua": { intent: "other", emergency: null, possibleEmergency: "flood" },
   "cuánto sale la prueba": { intent: "emergency", emergency: "gas" },
   "cuánto sale la cloaca": { intent: "quote_request", entities: { serviceCodes: ["DESTAP-CLOACA"], serviceType: "DRAINAGE" } },
   "el martes": { intent: "schedule_request", entities: { when: { date: "2026-11-24", weekday: 2 } } },
@@ -51,6 +51,10 @@ describe("runEvaluation", () => {
       falseNegatives: 1,
       precision: 0.5,
       recall: 0.5,
+      // "sale agua" was not escalated but asked about: caught with the question.
+      asked: 1,
+      askedNonEmergencies: 0,
+      recallWithQuestion: 1,
       kind: { support: 2, correct: 1, accuracy: 0.5 },
     });
   });

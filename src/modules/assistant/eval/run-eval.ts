@@ -48,6 +48,11 @@ export type EvaluationReport = {
     falseNegatives: number;
     precision: number;
     recall: number;
+    // Emergencies the assistant did not escalate but asked "¿Es una urgencia?" about, and non-emergencies it asked
+    // about: recall counting a question as caught is what a customer in danger experiences.
+    asked: number;
+    askedNonEmergencies: number;
+    recallWithQuestion: number;
     kind: Tally;
   };
   entities: Record<EntityField, Tally>;
@@ -70,7 +75,7 @@ export function runEvaluation(cases: readonly EvalCase[], deps: EvalDeps = {}): 
   const entityCounts = Object.fromEntries(ENTITY_FIELDS.map((f) => [f, { support: 0, correct: 0 }])) as Record<EntityField, { support: number; correct: number }>;
   const misclassified: EvalMiss[] = [];
   const entityErrors: EntityMiss[] = [];
-  let tp = 0, fp = 0, fn = 0, kindSupport = 0, kindCorrect = 0;
+  let tp = 0, fp = 0, fn = 0, asked = 0, askedOthers = 0, kindSupport = 0, kindCorrect = 0;
 
   for (const c of cases) {
     const slots = c.context?.awaitingSlotChoice
@@ -90,6 +95,10 @@ export function runEvaluation(cases: readonly EvalCase[], deps: EvalDeps = {}): 
     if (c.emergency && flagged) tp++;
     if (!c.emergency && flagged) fp++;
     if (c.emergency && !flagged) fn++;
+    if (!flagged && got.possibleEmergency) {
+      if (c.emergency) asked++;
+      else askedOthers++;
+    }
     if (c.emergency && c.emergencyKind) {
       kindSupport++;
       if (got.emergency === c.emergencyKind) kindCorrect++;
@@ -137,6 +146,9 @@ export function runEvaluation(cases: readonly EvalCase[], deps: EvalDeps = {}): 
       falseNegatives: fn,
       precision: ratio(tp, tp + fp),
       recall: ratio(tp, tp + fn),
+      asked,
+      askedNonEmergencies: askedOthers,
+      recallWithQuestion: ratio(tp + asked, tp + fn),
       kind: { support: kindSupport, correct: kindCorrect, accuracy: ratio(kindCorrect, kindSupport) },
     },
     entities,

@@ -31,10 +31,12 @@ const HEAVY_FLOW = /\b(?:a borbotones|borbot\w*|a mares|a baldes|a chorros|chorr
 // Water reaching other rooms is a flood whatever words describe the leak.
 const SPREADING = /\bagua\b.{0,60}\b(?:llegando|llega|entrando|entra|pasando|pasa|corriendo) (?:al|a la|hasta el|hasta la|para el|para la|en el|en la) (?:living|comedor|cocina|cuarto|dormitorio|pieza|pasillo|garage|garaje|casa|departamento|depto|vecino|vecina|ascensor|palier)\b/;
 // A pipe or hose that broke and is pouring water now, or standing water measured in centimetres.
-const BURST = /\b(?:rompio|rompieron|partio|revento|rajo|solto|salto|roto|rota|partido|partida)\b/;
+const BURST = /\b(?:salio|rompio|rompieron|partio|revento|rajo|solto|salto|roto|rota|partido|partida)\b/;
 const POURING = /\b(?:saliendo|sale|salen|largando|larga|tirando|chorrea\w*|brota\w*|corre)\b(?!.{0,20}\b(?:poquito|un poco|gotas?|apenas)\b)/;
 const INDOOR_WATER = /\bcharcos? (?:en|por) (?:el|la|todo el|toda la) (?:comedor|living|cocina|cuarto|dormitorio|pieza|pasillo|casa|departamento|depto)\b|\b(?:llueve|llovia|se llueve) (?:adentro|dentro)\b|\btecho\b.{0,40}\b(?:en|por) todos lados\b/;
 const STANDING_WATER = /\b\d+ ?(?:cm|centimetros|dedos) de agua\b|\blleno de agua\b|\b(?:piso|lavadero|cocina|bano|patio|living|garage|sotano) (?:con|lleno de|tapado de) agua\b/;
+// A room filling with water: "se está llenando todo de agua", "la cocina se llena de agua".
+const FILLING = /\bse (?:esta |me esta |nos esta |me |nos )?llen(?:a|ando|o) (?:todo |toda )?(?:\w+ ){0,3}de agua\b|\b(?:cocina|bano|living|pieza|casa|lavadero|comedor|sotano|garage|garaje|depto|departamento) se (?:esta |nos esta |me esta )?llen(?:a|ando|o)\b/;
 const WATER_OR_BREAK = /\b(?:agua|roto|rota|rompio|rompieron|rajo|rajado|partio|partido)\b/;
 
 const NO_POWER = /\b(?:sin luz|se (?:me |nos )?corto la luz|se (?:me |nos )?fue la luz|no (?:tengo|tenemos|hay) luz|nos quedamos sin luz|me quede sin luz|no vuelve la luz|corte de luz|sin electricidad|sin energia)\b/;
@@ -115,6 +117,7 @@ export function detectEmergency(normalized: string): EmergencyDetection | null {
   if (SPREADING.test(s)) flag("flood", "flood:spreading");
   if (present(s, STANDING_WATER)) flag("flood", "flood:standing-water");
   if (present(s, INDOOR_WATER)) flag("flood", "flood:indoor-water");
+  if (present(s, FILLING)) flag("flood", "flood:filling");
   if (BURST.test(s) && /\b(?:agua|cano|canos|manguera|flexible|canilla|llave de paso|tanque)\b/.test(s) && POURING.test(s) && !/\b(?:gotea\w*|poquito|un poco)\b/.test(s)) {
     flag("flood", "flood:burst-pouring");
   }

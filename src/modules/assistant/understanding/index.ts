@@ -6,10 +6,10 @@ export { matchService } from "./match-service";
 export { normalizeText } from "./normalize-text";
 export { parseWhen } from "./parse-when";
 export { pickOfferedSlot } from "./pick-offered-slot";
-export { EMERGENCY_KINDS, INTENTS, SERVICE_TYPES } from "./types";
+export { AWAITING, CLARIFY_BELOW, EMERGENCY_KINDS, INTENTS, SERVICE_TYPES } from "./types";
 export type {
-  DayPart, EmergencyKind, Intent, IntentContext, IntentResult, MessageEntities, OfferedSlot, PriceListEntry,
+  Awaiting, DayPart, EmergencyKind, Intent, IntentAlternative, IntentContext, IntentResult, MessageEntities, OfferedSlot, PriceListEntry,
   ServiceMatch, ServiceType, Understanding, When,
 } from "./types";
-export { understandMessage } from "./understand-message";
-export type { UnderstandOptions } from "./understand-message";
+export { understandMessage, UNDERSTANDING_ENGINES } from "./understand-message";
+export type { UnderstandingEngine, UnderstandOptions } from "./understand-message";

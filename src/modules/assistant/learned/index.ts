@@ -1,0 +1,14 @@
+export { buildIntentModel, serializeIntentModel } from "./build-intent-model";
+export { classifyWithModel, INTENT_MODEL } from "./classify-with-model";
+export type { ModelReading } from "./classify-with-model";
+export { combineReadings, EMERGENCY_ACCEPT, EMERGENCY_ASK } from "./combine-readings";
+export { readEmergency } from "./read-emergency";
+export { INTENT_MODEL_PATH } from "./intent-model-path";
+export { MODEL_CLASSES, scoreFeatures } from "./intent-model";
+export type { IntentModel } from "./intent-model";
+export { modelFeatures } from "./model-features";
+export { trainAndWrite } from "./train-and-write";
+export type { TrainSummary } from "./train-and-write";
+export { DEFAULT_TRAINING, trainIntentModel } from "./train-intent-model";
+export { CORPUS_DIR, corpusFiles, loadCorpus, splitOf } from "./training-corpus";
+export type { CorpusCase, Split } from "./training-corpus";
