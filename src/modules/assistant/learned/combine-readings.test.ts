@@ -32,6 +32,11 @@ describe("combineReadings", () => {
     expect(r.alternatives.map((a) => a.intent)).not.toContain("emergency");
   });
 
+  it("asks instead of escalating a model emergency in a hypothetical or a long-past episode", () => {
+    expect(combineReadings(rules(), model(0.9), "que hago si siento olor a gas")).toMatchObject({ emergency: null, possibleEmergency: "gas" });
+    expect(combineReadings(rules(), model(0.9), "el mes pasado salto un chispazo del toma")).toMatchObject({ emergency: null, possibleEmergency: "electrical" });
+  });
+
   it("answers normally below the question threshold", () => {
     expect(combineReadings(rules(), model(EMERGENCY_ASK / 2), "cuanto sale")).toMatchObject({ intent: "quote_request", possibleEmergency: null });
   });

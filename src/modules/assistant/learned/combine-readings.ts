@@ -1,4 +1,4 @@
-import { mentionedHazard } from "../understanding/detect-emergency";
+import { dismissal, mentionedHazard } from "../understanding/detect-emergency";
 import type { EmergencyKind, Intent, IntentAlternative, IntentResult } from "../understanding/types";
 import type { ModelReading } from "./classify-with-model";
 
@@ -28,7 +28,9 @@ export function combineReadings(rules: IntentResult | null, model: ModelReading,
       alternatives: withFirst(model.alternatives, "emergency"), signals: [...rules.signals, ...signals],
     };
   }
-  if (model.emergencyProbability >= EMERGENCY_ACCEPT) {
+  // The model does not read tense or hypotheticals well: a danger it sees in "¿qué hago si…?" or "el mes pasado…"
+  // gets the question, not the escalation.
+  if (model.emergencyProbability >= EMERGENCY_ACCEPT && !dismissal(normalized)) {
     const kind = mentionedHazard(normalized) ?? model.emergencyKind;
     return {
       intent: "emergency", confidence: round(model.emergencyProbability), emergency: kind, possibleEmergency: null,

@@ -9,7 +9,7 @@ describe("the committed intent model", () => {
     const summary = trainAndWrite({ check: true });
     expect(summary.matchesCommitted).toBe(true);
     expect(INTENT_MODEL.training.corpusSha256).toBe(loadCorpus().sha256);
-  });
+  }, 120_000);
 
   it("has the classes the code expects", () => {
     expect(INTENT_MODEL.classes).toEqual([...MODEL_CLASSES]);

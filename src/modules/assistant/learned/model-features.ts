@@ -1,10 +1,12 @@
+import { classifyIntent } from "../understanding/classify-intent";
+import { mentionedHazard } from "../understanding/detect-emergency";
 import { normalizeText } from "../understanding/normalize-text";
 import type { Awaiting } from "../understanding/types";
 
 // Features of one message for the learned intent model. Words, word pairs and character n-grams of the normalized
 // text (so "urgenteee", "urjente" and "urgencia" share most of their features), plus a few shape features and the
 // question the assistant had just asked (a bare "sí" means one thing after slots were offered and another after
-// "¿Es una urgencia?"). Only names: values are all 1 and the vector is L2-normalized at scoring time.
+// "¿Es una urgencia?"), and the rules' own reading. Only names: values are all 1 and the vector is L2-normalized at scoring time.
 export function modelFeatures(text: string, awaiting?: Awaiting): string[] {
   const normalized = normalizeText(text);
   const tokens = normalized.split(" ").filter(Boolean);
@@ -27,6 +29,15 @@ export function modelFeatures(text: string, awaiting?: Awaiting): string[] {
     features.add(`ctx:${awaiting}`);
     features.add(`ctx:${awaiting}:len:${lengthBucket(tokens.length)}`);
     for (const token of tokens.slice(0, 6)) features.add(`ctx:${awaiting}:w:${token}`);
+  }
+  // What the hand-written rules read is a feature too: the model learns when to trust each cue (strong for
+  // handoff and cancel wordings, weak where the rules overfit) instead of the two being glued by hand.
+  {
+    const rules = classifyIntent(text, { awaitingSlotChoice: awaiting === "slot_choice" });
+    features.add(`rule:${rules.intent}`);
+    for (const signal of rules.signals) features.add(`rule:sig:${signal}`);
+    const hazard = mentionedHazard(normalized);
+    if (hazard) features.add(`rule:hazard:${hazard}`);
   }
   return [...features];
 }

@@ -55,3 +55,21 @@ describe("detectEmergency", () => {
     expect(kind("no es urgente, tengo una pérdida de agua chiquita")).toBeNull();
   });
 });
+
+describe("detectEmergency: history and maintenance are not emergencies", () => {
+  it("ignores an episode weeks back unless it is still going on", () => {
+    expect(kind("el mes pasado sentimos olor a gas, queremos que lo revisen")).toBeNull();
+    expect(kind("la semana pasada saltó un chispazo del toma, desde ese día no lo usamos")).toBeNull();
+    expect(kind("el mes pasado sentimos olor a gas y ahora huele de nuevo")).toBe("gas");
+  });
+
+  it("reads 'nadie se siente mal' as no symptoms", () => {
+    expect(kind("la estufa hace llama amarilla, nadie se siente mal pero quiero revisarla")).toBeNull();
+    expect(kind("la estufa hace llama amarilla y mi hijo se siente mal")).toBe("carbon_monoxide");
+  });
+
+  it("ignores a CO detector chirping for its battery, not one sounding after the battery was changed", () => {
+    expect(kind("el detector de monóxido hace un pitido y dice LO BAT, es la pila?")).toBeNull();
+    expect(kind("le cambié la pila al detector de monóxido y sigue sonando")).toBe("carbon_monoxide");
+  });
+});

@@ -62,10 +62,16 @@ const HAZARDS: [EmergencyKind, RegExp][] = [
 // A danger that is over ("ya lo arregló metrogas", "ya no hay olor") or imagined ("¿qué hago si siento olor a gas?")
 // is not an emergency — unless it came back ("de nuevo", "sigue el olor").
 const RESOLVED = /\bya (?:lo |la |los )?(?:arreglo|arreglaron|reparo|repararon|solucion\w*|cambiaron|vino|vinieron|paso|bajo|paro|se seco|se fue)\b|\bya no (?:hay|huele|sale|tengo|tenemos|sentimos)\b|\b(?:ya|despues|luego|al rato|enseguida) se fue\b|\bse fue (?:el|la|los|las) (?:olor|olorcito|humo|agua|chispas?|pierde|perdida)\b|\bya esta (?:bien|solucionado|arreglado)\b|\bquedo perfecto\b/;
+// An episode placed weeks back ("el mes pasado sentimos olor", "la semana pasada saltó un chispazo") is history the
+// customer wants checked, not a danger now — unless it is still going on or came back.
+const PAST_EPISODE = /\b(?:el|la) (?:mes|semana|ano|invierno|verano) pasad[oa]\b|\bhace (?:\w+ )?(?:meses|semanas|anos|un mes|una semana|un ano)\b|\bdesde ese dia\b/;
+const STILL_NOW = /\b(?:ahora|hoy|ahora mismo|en este momento|sigue|siguen|todavia|de nuevo|otra vez|volvio|vuelve)\b/;
+// A CO detector chirping for its battery is maintenance, not carbon monoxide.
+const LOW_BATTERY = /\b(?:pila|pilas|bateria|lo bat|low bat|low battery)\b/;
 const CAME_BACK = /\b(?:otra vez|de nuevo|volvio|vuelve|sigue|siguen|todavia|ahora (?:hay|huele|sale|tengo))\b/;
 const HYPOTHETICAL = /\b(?:que (?:hago|hacer|tengo que hacer|se hace|hay que hacer)|como (?:me doy cuenta|se detecta|saber|se si)) (?:si|cuando|en caso)\b|\ben caso de\b|\bsi (?:llegara|llego a|llegase|hubiera|alguna vez|algun dia)\b/;
 // "no hay olor a gas", "sin humo": a negation right before a cue cancels that cue.
-const NEGATED_BEFORE = /\b(?:no|sin|ni|nunca|ya no)(?: \w+){0,2} $/;
+const NEGATED_BEFORE = /\b(?:no|sin|ni|nunca|ya no|nadie)(?: \w+){0,2} $/;
 
 function present(s: string, pattern: RegExp): boolean {
   const global = new RegExp(pattern.source, "g");
@@ -79,7 +85,7 @@ function present(s: string, pattern: RegExp): boolean {
 export function detectEmergency(normalized: string): EmergencyDetection | null {
   const s = normalized;
   if (HYPOTHETICAL.test(s)) return null;
-  if (RESOLVED.test(s) && !CAME_BACK.test(s)) return null;
+  if (dismissal(s)) return null;
 
   const signals: string[] = [];
   const found = new Set<EmergencyKind>();
@@ -94,7 +100,7 @@ export function detectEmergency(normalized: string): EmergencyDetection | null {
   if (HISS.test(s) && (GAS_WORD.test(s) || GAS_APPLIANCE.test(s))) flag("gas", "gas:hiss");
 
   const symptoms = present(s, SYMPTOMS);
-  if (CO_ALARM.test(s) && ALARM_SOUNDING.test(s)) flag("carbon_monoxide", "co:alarm");
+  if (CO_ALARM.test(s) && ALARM_SOUNDING.test(s) && !(LOW_BATTERY.test(s) && !CAME_BACK.test(s))) flag("carbon_monoxide", "co:alarm");
   if (MONOXIDE.test(s) && (symptoms || /\bhay monoxido\b/.test(s))) flag("carbon_monoxide", "co:monoxide");
   if (symptoms && COMBUSTION.test(s)) flag("carbon_monoxide", "co:symptoms+appliance");
 
@@ -131,6 +137,15 @@ export function detectEmergency(normalized: string): EmergencyDetection | null {
   const order: EmergencyKind[] = ["gas", "carbon_monoxide", "no_power_risk", "electrical", "flood"];
   const kind = order.find((k) => found.has(k));
   return kind ? { kind, signals } : null;
+}
+
+// Why a message that talks about a danger does not describe one happening now: imagined, over, or long past. The
+// learned model does not read tense well, so a danger it sees in such a message is asked about, not escalated.
+export function dismissal(normalized: string): "hypothetical" | "resolved" | "past" | null {
+  if (HYPOTHETICAL.test(normalized)) return "hypothetical";
+  if (RESOLVED.test(normalized) && !CAME_BACK.test(normalized)) return "resolved";
+  if (PAST_EPISODE.test(normalized) && !STILL_NOW.test(normalized)) return "past";
+  return null;
 }
 
 // The trade a message touches that can turn dangerous (gas, combustion, electricity, water), when no emergency was
