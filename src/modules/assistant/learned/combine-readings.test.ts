@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { IntentResult } from "../understanding/types";
 import type { ModelReading } from "./classify-with-model";
-import { combineReadings, EMERGENCY_ACCEPT, EMERGENCY_ASK } from "./combine-readings";
+import { combineReadings, EMERGENCY_ACCEPT, EMERGENCY_ASK, RULE_EMERGENCY_FLOOR } from "./combine-readings";
 
 const model = (emergencyProbability: number, best: ModelReading["alternatives"][number]["intent"] = "quote_request"): ModelReading => ({
   alternatives: [
@@ -16,9 +16,14 @@ const rules = (over: Partial<IntentResult> = {}): IntentResult => ({ intent: "qu
 
 describe("combineReadings", () => {
   it("keeps the rules' emergency even when the model sees none (safety has the last word)", () => {
-    const r = combineReadings(rules({ intent: "emergency", emergency: "gas", signals: ["gas:smell"] }), model(0.01), "huele a gas");
+    const r = combineReadings(rules({ intent: "emergency", emergency: "gas", signals: ["gas:smell"] }), model(RULE_EMERGENCY_FLOOR), "huele a gas");
     expect(r).toMatchObject({ intent: "emergency", emergency: "gas", possibleEmergency: null });
     expect(r.alternatives[0]!.intent).toBe("emergency");
+  });
+
+  it("asks about a rules emergency the model finds implausible instead of escalating it", () => {
+    const r = combineReadings(rules({ intent: "emergency", emergency: "electrical", signals: ["electrical:sparks"] }), model(RULE_EMERGENCY_FLOOR / 2), "x");
+    expect(r).toMatchObject({ emergency: null, possibleEmergency: "electrical", intent: "quote_request" });
   });
 
   it("adds an emergency the rules missed when the model is confident, naming the hazard the text touches", () => {

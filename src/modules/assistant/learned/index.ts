@@ -1,7 +1,7 @@
 export { buildIntentModel, serializeIntentModel } from "./build-intent-model";
 export { classifyWithModel, INTENT_MODEL } from "./classify-with-model";
 export type { ModelReading } from "./classify-with-model";
-export { combineReadings, EMERGENCY_ACCEPT, EMERGENCY_ASK } from "./combine-readings";
+export { combineReadings, EMERGENCY_ACCEPT, EMERGENCY_ASK, RULE_EMERGENCY_FLOOR } from "./combine-readings";
 export { readEmergency } from "./read-emergency";
 export { INTENT_MODEL_PATH } from "./intent-model-path";
 export { MODEL_CLASSES, scoreFeatures } from "./intent-model";
