@@ -15,7 +15,7 @@ export async function runOfflineEngine(input: EngineInput): Promise<EngineOutput
   const { ctx } = input;
   const log: ToolCallRecord[] = [];
   const offered = ctx.state.awaiting === "slot_choice" ? ctx.state.offeredSlots : [];
-  const u = understandMessage(input.reactionOnly ? "👍" : input.text, { now: ctx.now, priceList: input.priceList, offeredSlots: offered });
+  const u = understandMessage(input.reactionOnly ? "👍" : input.text, { now: ctx.now, priceList: input.priceList, offeredSlots: offered, ...(ctx.state.awaiting ? { awaiting: ctx.state.awaiting } : {}) });
   const reply = await decide(input, u, log);
   if (u.intent !== "other") ctx.state.unclear = 0;
   // An emergency confirmed in answer to "¿es una urgencia?" is one too (for the reply's priority and the record).
@@ -35,10 +35,12 @@ async function decide(input: EngineInput, u: Understanding, log: ToolCallRecord[
   // Answer to "¿es una urgencia?": yes escalates what the earlier message described.
   let emergency = u.emergency;
   let summary = input.text;
-  if (!emergency && ctx.state.awaiting === "emergency_check" && ctx.state.hazard) {
+  if (ctx.state.awaiting === "emergency_check" && ctx.state.hazard) {
     ctx.state.awaiting = undefined;
-    if (URGENT_YES.test(u.normalized) && !NO.test(u.normalized)) {
-      emergency = ctx.state.hazard.kind;
+    // "URGENTE" answers the question about the earlier message: its kind is the earlier hazard's, unless this
+    // message names a danger of its own.
+    if ((emergency || URGENT_YES.test(u.normalized)) && !NO.test(u.normalized)) {
+      if (!emergency || !mentionedHazard(u.normalized)) emergency = ctx.state.hazard.kind;
       summary = `${ctx.state.hazard.text} (confirmó que es urgente)`;
     }
     ctx.state.hazard = undefined;
@@ -73,6 +75,10 @@ async function decide(input: EngineInput, u: Understanding, log: ToolCallRecord[
     ctx.state.offeredSlots = [];
     return "Perfecto. Cualquier cosa, escribinos por acá.";
   }
+
+  // It could be an emergency without reading as one: ask before anything else (a wording no one foresaw must not
+  // get a price list while the kitchen fills with gas).
+  if (u.possibleEmergency && !input.reactionOnly) return askIfUrgent(input, u.possibleEmergency, hello);
 
   switch (u.intent) {
     case "greeting":
@@ -116,11 +122,7 @@ async function decide(input: EngineInput, u: Understanding, log: ToolCallRecord[
     default: {
       // Not understood, but it touches gas, combustion, electricity or water: ask before anything else.
       const hazard = mentionedHazard(u.normalized);
-      if (hazard) {
-        ctx.state.awaiting = "emergency_check";
-        ctx.state.hazard = { kind: hazard, text: input.text.slice(0, 300) };
-        return `${hello}¿Es una urgencia? Si hay olor a gas, chispas u olor a quemado, humo, agua que no para o alguien se siente mal, respondé URGENTE y te ayudamos ya. Si no, contanos un poco más qué necesitás.`;
-      }
+      if (hazard) return askIfUrgent(input, hazard, hello);
       ctx.state.unclear += 1;
       if (ctx.state.unclear >= 3) {
         await call("handoff", { reason: `No logro entender lo que necesita: "${input.text.slice(0, 150)}"` });
@@ -129,6 +131,12 @@ async function decide(input: EngineInput, u: Understanding, log: ToolCallRecord[
       return `${hello}Perdón, no te entendí bien. ¿Nos contás qué necesitás? Por ejemplo: un presupuesto, un turno o si es una urgencia.`;
     }
   }
+}
+
+function askIfUrgent(input: EngineInput, kind: NonNullable<Understanding["possibleEmergency"]>, hello: string): string {
+  input.ctx.state.awaiting = "emergency_check";
+  input.ctx.state.hazard = { kind, text: input.text.slice(0, 300) };
+  return `${hello}¿Es una urgencia? Si hay olor a gas, chispas u olor a quemado, humo, agua que no para o alguien se siente mal, respondé URGENTE y te ayudamos ya. Si no, contanos un poco más qué necesitás.`;
 }
 
 type Call = <T>(name: string, args: unknown) => Promise<T | null>;
