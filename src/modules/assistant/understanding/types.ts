@@ -26,11 +26,15 @@ export type DayPart = "morning" | "afternoon" | "evening";
 
 // What a customer said about a time, resolved to Buenos Aires calendar values. Only what the text states is set,
 // except that a resolved date always carries its weekday. "next_week" is "la semana que viene" (no single date).
+// after/before bound the start time ("después de las 18", "antes de las 10", HH:MM); weekend is "el finde".
 export type When = {
   date?: string;
   weekday?: number;
   dayPart?: DayPart;
   time?: string;
+  after?: string;
+  before?: string;
+  weekend?: true;
   relative?: "today" | "tomorrow" | "day_after" | "next_week";
 };
 
