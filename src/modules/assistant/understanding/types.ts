@@ -45,7 +45,8 @@ export type PriceListEntry = { code: string; name: string; serviceType: string; 
 export type ServiceMatch = { code: string; score: number };
 
 // What the assistant's previous message asked, so a short answer ("sí", "el jueves", "2") is read against it.
-export const AWAITING = ["slot_choice", "schedule_offer", "cancel_confirm", "emergency_check", "address", "clarify", "reschedule_or_cancel"] as const;
+// "job_choice": which of the customer's active visits a reschedule or cancel is about.
+export const AWAITING = ["slot_choice", "schedule_offer", "cancel_confirm", "emergency_check", "address", "clarify", "reschedule_or_cancel", "job_choice"] as const;
 export type Awaiting = (typeof AWAITING)[number];
 
 export type IntentContext = { awaitingSlotChoice?: boolean; awaiting?: Awaiting };
