@@ -29,7 +29,7 @@ export async function seedAssistantOrg(sandbox: TestSandbox, redis: Redis, optio
     data: {
       name: "Del Sur Plomería y Gas",
       tier: options.tier ?? "PROFESIONAL",
-      settings: { assistant: { autoResponseEnabled: true, ...options.settings }, businessHours: { monday: ["08:00", "18:00"], tuesday: ["08:00", "18:00"] } },
+      settings: { assistant: { autoResponseEnabled: true, ...options.settings }, businessHours: { monday: ["08:00", "18:00"], tuesday: ["08:00", "18:00"], wednesday: ["08:00", "18:00"], thursday: ["08:00", "18:00"], friday: ["08:00", "18:00"] } },
     },
   });
   await admin.customer.update({ where: { id: CUSTOMER }, data: { name: "Martina Gómez", address: "Av. Rivadavia 4520" } });

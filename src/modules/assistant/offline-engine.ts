@@ -1,21 +1,37 @@
 import { callTool, type ToolCallRecord } from "./call-tool";
 import type { EngineInput, EngineOutput } from "./engine-types";
+import { chooseSlot, offerSlots, readAddressReply } from "./offline-replies/booking";
+import { askClarify, clarificationFor, readClarify } from "./offline-replies/clarify";
+import { readPhotos } from "./offline-replies/photo-request";
+import { quote, rememberRequest } from "./offline-replies/quote";
+import { firstName, NO, type Call } from "./offline-replies/reply-kit";
+import { askRescheduleOrCancel, confirmCancel, jobStatus, readJobChoice, readRescheduleOrCancel, startVisitAction } from "./offline-replies/visits";
 import { safetyInstructions } from "./safety-instructions";
-import type { OfferedSlotView } from "./tools/find-slots";
 import { mentionedHazard } from "./understanding/detect-emergency";
 import { understandMessage } from "./understanding/understand-message";
-import type { Understanding, When } from "./understanding/types";
+import type { EmergencyKind, Understanding } from "./understanding/types";
 
 const URGENT_YES = /\b(?:urgente|urgencia|emergencia|si+|dale|ayuda|vengan)\b/;
-const NO = /^(?:no|nop|nah|no gracias|no por ahora|por ahora no|despues (?:te )?(?:aviso|escribo)|ahora no|dejalo)\b/;
+const ASK_URGENT = "¿Es una urgencia? Si hay olor a gas, chispas u olor a quemado, humo, agua que no para o alguien se siente mal, respondé URGENTE y te ayudamos ya. Si no, contanos un poco más qué necesitás.";
 
 // The deterministic Spanish assistant: the understanding layer decides what the customer wants, the same tools the
-// model uses do the work, and the replies are written here. No network, same answer for the same input.
+// model uses do the work, and the replies are written here and in offline-replies/. No network, same answer for
+// the same input. The dialogue state (assistant-state.ts) says what the last reply asked, so a short answer ("sí",
+// "2", "Av. San Martín 1234") is read against that question first.
 export async function runOfflineEngine(input: EngineInput): Promise<EngineOutput> {
   const { ctx } = input;
-  const log: ToolCallRecord[] = [];
   const offered = ctx.state.awaiting === "slot_choice" ? ctx.state.offeredSlots : [];
-  const u = understandMessage(input.reactionOnly ? "👍" : input.text, { now: ctx.now, priceList: input.priceList, offeredSlots: offered, ...(ctx.state.awaiting ? { awaiting: ctx.state.awaiting } : {}) });
+  const u = understandMessage(input.reactionOnly ? "👍" : input.text, {
+    now: ctx.now, priceList: input.priceList, offeredSlots: offered, ...(ctx.state.awaiting ? { awaiting: ctx.state.awaiting } : {}),
+  });
+  return answerUnderstanding(input, u);
+}
+
+// The engine from an Understanding on: what the classifier made of the message is data here, so the dialogue can
+// be exercised with the readings a learned classifier produces (alternatives, possible emergencies).
+export async function answerUnderstanding(input: EngineInput, u: Understanding): Promise<EngineOutput> {
+  const { ctx } = input;
+  const log: ToolCallRecord[] = [];
   const reply = await decide(input, u, log);
   if (u.intent !== "other") ctx.state.unclear = 0;
   // An emergency confirmed in answer to "¿es una urgencia?" is one too (for the reply's priority and the record).
@@ -25,7 +41,7 @@ export async function runOfflineEngine(input: EngineInput): Promise<EngineOutput
 
 async function decide(input: EngineInput, u: Understanding, log: ToolCallRecord[]): Promise<string | null> {
   const { ctx } = input;
-  const call = async <T>(name: string, args: unknown) => {
+  const call: Call = async <T>(name: string, args: unknown) => {
     const result = await callTool(ctx, log, name, args);
     return (result.ok ? result.output : null) as T | null;
   };
@@ -44,6 +60,9 @@ async function decide(input: EngineInput, u: Understanding, log: ToolCallRecord[
       summary = `${ctx.state.hazard.text} (confirmó que es urgente)`;
     }
     ctx.state.hazard = undefined;
+  } else if (!emergency && u.possibleEmergency) {
+    // It may be an emergency the classifier could not confirm: always ask before anything else.
+    return askUrgent(input, u.possibleEmergency, hello);
   }
   if (emergency) {
     const result = await call<{ number: number; alreadyReported: boolean }>("escalate_emergency", { kind: emergency, summary: summary.slice(0, 400) });
@@ -53,22 +72,44 @@ async function decide(input: EngineInput, u: Understanding, log: ToolCallRecord[
     return `${safetyInstructions(emergency)}\n\n${tail}`;
   }
 
+  // A photo after "mandanos una foto": attached to the job; a photo with nothing else to say is just thanked.
+  const photos = await readPhotos(input, call);
+  if (photos && (!input.text.trim() || ["other", "confirmation", "greeting"].includes(u.intent))) return photos;
+
   if (input.reactionOnly) {
     if (ctx.state.awaiting === "schedule_offer") return offerSlots(input, call, undefined, hello);
-    if (ctx.state.awaiting === "slot_choice" && ctx.state.offeredSlots.length === 1) return book(input, call, 0);
+    if (ctx.state.awaiting === "slot_choice" && ctx.state.offeredSlots.length === 1) return chooseSlot(input, call, 0);
+    if (ctx.state.awaiting === "address" && ctx.state.address?.onFile) return readAddressReply(input, { ...u, intent: "confirmation" }, call);
+    if (ctx.state.awaiting === "cancel_confirm") return confirmCancel(call);
     return null;
   }
 
-  if (ctx.state.awaiting === "slot_choice" && u.entities.slotChoice !== undefined) return book(input, call, u.entities.slotChoice);
-  if (ctx.state.awaiting === "cancel_confirm") {
-    if (u.intent === "confirmation" || u.intent === "cancel") {
-      const result = await call<{ cancelled: boolean; number?: number }>("cancel_job", {});
-      return result?.cancelled
-        ? `Listo, cancelamos tu visita (trabajo #${result.number}). Si necesitás otro turno, escribinos cuando quieras.`
-        : "No encontré una visita para cancelar. Si querés, te paso turnos nuevos.";
-    }
+  const awaiting = ctx.state.awaiting;
+  if (awaiting === "slot_choice" && u.entities.slotChoice !== undefined) return chooseSlot(input, call, u.entities.slotChoice);
+  if (awaiting === "address") {
+    const answered = await readAddressReply(input, u, call);
+    if (answered !== null) return answered;
+  }
+  if (awaiting === "cancel_confirm") {
+    if (u.intent === "confirmation" || u.intent === "cancel") return confirmCancel(call);
     ctx.state.awaiting = undefined;
+    ctx.state.targetJobId = undefined;
     if (NO.test(u.normalized)) return "Perfecto, tu visita sigue en pie. ¡Te esperamos!";
+  }
+  if (awaiting === "job_choice") {
+    const answered = await readJobChoice(input, call);
+    if (answered !== null) return answered;
+  }
+  if (awaiting === "reschedule_or_cancel") {
+    const answered = await readRescheduleOrCancel(input, call, u.intent);
+    if (answered !== null) return answered;
+  }
+  if (awaiting === "clarify") {
+    const picked = readClarify(input, u);
+    if (picked) {
+      const reread = understandMessage(picked.text, { now: ctx.now, priceList: input.priceList });
+      return route(input, { ...reread, intent: picked.intent, confidence: 1, alternatives: [{ intent: picked.intent, confidence: 1 }] }, call, hello);
+    }
   }
   if (ctx.state.awaiting && NO.test(u.normalized) && u.intent !== "cancel") {
     ctx.state.awaiting = undefined;
@@ -76,10 +117,15 @@ async function decide(input: EngineInput, u: Understanding, log: ToolCallRecord[
     return "Perfecto. Cualquier cosa, escribinos por acá.";
   }
 
-  // It could be an emergency without reading as one: ask before anything else (a wording no one foresaw must not
-  // get a price list while the kitchen fills with gas).
-  if (u.possibleEmergency && !input.reactionOnly) return askIfUrgent(input, u.possibleEmergency, hello);
+  // Unsure between two readings: ask, unless this message already answered such a question.
+  const unsure = awaiting === "clarify" || awaiting === "reschedule_or_cancel" ? null : clarificationFor(u);
+  if (unsure?.kind === "reschedule_or_cancel") return askRescheduleOrCancel(input, call, hello);
+  if (unsure?.kind === "clarify") return askClarify(input, unsure.options, hello);
+  return route(input, u, call, hello);
+}
 
+async function route(input: EngineInput, u: Understanding, call: Call, hello: string): Promise<string> {
+  const { ctx } = input;
   switch (u.intent) {
     case "greeting":
       return `${hello || "¡Hola! "}Te escribe el asistente de ${input.organizationName}. ¿En qué te podemos ayudar? Te puedo pasar precios, darte un turno o atender una urgencia.`;
@@ -87,26 +133,12 @@ async function decide(input: EngineInput, u: Understanding, log: ToolCallRecord[
       return quote(input, u, call, hello);
     case "schedule_request":
       rememberRequest(input, u);
+      ctx.state.jobId = undefined;
       return offerSlots(input, call, u.entities.when, hello);
-    case "reschedule": {
-      const job = await call<JobStatus>("get_job_status", {});
-      if (!job?.found || !["pending", "scheduled"].includes(job.status)) {
-        ctx.state.awaiting = "schedule_offer";
-        return `${hello}No encuentro una visita agendada para reprogramar. ¿Querés que te pase turnos para una nueva?`;
-      }
-      ctx.state.jobId = job.jobId;
-      return offerSlots(input, call, u.entities.when, `${hello}Dale, cambiamos tu visita${job.label ? ` del ${job.label}` : ""}. `);
-    }
-    case "cancel": {
-      const job = await call<JobStatus>("get_job_status", {});
-      if (!job?.found) return `${hello}No encuentro visitas agendadas a tu nombre.`;
-      if (!["pending", "scheduled"].includes(job.status)) {
-        await call("handoff", { reason: `Quiere cancelar la visita #${job.number}, que ya está en curso` });
-        return `${hello}Tu visita ya está en curso, así que le paso tu pedido a una persona del equipo, que te escribe enseguida.`;
-      }
-      ctx.state.awaiting = "cancel_confirm";
-      return `${hello}¿Confirmás que querés cancelar la visita${job.label ? ` del ${job.label}` : ""} (trabajo #${job.number})? Respondé SÍ para cancelarla.`;
-    }
+    case "reschedule":
+      return startVisitAction(input, call, "reschedule", u.entities.when, hello);
+    case "cancel":
+      return startVisitAction(input, call, "cancel", undefined, hello);
     case "job_status":
       return jobStatus(call, hello);
     case "complaint":
@@ -122,7 +154,7 @@ async function decide(input: EngineInput, u: Understanding, log: ToolCallRecord[
     default: {
       // Not understood, but it touches gas, combustion, electricity or water: ask before anything else.
       const hazard = mentionedHazard(u.normalized);
-      if (hazard) return askIfUrgent(input, hazard, hello);
+      if (hazard) return askUrgent(input, hazard, hello);
       ctx.state.unclear += 1;
       if (ctx.state.unclear >= 3) {
         await call("handoff", { reason: `No logro entender lo que necesita: "${input.text.slice(0, 150)}"` });
@@ -133,84 +165,9 @@ async function decide(input: EngineInput, u: Understanding, log: ToolCallRecord[
   }
 }
 
-function askIfUrgent(input: EngineInput, kind: NonNullable<Understanding["possibleEmergency"]>, hello: string): string {
+function askUrgent(input: EngineInput, kind: EmergencyKind, hello: string): string {
   input.ctx.state.awaiting = "emergency_check";
   input.ctx.state.hazard = { kind, text: input.text.slice(0, 300) };
-  return `${hello}¿Es una urgencia? Si hay olor a gas, chispas u olor a quemado, humo, agua que no para o alguien se siente mal, respondé URGENTE y te ayudamos ya. Si no, contanos un poco más qué necesitás.`;
+  return `${hello}${ASK_URGENT}`;
 }
 
-type Call = <T>(name: string, args: unknown) => Promise<T | null>;
-type JobStatus = { found: boolean; jobId: string; number: number; status: string; technicianName: string | null; label: string | null; trackingUrl: string | null };
-type PriceMatch = { code: string; name: string; serviceType: string; priceCents: number; priceText: string };
-
-async function quote(input: EngineInput, u: Understanding, call: Call, hello: string): Promise<string> {
-  const { ctx } = input;
-  const found = await call<{ matches: PriceMatch[] }>("get_price", { query: input.text.slice(0, 500) });
-  ctx.state.description = input.text.slice(0, 300);
-  ctx.state.awaiting = "schedule_offer";
-  const best = found?.matches[0];
-  if (!best) {
-    await call("create_lead", { summary: input.text.slice(0, 300), ...(u.entities.serviceType ? { serviceType: u.entities.serviceType } : {}) });
-    if (u.entities.serviceType) ctx.state.service = { serviceType: u.entities.serviceType };
-    const hazard = mentionedHazard(u.normalized);
-    if (hazard) {
-      ctx.state.awaiting = "emergency_check";
-      ctx.state.hazard = { kind: hazard, text: input.text.slice(0, 300) };
-    }
-    const urgentHint = hazard ? " Si es una urgencia (olor a gas, chispas, humo, agua que no para), respondé URGENTE." : "";
-    return `${hello}Ese trabajo no está en nuestra lista de precios, así que le pasé tu consulta al equipo de ${input.organizationName} para que te envíen el presupuesto.${urgentHint || " Si querés, mientras tanto te paso turnos para una visita de diagnóstico."}`;
-  }
-  await call("create_lead", { summary: input.text.slice(0, 300), serviceType: best.serviceType, priceListCode: best.code, quotedCents: best.priceCents });
-  const others = (found?.matches ?? []).slice(1, 2).filter((m) => m.serviceType === best.serviceType);
-  const extra = others.map((m) => ` Si lo que necesitás es ${lower(m.name)}, sale ${m.priceText}.`).join("");
-  return `${hello}${best.name} tiene un costo de ${best.priceText} (materiales aparte).${extra} ¿Querés que te pase turnos para la visita?`;
-}
-
-function rememberRequest(input: EngineInput, u: Understanding): void {
-  const { ctx } = input;
-  if (!ctx.state.description) ctx.state.description = input.text.slice(0, 300);
-  const code = u.entities.serviceCodes?.[0];
-  const item = input.priceList.find((p) => p.code === code);
-  const detected = u.entities.serviceType;
-  // "revisar el aire" matches the generic diagnosis visit by its verb; the trade named (aire → HVAC) says more.
-  if (item && !(item.serviceType === "GENERAL" && detected && detected !== "GENERAL")) ctx.state.service = { code: item.code, serviceType: item.serviceType, name: item.name };
-  else if (detected) ctx.state.service = { serviceType: detected };
-}
-
-async function offerSlots(input: EngineInput, call: Call, when: When | undefined, prefix: string): Promise<string> {
-  const { ctx } = input;
-  const wish = when ? { ...(when.date ? { date: when.date } : {}), ...(when.weekday !== undefined && !when.date ? { weekday: when.weekday } : {}), ...(when.dayPart ? { dayPart: when.dayPart } : {}), ...(when.time ? { time: when.time } : {}) } : {};
-  const result = await call<{ slots: OfferedSlotView[]; matchedPreference: boolean }>("find_slots", wish);
-  if (!result?.slots.length) {
-    await call("create_lead", { summary: ctx.state.description ?? input.text.slice(0, 300), ...(ctx.state.service?.serviceType ? { serviceType: ctx.state.service.serviceType } : {}) });
-    ctx.state.awaiting = undefined;
-    return `${prefix}En este momento no tengo turnos libres en los próximos días. Le pasé tu pedido al equipo para que te contacten y coordinen un horario.`;
-  }
-  const lines = result.slots.map((s, i) => `${i + 1}) ${capitalize(s.label)}`).join("\n");
-  const lead = result.matchedPreference ? "Tengo estos turnos:" : "Para ese momento no me quedan turnos, pero tengo estos:";
-  return `${prefix}${lead}\n${lines}\n¿Cuál te queda mejor? Respondé con el número.`;
-}
-
-async function book(input: EngineInput, call: Call, slotIndex: number): Promise<string> {
-  const result = await call<{ booked: boolean; rescheduled?: boolean; number?: number; technicianName?: string; label?: string }>("create_job", { slotIndex });
-  if (!result?.booked) return offerSlots(input, call, undefined, "Uy, ese turno se acaba de ocupar. ");
-  const tech = firstName(result.technicianName ?? null);
-  const verb = result.rescheduled ? "Cambiamos tu visita para el" : "Te agendamos la visita para el";
-  return `¡Listo! ${verb} ${result.label} (trabajo #${result.number}).${tech ? ` Va a ir ${tech}.` : ""} Te mandamos un recordatorio antes. Si necesitás cambiar algo, escribinos por acá.`;
-}
-
-async function jobStatus(call: Call, hello: string): Promise<string> {
-  const job = await call<JobStatus>("get_job_status", {});
-  if (!job?.found) return `${hello}No encuentro visitas activas a tu nombre. ¿Querés que te pase turnos?`;
-  const tech = firstName(job.technicianName) ?? "El técnico";
-  switch (job.status) {
-    case "en_camino": return `${hello}${tech} ya está en camino. Seguí su llegada acá: ${job.trackingUrl}`;
-    case "working": return `${hello}${tech} ya está trabajando en tu domicilio.`;
-    case "scheduled": return `${hello}Tu visita es el ${job.label}${job.technicianName ? ` con ${firstName(job.technicianName)}` : ""} (trabajo #${job.number}). Cuando salga para tu casa te avisamos con un link para seguirlo.`;
-    default: return `${hello}Tu pedido está registrado (trabajo #${job.number}) y en breve te confirmamos el día y el horario.`;
-  }
-}
-
-const firstName = (name: string | null | undefined) => name?.trim().split(/\s+/)[0] || null;
-const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);

@@ -112,10 +112,16 @@ describe("scheduling", () => {
 
     const later = new Date(NOW.getTime() + 5 * 60_000);
     await answer(await turn(["el miércoles está bien"], later), later);
+    // The customer has an address on file: it is confirmed, not asked again, and nothing is booked before that.
+    expect(bodyOf((await outbound())[1]!)).toBe("Buenísimo. ¿La visita es en Av. Rivadavia 4520? Respondé SÍ o mandame otra dirección.");
+    expect(await adminDb().job.count()).toBe(0);
+    await answer(await turn(["sí"], later), later);
     const job = await adminDb().job.findFirstOrThrow({ where: { customerId: CUSTOMER }, include: { transitions: true } });
-    expect(job).toMatchObject({ status: "scheduled", serviceType: "HVAC", technicianId: "u-tech1", scheduledStart: ba("2026-12-02T08:00:00"), scheduledEnd: ba("2026-12-02T10:00:00"), createdById: null });
+    expect(job).toMatchObject({ status: "scheduled", serviceType: "HVAC", technicianId: "u-tech1", scheduledStart: ba("2026-12-02T08:00:00"), scheduledEnd: ba("2026-12-02T10:00:00"), createdById: null, address: "Av. Rivadavia 4520" });
     expect(job.transitions.map((t) => [t.to, t.actorType, t.actorId])).toEqual([["pending", "SYSTEM", "assistant"], ["scheduled", "SYSTEM", "assistant"]]);
-    expect(bodyOf((await outbound())[1]!)).toBe("¡Listo! Te agendamos la visita para el miércoles 2/12 de 08:00 a 10:00 (trabajo #1). Va a ir Diego. Te mandamos un recordatorio antes. Si necesitás cambiar algo, escribinos por acá.");
+    expect(bodyOf((await outbound())[2]!)).toBe("¡Listo! Te agendamos la visita para el miércoles 2/12 de 08:00 a 10:00 en Av. Rivadavia 4520 (trabajo #1). Va a ir Diego. Te mandamos un recordatorio antes. Si necesitás cambiar algo, escribinos por acá.");
+    // The address typed on the customer before the address book existed is now its default entry.
+    expect(await adminDb().customerAddress.findMany({ where: { customerId: CUSTOMER }, select: { street: true, isDefault: true } })).toEqual([{ street: "Av. Rivadavia 4520", isDefault: true }]);
     expect(await adminDb().lead.findFirstOrThrow()).toMatchObject({ status: "SCHEDULED", jobId: job.id });
     // Reminders and the technician's notice follow from the job rules; the customer already has the confirmation.
     const changes = (await getQueue("notifications").getWaiting()).filter((j) => j.name === JOB_CHANGED_JOB);
@@ -127,15 +133,16 @@ describe("scheduling", () => {
     await answer(await turn(["necesito un service del aire, puede ser mañana a la tarde?"], NOW));
     expect(bodyOf((await outbound())[0]!)).toContain("1) Miércoles 2/12 de 12:00 a 14:00\n2) Miércoles 2/12 de 14:00 a 16:00\n3) Miércoles 2/12 de 16:00 a 18:00");
     await answer(await turn(["1"], NOW));
+    await answer(await turn(["dale"], NOW));
     const booked = await adminDb().job.findFirstOrThrow();
     expect(booked.scheduledStart).toEqual(ba("2026-12-02T12:00:00"));
 
     await answer(await turn(["no voy a poder, lo podemos pasar para el jueves?"], NOW));
-    expect(bodyOf((await outbound())[2]!)).toMatch(/^Dale, cambiamos tu visita del miércoles 2\/12 de 12:00 a 14:00\. Tengo estos turnos:\n1\) Jueves 3\/12 de 08:00 a 10:00/);
+    expect(bodyOf((await outbound())[3]!)).toMatch(/^Dale, cambiamos tu visita del miércoles 2\/12 de 12:00 a 14:00\. Tengo estos turnos:\n1\) Jueves 3\/12 de 08:00 a 10:00/);
     await answer(await turn(["la primera"], NOW));
     const moved = await adminDb().job.findFirstOrThrow();
-    expect(moved).toMatchObject({ id: booked.id, scheduledStart: ba("2026-12-03T08:00:00") });
-    expect(bodyOf((await outbound())[3]!)).toContain("Cambiamos tu visita para el jueves 3/12 de 08:00 a 10:00");
+    expect(moved).toMatchObject({ id: booked.id, scheduledStart: ba("2026-12-03T08:00:00"), address: "Av. Rivadavia 4520" });
+    expect(bodyOf((await outbound())[4]!)).toContain("Cambiamos tu visita para el jueves 3/12 de 08:00 a 10:00");
   });
 
   it("a 👍 to '¿querés turnos?' counts as yes; a 👍 to nothing is left alone", async () => {
@@ -144,6 +151,8 @@ describe("scheduling", () => {
     expect((await answer(await turn([reaction], NOW))).status).toBe("answered");
     expect(bodyOf((await outbound())[1]!)).toMatch(/^Tengo estos turnos:/);
     await answer(await turn(["2"], NOW));
+    // A 👍 to "¿la visita es en …?" confirms the address on file.
+    expect((await answer(await turn([reaction], NOW))).status).toBe("answered");
     expect(await adminDb().job.count()).toBe(1);
     expect(await answer(await turn([reaction], NOW))).toEqual({ status: "skipped", reason: "reaction" });
   });
@@ -154,6 +163,7 @@ describe("status, cancel and handoff", () => {
     expect(bodyOf(((await answer(await turn(["ya viene el tecnico?"], NOW))), (await outbound())[0])!)).toBe("No encuentro visitas activas a tu nombre. ¿Querés que te pase turnos?");
     await answer(await turn(["quiero un turno para destapar la pileta"], NOW));
     await answer(await turn(["el primero"], NOW));
+    await answer(await turn(["si"], NOW));
     await answer(await turn(["a que hora viene el tecnico?"], NOW));
     expect(bodyOf((await outbound()).at(-1)!)).toBe("Tu visita es el martes 1/12 de 12:00 a 14:00 con Diego (trabajo #1). Cuando salga para tu casa te avisamos con un link para seguirlo.");
     await answer(await turn(["quiero cancelar el turno"], NOW));

@@ -11,7 +11,7 @@ export const MAX_ADDRESSES_PER_CUSTOMER = 30;
 // address becomes the default; `makeDefault` moves the default to the new one.
 export async function addCustomerAddress(
   tx: TenantTx,
-  input: { organizationId: string; customerId: string; actorId: string; address: CustomerAddressFields; makeDefault?: boolean },
+  input: { organizationId: string; customerId: string; actorId: string; address: CustomerAddressFields; makeDefault?: boolean; actorType?: "USER" | "SYSTEM" },
 ): Promise<CustomerAddressView> {
   await tx.$queryRaw`SELECT id FROM "Customer" WHERE id = ${input.customerId} FOR UPDATE`;
   const customer = await getCustomerOrThrow(tx, input.customerId);
@@ -32,7 +32,7 @@ export async function addCustomerAddress(
   if (!existing) {
     await appendAuditLog(tx, {
       organizationId: input.organizationId,
-      actorType: "USER",
+      actorType: input.actorType ?? "USER",
       actorId: input.actorId,
       action: "customer.address_added",
       entityType: "Customer",

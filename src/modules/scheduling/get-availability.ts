@@ -1,7 +1,8 @@
 import type { TenantTx } from "../../lib/db";
 import { findFreeSlots, type Interval, type WorkingHours } from "./find-free-slots";
 
-export type AvailabilityInput = { from: Date; days: number; technicianId?: string; slotMinutes?: number; now?: Date };
+// excludeJobId: a job being moved does not block its own old time (a reschedule may keep or shift it a little).
+export type AvailabilityInput = { from: Date; days: number; technicianId?: string; slotMinutes?: number; now?: Date; excludeJobId?: string };
 export type TechnicianAvailability = { technicianId: string; name: string; slots: Interval[] };
 
 // Jobs that still occupy the technician's time (cancelled and completed ones no longer block).
@@ -21,7 +22,7 @@ export async function getAvailability(tx: TenantTx, input: AvailabilityInput): P
   const [timeOff, jobs] = await Promise.all([
     tx.technicianTimeOff.findMany({ where: { userId: { in: userIds }, start: { lt: rangeEnd }, end: { gt: rangeStart } }, select: { userId: true, start: true, end: true } }),
     tx.job.findMany({
-      where: { technicianId: { in: userIds }, status: { in: [...BLOCKING] }, scheduledStart: { lt: rangeEnd }, scheduledEnd: { gt: rangeStart } },
+      where: { technicianId: { in: userIds }, status: { in: [...BLOCKING] }, ...(input.excludeJobId ? { id: { not: input.excludeJobId } } : {}), scheduledStart: { lt: rangeEnd }, scheduledEnd: { gt: rangeStart } },
       select: { technicianId: true, scheduledStart: true, scheduledEnd: true },
     }),
   ]);

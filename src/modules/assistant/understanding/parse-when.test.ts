@@ -70,9 +70,31 @@ describe("parseWhen", () => {
     expect(parseWhen("a las 7 de la mañana", now)).toEqual({ time: "07:00", dayPart: "morning" });
   });
 
-  it("reads después de las 14 and a partir de las 16 as that time", () => {
-    expect(parseWhen("hoy después de las 14", now)).toMatchObject({ date: "2026-11-18", time: "14:00" });
-    expect(parseWhen("el jueves a partir de las 16", now)).toMatchObject({ date: "2026-11-19", time: "16:00" });
+  it("reads después de las 14 and a partir de las 16 as a lower bound, not a wanted time", () => {
+    expect(parseWhen("hoy después de las 14", now)).toEqual({ date: "2026-11-18", weekday: 3, relative: "today", after: "14:00" });
+    expect(parseWhen("el jueves a partir de las 16", now)).toEqual({ date: "2026-11-19", weekday: 4, after: "16:00" });
+  });
+
+  it("reads the customer's time words as bounds on the visit", () => {
+    expect(parseWhen("a la tarde", now)).toEqual({ dayPart: "afternoon" });
+    expect(parseWhen("a la mañana", now)).toEqual({ dayPart: "morning" });
+    expect(parseWhen("a la noche", now)).toEqual({ dayPart: "evening" });
+    expect(parseWhen("después de las 18", now)).toEqual({ after: "18:00" });
+    expect(parseWhen("dsp de las 6", now)).toEqual({ after: "18:00" });
+    expect(parseWhen("antes de las 10", now)).toEqual({ before: "10:00" });
+    expect(parseWhen("hasta las 12 estoy", now)).toEqual({ before: "12:00" });
+    expect(parseWhen("tipo 10", now)).toEqual({ time: "10:00" });
+    expect(parseWhen("a la siesta", now)).toEqual({ dayPart: "afternoon", after: "13:00", before: "16:00" });
+    expect(parseWhen("el finde", now)).toEqual({ weekend: true });
+    expect(parseWhen("algún fin de semana a la mañana", now)).toEqual({ weekend: true, dayPart: "morning" });
+    expect(parseWhen("la semana que viene a la tarde", now)).toEqual({ relative: "next_week", dayPart: "afternoon" });
+    expect(parseWhen("a primera hora", now)).toEqual({ dayPart: "morning", before: "10:00" });
+    expect(parseWhen("mañana antes de las 10", now)).toEqual({ date: "2026-11-19", weekday: 4, relative: "tomorrow", before: "10:00" });
+  });
+
+  it("does not read amounts or dates as time bounds", () => {
+    expect(parseWhen("hasta 12 cuotas", now)).toBeNull();
+    expect(parseWhen("desde el 15", now)).toEqual({ date: "2026-12-15", weekday: 2 });
   });
 
   it("keeps the last day named and ignores the one after 'en vez de'", () => {

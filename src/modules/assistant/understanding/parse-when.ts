@@ -25,12 +25,16 @@ export function parseWhen(text: string, now: Date, timeZone = "America/Argentina
   const today = localDateOf(now, timeZone);
   const kept = <T extends { at: number }>(mentions: T[]) => mentions.filter((m) => !REPLACED.test(s.slice(0, m.at)));
 
+  const bounds = kept(boundMentions(s));
   const date = last(kept(dateMentions(s, today)));
-  const time = last(kept(timeMentions(s)));
+  const time = last(kept(timeMentions(s, bounds.map((b) => b.span))));
   const dayPart = last(kept(dayPartMentions(s)));
   const nextWeek = /\b(?:semana (?:que viene|proxima)|proxima semana)\b/.test(s);
+  const weekend = /\bfin(?:es)? de semana\b/.test(s) && !date;
+  const after = last(bounds.filter((b) => b.value.side === "after"))?.value.time ?? IMPLIED_BOUNDS.find(([p, side]) => side === "after" && p.test(s))?.[2];
+  const before = last(bounds.filter((b) => b.value.side === "before"))?.value.time ?? IMPLIED_BOUNDS.find(([p, side]) => side === "before" && p.test(s))?.[2];
 
-  if (!date && !time && !dayPart && !nextWeek) return null;
+  if (!date && !time && !dayPart && !nextWeek && !weekend && !after && !before) return null;
   const when: When = {};
   if (date) {
     when.date = date.date;
@@ -39,6 +43,9 @@ export function parseWhen(text: string, now: Date, timeZone = "America/Argentina
   } else if (nextWeek) when.relative = "next_week";
   if (dayPart) when.dayPart = dayPart.value;
   if (time) when.time = time.value;
+  if (after) when.after = after;
+  if (before) when.before = before;
+  if (weekend) when.weekend = true;
   return when;
 }
 
@@ -108,18 +115,49 @@ function resolveDayOfMonth(today: string, day: number): string | undefined {
   return undefined;
 }
 
-function timeMentions(s: string): Mention<string>[] {
+// Phrases that bound the time without naming an hour: "a primera hora" is the first visits of the morning, "la
+// siesta" the early afternoon (13 to 16 in most of the country).
+const IMPLIED_BOUNDS: [RegExp, "after" | "before", string][] = [
+  [/\bprimera hora\b/, "before", "10:00"],
+  [/\bla siesta\b/, "after", "13:00"],
+  [/\bla siesta\b/, "before", "16:00"],
+];
+
+type Bound = { side: "after" | "before"; time: string };
+
+// "después de las 18", "a partir de las 16", "desde las 9" bound the start from below; "antes de las 10", "hasta
+// las 12" from above. Their hours are not also read as a wanted time.
+function boundMentions(s: string): (Mention<Bound> & { span: [number, number] })[] {
+  const found: (Mention<Bound> & { span: [number, number] })[] = [];
+  const pattern = /\b(?:(despues de|a partir de|antes de) (?:las |la )?|(desde|hasta) las? )(\d{1,2})(?::(\d{2}))?(?: ?hs)?\b(?!\/| de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre))/g;
+  for (const m of s.matchAll(pattern)) {
+    const time = clock(Number(m[3]), Number(m[4] ?? 0), s.slice(m.index + m[0].length));
+    if (!time) continue;
+    const word = m[1] ?? m[2];
+    const side = word === "antes de" || word === "hasta" ? "before" : "after";
+    found.push({ at: m.index, value: { side, time }, span: [m.index, m.index + m[0].length] });
+  }
+  return found;
+}
+
+// An hour as customers write it: 1–7 without "de la mañana" are afternoon hours; "de la tarde" and "pm" add 12.
+function clock(hour: number, minute: number, rest: string): string | null {
+  let h = hour;
+  if (/^ de la (?:tarde|noche)\b|^ ?pm\b/.test(rest) && h < 12) h += 12;
+  else if (!/^ de la manana\b|^ ?am\b/.test(rest) && h >= 1 && h <= 7) h += 12;
+  if (h > 23 || minute > 59) return null;
+  return `${String(h).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
+}
+
+function timeMentions(s: string, excluded: [number, number][] = []): Mention<string>[] {
   const found: Mention<string>[] = [];
-  const taken: [number, number][] = [];
+  const taken: [number, number][] = [...excluded];
   const add = (at: number, length: number, hour: number, minute: number) => {
     if (taken.some(([from, to]) => at < to && from < at + length)) return;
-    const after = s.slice(at + length);
-    let h = hour;
-    if (/^ de la (?:tarde|noche)\b|^ ?pm\b/.test(after) && h < 12) h += 12;
-    else if (!/^ de la manana\b|^ ?am\b/.test(after) && h >= 1 && h <= 7) h += 12;
-    if (h > 23 || minute > 59) return;
+    const value = clock(hour, minute, s.slice(at + length));
+    if (!value) return;
     taken.push([at, at + length]);
-    found.push({ at, value: `${String(h).padStart(2, "0")}:${String(minute).padStart(2, "0")}` });
+    found.push({ at, value });
   };
   for (const m of s.matchAll(/\b(\d{1,2}):(\d{2})\b/g)) add(m.index, m[0].length, Number(m[1]), Number(m[2]));
   for (const m of s.matchAll(/\b(\d{1,2})hs\b/g)) add(m.index, m[0].length, Number(m[1]), 0);

@@ -26,11 +26,15 @@ export type DayPart = "morning" | "afternoon" | "evening";
 
 // What a customer said about a time, resolved to Buenos Aires calendar values. Only what the text states is set,
 // except that a resolved date always carries its weekday. "next_week" is "la semana que viene" (no single date).
+// after/before bound the start time ("después de las 18", "antes de las 10", HH:MM); weekend is "el finde".
 export type When = {
   date?: string;
   weekday?: number;
   dayPart?: DayPart;
   time?: string;
+  after?: string;
+  before?: string;
+  weekend?: true;
   relative?: "today" | "tomorrow" | "day_after" | "next_week";
 };
 
@@ -41,7 +45,8 @@ export type PriceListEntry = { code: string; name: string; serviceType: string; 
 export type ServiceMatch = { code: string; score: number };
 
 // What the assistant's previous message asked, so a short answer ("sí", "el jueves", "2") is read against it.
-export const AWAITING = ["slot_choice", "schedule_offer", "cancel_confirm", "emergency_check", "address", "clarify", "reschedule_or_cancel"] as const;
+// "job_choice": which of the customer's active visits a reschedule or cancel is about.
+export const AWAITING = ["slot_choice", "schedule_offer", "cancel_confirm", "emergency_check", "address", "clarify", "reschedule_or_cancel", "job_choice"] as const;
 export type Awaiting = (typeof AWAITING)[number];
 
 export type IntentContext = { awaitingSlotChoice?: boolean; awaiting?: Awaiting };
