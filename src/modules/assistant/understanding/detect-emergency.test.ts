@@ -73,3 +73,16 @@ describe("detectEmergency: history and maintenance are not emergencies", () => {
     expect(kind("le cambié la pila al detector de monóxido y sigue sonando")).toBe("carbon_monoxide");
   });
 });
+
+describe("detectEmergency: the customer explains it was handled or asks a what-if", () => {
+  it("ignores a danger they fixed themselves", () => {
+    expect(kind("hubo olor a quemado en el pasillo, era la lámpara, ya la cambiamos. presupuesto para revisar?")).toBeNull();
+    expect(kind("había olor a gas, era la hornalla abierta, ya la cerramos")).toBeNull();
+  });
+
+  it("ignores a what-if with the condition first", () => {
+    expect(kind("si tengo el detector de monóxido y suena, qué tengo que hacer?")).toBeNull();
+    expect(kind("el detector de monóxido está sonando, qué tengo que hacer?")).toBe("carbon_monoxide");
+    expect(kind("la hornalla hizo un fogonazo y ahora hay olor a gas, no sé si cortar la llave o qué hago")).toBe("gas");
+  });
+});

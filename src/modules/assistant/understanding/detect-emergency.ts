@@ -21,6 +21,8 @@ const OVERHEATING = /\b(?:recalent\w*|muy caliente|re caliente|hirviendo|quema a
 // A socket or board that is hot or hums is overheating too, even without "muy".
 const HOT_OR_HUMMING = /\b(?:esta caliente|estan calientes|se calienta|se calientan|calentandose|zumb\w*)\b/;
 const ELECTRIC_FIXTURE = /\b(?:enchufes?|tomas?|tomacorrientes?|tablero|cables?|termica|disyuntor)\b/;
+// Something glowing inside a meter, board or socket is burning or arcing.
+const GLOW = /\b(?:resplandor|brasa|incandescente|al rojo|rojo vivo|luz naranja|brillo naranja|se ve fuego)\b/;
 const BLEW_UP = /\b(?:exploto|estallo|revento) (?:\w+ ){0,2}(?:enchufe|toma|tablero|termica|cable|transformador|disyuntor)\b/;
 // Diminutives count: "me da una patadita" is the same shock as "da patada".
 const SHOCK = /\b(?:patad\w*|(?:da|dio|tiene|hay|pasa|me da|me dio) (?:una |la )?(?:corriente|descarga|calambre\w*)|electrocut\w*|electrific\w*)\b/;
@@ -48,7 +50,7 @@ const WET = /\b(?:agua|mojad\w*|humed\w*)\b/;
 const CO_ALARM = /\b(?:detector|alarma|sensor) (?:de )?(?:co|monoxido)\b|\b(?:aparat\w*|detector|alarma|sensor|coso)\b.{0,40}\b(?:co|monoxido)\b/;
 const ALARM_SOUNDING = /\b(?:suena|sonando|sono|pita|pitando|pitar|pitido|salto|se activo|activada|marca \d+)\b/;
 const MONOXIDE = /\bmonoxido\b/;
-const SYMPTOMS = /\b(?:muy dormid\w*|no (?:se )?despierta\w*|le cuesta despertar\w*|no reacciona|con sueno|mucho sueno|somnolient\w*|aturdid\w*|se (?:siente|sienten|sentia) mal|nos sentimos mal|me siento mal|dolor de cabeza|duele (?:\w+ )?la cabeza|mareos?|mareados?|mareadas?|mareo|se mareo|nos mareamos|nauseas?|vomit\w*|desmay\w*|somnolencia|intoxica\w*|descompuest\w*)\b/;
+const SYMPTOMS = /\b(?:muy dormid\w*|no (?:se )?despierta\w*|le cuesta despertar\w*|no reacciona|con sueno|mucho sueno|somnolient\w*|aturdid\w*|se (?:siente|sienten|sentia) mal|nos sentimos mal|me siento mal|dolor de cabeza|duele (?:\w+ )?la cabeza|mareos?|mareados?|mareadas?|mareo|se mareo|nos mareamos|nauseas?|vomit\w*|desmay\w*|somnolencia|intoxica\w*|descompuest\w*|se descompu\w*|se desvanec\w*)\b/;
 const COMBUSTION = /\b(?:calefactor(?:es)?|calefon|brasero|estufas?|tiro balanceado|salamandra|hornallas?|horno|piloto|caldera|pantalla|llama amarilla|hollin)\b/;
 
 const URGENT = /\b(?:urgente|urgencia|emergencia|ayuda|auxilio|socorro|vengan ya|vengan rapido)\b/;
@@ -61,15 +63,17 @@ const HAZARDS: [EmergencyKind, RegExp][] = [
 
 // A danger that is over ("ya lo arregló metrogas", "ya no hay olor") or imagined ("¿qué hago si siento olor a gas?")
 // is not an emergency — unless it came back ("de nuevo", "sigue el olor").
-const RESOLVED = /\bya (?:lo |la |los )?(?:arreglo|arreglaron|reparo|repararon|solucion\w*|cambiaron|vino|vinieron|paso|bajo|paro|se seco|se fue)\b|\bya no (?:hay|huele|sale|tengo|tenemos|sentimos)\b|\b(?:ya|despues|luego|al rato|enseguida) se fue\b|\bse fue (?:el|la|los|las) (?:olor|olorcito|humo|agua|chispas?|pierde|perdida)\b|\bya esta (?:bien|solucionado|arreglado)\b|\bquedo perfecto\b/;
+const RESOLVED = /\bya (?:lo |la |los )?(?:arreglo|arreglaron|arreglamos|reparo|repararon|solucion\w*|cambiaron|cambiamos|cerramos|vino|vinieron|paso|bajo|paro|se seco|se fue)\b|\bya no (?:hay|huele|sale|tengo|tenemos|sentimos)\b|\b(?:ya|despues|luego|al rato|enseguida) se fue\b|\bse fue (?:el|la|los|las) (?:olor|olorcito|humo|agua|chispas?|pierde|perdida)\b|\bya esta (?:bien|solucionado|arreglado)\b|\bquedo perfecto\b/;
 // An episode placed weeks back ("el mes pasado sentimos olor", "la semana pasada saltó un chispazo") is history the
 // customer wants checked, not a danger now — unless it is still going on or came back.
 const PAST_EPISODE = /\b(?:el|la) (?:mes|semana|ano|invierno|verano) pasad[oa]\b|\bhace (?:\w+ )?(?:meses|semanas|anos|un mes|una semana|un ano)\b|\bdesde ese dia\b/;
 const STILL_NOW = /\b(?:ahora|hoy|ahora mismo|en este momento|sigue|siguen|todavia|de nuevo|otra vez|volvio|vuelve)\b/;
 // A CO detector chirping for its battery is maintenance, not carbon monoxide.
 const LOW_BATTERY = /\b(?:pila|pilas|bateria|lo bat|low bat|low battery)\b/;
+// "…y ahora hay olor a gas, ¿qué hago?": a question about a danger that is there now is not a what-if.
+const HAPPENING_NOW = /\bahora (?:hay|huele|sale|tengo|tenemos|siento|sentimos|esta|se siente)\b/;
 const CAME_BACK = /\b(?:otra vez|de nuevo|volvio|vuelve|sigue|siguen|todavia|ahora (?:hay|huele|sale|tengo))\b/;
-const HYPOTHETICAL = /\b(?:que (?:hago|hacer|tengo que hacer|se hace|hay que hacer)|como (?:me doy cuenta|se detecta|saber|se si)) (?:si|cuando|en caso)\b|\ben caso de\b|\bsi (?:llegara|llego a|llegase|hubiera|alguna vez|algun dia)\b/;
+const HYPOTHETICAL = /(?<!\bno se )\bsi (?:\w+ ){1,8}(?:que (?:hago|tengo que hacer|hay que hacer|debo hacer|deberia hacer|se hace)|como (?:actuo|me doy cuenta))\b|\b(?:que (?:hago|hacer|tengo que hacer|se hace|hay que hacer)|como (?:me doy cuenta|se detecta|saber|se si)) (?:si|cuando|en caso)\b|\ben caso de\b|\bsi (?:llegara|llego a|llegase|hubiera|alguna vez|algun dia)\b/;
 // "no hay olor a gas", "sin humo": a negation right before a cue cancels that cue.
 const NEGATED_BEFORE = /\b(?:no|sin|ni|nunca|ya no|nadie)(?: \w+){0,2} $/;
 
@@ -115,6 +119,7 @@ export function detectEmergency(normalized: string): EmergencyDetection | null {
   if (present(s, BURNING)) flag("electrical", "electrical:burning");
   if (present(s, SHOCK)) flag("electrical", "electrical:shock");
   if (present(s, BLEW_UP)) flag("electrical", "electrical:blew-up");
+  if (present(s, GLOW) && (ELECTRIC_FIXTURE.test(s) || /\bmedidor de luz\b|\bmedidor\b/.test(s))) flag("electrical", "electrical:glow");
   if (present(s, OVERHEATING) && ELECTRIC_THING.test(s)) flag("electrical", "electrical:overheating");
   if (present(s, HOT_OR_HUMMING) && ELECTRIC_FIXTURE.test(s)) flag("electrical", "electrical:hot-fixture");
 
@@ -142,7 +147,7 @@ export function detectEmergency(normalized: string): EmergencyDetection | null {
 // Why a message that talks about a danger does not describe one happening now: imagined, over, or long past. The
 // learned model does not read tense well, so a danger it sees in such a message is asked about, not escalated.
 export function dismissal(normalized: string): "hypothetical" | "resolved" | "past" | null {
-  if (HYPOTHETICAL.test(normalized)) return "hypothetical";
+  if (HYPOTHETICAL.test(normalized) && !HAPPENING_NOW.test(normalized)) return "hypothetical";
   if (RESOLVED.test(normalized) && !CAME_BACK.test(normalized)) return "resolved";
   if (PAST_EPISODE.test(normalized) && !STILL_NOW.test(normalized)) return "past";
   return null;

@@ -6,7 +6,7 @@ import { normalizeText } from "./normalize-text";
 import type { EmergencyKind } from "./types";
 
 // One message per safety cue of detect-emergency.ts, with the kind it must raise. The source is read to list the
-// cues, so a cue added without an example here fails this file.
+// cues, so a cue added without an example here fails this file. "cue (note)" keys are extra wordings of a cue.
 const EXAMPLES: Record<string, [text: string, kind: EmergencyKind]> = {
   "gas:smell": ["hay un olor a gas tremendo en el pasillo", "gas"],
   "gas:smell-near-gas": ["sale un olor raro de la hornalla, como a huevo podrido", "gas"],
@@ -14,6 +14,7 @@ const EXAMPLES: Record<string, [text: string, kind: EmergencyKind]> = {
   "gas:hiss": ["el regulador de la garrafa hace un silbido fuerte", "gas"],
   "co:alarm": ["está sonando la alarma de monóxido del pasillo", "carbon_monoxide"],
   "co:monoxide": ["creo que hay monóxido, estamos con náuseas", "carbon_monoxide"],
+  "co:symptoms+appliance (fainted)": ["la vecina se descompuso en el baño, el calefón tira hollín y no hay ventilación", "carbon_monoxide"],
   "co:symptoms+appliance": ["estamos todos mareados, la estufa estuvo prendida toda la noche con la pieza cerrada", "carbon_monoxide"],
   "power:electro-dependent": ["nos quedamos sin luz y mi papá usa concentrador de oxígeno", "no_power_risk"],
   "power:fallen-cable": ["se cayó un cable de la calle sobre la vereda", "no_power_risk"],
@@ -22,6 +23,7 @@ const EXAMPLES: Record<string, [text: string, kind: EmergencyKind]> = {
   "electrical:smoke": ["sale humito del ventilador de techo", "electrical"],
   "electrical:burning": ["hay olor a plástico quemado en el tablero", "electrical"],
   "electrical:shock": ["el lavarropas me dio una descarga al tocarlo", "electrical"],
+  "electrical:glow": ["las luces parpadean y adentro del medidor se ve un resplandor naranja", "electrical"],
   "electrical:blew-up": ["explotó el enchufe de la cocina", "electrical"],
   "electrical:overheating": ["el cable del aire está recalentado", "electrical"],
   "electrical:hot-fixture": ["el toma de la pieza está caliente y zumba", "electrical"],
@@ -47,7 +49,7 @@ describe("safety cues", () => {
   for (const [cue, [text, kind]] of Object.entries(EXAMPLES)) {
     it(`${cue}: "${text}"`, () => {
       const found = detectEmergency(normalizeText(text));
-      expect(found?.signals).toContain(cue);
+      expect(found?.signals).toContain(cue.replace(/ \(.*\)$/, ""));
       expect(found?.kind).toBe(kind);
       // The rules keep the last word whatever the learned model reads: the assistant escalates every one of them.
       const u = understandMessage(text, { now: new Date("2026-11-18T10:00:00-03:00"), priceList: [] });
