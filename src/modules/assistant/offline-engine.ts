@@ -36,7 +36,7 @@ export async function answerUnderstanding(input: EngineInput, u: Understanding):
   if (u.intent !== "other") ctx.state.unclear = 0;
   // An emergency confirmed in answer to "¿es una urgencia?" is one too (for the reply's priority and the record).
   const escalated = log.find((c) => c.name === "escalate_emergency")?.input as { kind?: EngineOutput["emergency"] } | undefined;
-  return { engine: "OFFLINE", intent: escalated ? "emergency" : u.intent, emergency: u.emergency ?? escalated?.kind ?? null, reply, toolCalls: log };
+  return { engine: "OFFLINE", intent: escalated ? "emergency" : u.intent, emergency: escalated?.kind ?? u.emergency ?? null, reply, toolCalls: log };
 }
 
 async function decide(input: EngineInput, u: Understanding, log: ToolCallRecord[]): Promise<string | null> {

@@ -111,6 +111,26 @@ describe("the OpenAI engine", () => {
     expect(bodyOf((await outbound())[0]!)).toContain("No toques llaves de luz");
   });
 
+  it("asks '¿Es una urgencia?' itself when a message could be an emergency, and escalates the yes without the model", async () => {
+    await answer("el calefon hace un ruido raro cuando prende");
+    expect(bodyOf((await outbound())[0]!)).toMatch(/^¿Es una urgencia\?/);
+    await answer("URGENTE");
+    expect(await openai.requests("chat/completions")).toEqual([]);
+    expect(await adminDb().job.findFirstOrThrow()).toMatchObject({ urgency: "EMERGENCY" });
+    const runs = await adminDb().assistantRun.findMany({ orderBy: { createdAt: "asc" } });
+    expect(runs.map((r) => r.emergencyKind)).toEqual([null, "carbon_monoxide"]);
+  });
+
+  it("records the turn as an emergency when the model escalates on its own", async () => {
+    await openai.script([
+      { toolCalls: [{ id: "call_esc", name: "escalate_emergency", arguments: { kind: "flood", summary: "Agua saliendo del techo" } }] },
+      { content: "Ya avisamos al equipo. Cortá la llave de paso." },
+    ]);
+    await answer("hola, consulta por el departamento del tercer piso");
+    const run = await adminDb().assistantRun.findFirstOrThrow();
+    expect(run).toMatchObject({ engine: "OPENAI", intent: "emergency", emergencyKind: "flood" });
+  });
+
   it("transcribes a voice note through the Whisper-compatible endpoint and answers it as text", async () => {
     const key = `${ORG_A}/voice/nota-1.ogg`;
     await getMediaStorage().put(key, Buffer.from("TRANSCRIPT: hola, cuánto sale destapar una cloaca?"), "audio/ogg");
