@@ -101,6 +101,9 @@ describe("the address", () => {
     expect(await adminDb().jobAttachment.findMany({ where: { jobId: job.id }, select: { kind: true, storageKey: true, mimeType: true } })).toEqual([
       { kind: "PHOTO", storageKey: `${ORG_A}/media/pileta.jpg`, mimeType: "image/jpeg" },
     ]);
+    // Thanked once: the next message is answered for what it says.
+    expect(await say("gracias!", new Date(later.getTime() + 60_000))).toBe("¡Gracias a vos! Cualquier cosa, escribinos por acá.");
+    expect(await adminDb().jobAttachment.count()).toBe(1);
   });
 
   it("a known address is confirmed with 'sí'; another one replaces it for this visit", async () => {

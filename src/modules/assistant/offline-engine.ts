@@ -112,6 +112,7 @@ async function decide(input: EngineInput, u: Understanding, log: ToolCallRecord[
   if (ctx.state.awaiting && NO.test(u.normalized) && u.intent !== "cancel") {
     ctx.state.awaiting = undefined;
     ctx.state.offeredSlots = [];
+    ctx.state.jobId = undefined;
     return "Perfecto. Cualquier cosa, escribinos por acá.";
   }
 
