@@ -36,7 +36,8 @@ export const assistantStateSchema = z.object({
   // A low-confidence message: the two readings asked about and the message itself (re-read with the answer).
   clarify: z.object({ options: z.array(z.enum(INTENTS)).length(2), text: z.string() }).optional(),
   // A photo was asked for after booking: photos sent from then on are attached to this job.
-  photo: z.object({ jobId: z.string(), number: z.number().int(), askedAt: z.coerce.date() }).optional(),
+  // thankedAt: photos up to then were already thanked for (one still downloading is attached on a later turn).
+  photo: z.object({ jobId: z.string(), number: z.number().int(), askedAt: z.coerce.date(), thankedAt: z.coerce.date().optional() }).optional(),
   service: z.object({ code: z.string().optional(), serviceType: z.string().optional(), name: z.string().optional() }).optional(),
   description: z.string().optional(),
   urgency: z.enum(["EMERGENCY", "HIGH", "NORMAL"]).optional(),

@@ -52,7 +52,7 @@ export async function seedAssistantOrg(sandbox: TestSandbox, redis: Redis, optio
 
 let seq = 0;
 // Inbound messages of one turn, stored as the pipeline stores them, and the closed turn.
-export async function turn(parts: (string | { type: "AUDIO" | "REACTION"; content?: Record<string, unknown>; mediaStorageKey?: string; mediaMimeType?: string })[], at: Date, conversationId = CONV): Promise<string> {
+export async function turn(parts: (string | { type: "AUDIO" | "REACTION" | "IMAGE"; content?: Record<string, unknown>; mediaStorageKey?: string; mediaMimeType?: string })[], at: Date, conversationId = CONV): Promise<string> {
   const admin = adminDb();
   const id = `t${++seq}-${Date.now()}`;
   const ids: string[] = [];

@@ -108,12 +108,13 @@ async function decide(input: EngineInput, u: Understanding, log: ToolCallRecord[
     const picked = readClarify(input, u);
     if (picked) {
       const reread = understandMessage(picked.text, { now: ctx.now, priceList: input.priceList });
-      return route(input, { ...reread, intent: picked.intent, confidence: 1, alternatives: [{ intent: picked.intent, confidence: 1 }] }, call, hello);
+      return route({ ...input, text: picked.text }, { ...reread, intent: picked.intent, confidence: 1, alternatives: [{ intent: picked.intent, confidence: 1 }] }, call, hello);
     }
   }
   if (ctx.state.awaiting && NO.test(u.normalized) && u.intent !== "cancel") {
     ctx.state.awaiting = undefined;
     ctx.state.offeredSlots = [];
+    ctx.state.jobId = undefined;
     return "Perfecto. Cualquier cosa, escribinos por acá.";
   }
 

@@ -29,6 +29,7 @@ export async function readPhotos(input: EngineInput, call: Call): Promise<string
   if (!input.ctx.state.photo) return null;
   const result = await call<{ attached: number; pending: number; jobNumber: number }>("attach_customer_photos", {});
   if (!result || result.attached + result.pending === 0) return null;
+  input.ctx.state.photo = { ...input.ctx.state.photo, thankedAt: input.ctx.now };
   return result.attached
     ? `¡Gracias por la foto! La sumamos al trabajo #${result.jobNumber} para que el técnico la vea antes de ir.`
     : "¡Gracias por la foto! Se la pasamos al técnico para que la vea antes de ir.";

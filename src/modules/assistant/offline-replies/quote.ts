@@ -9,6 +9,8 @@ export async function quote(input: EngineInput, u: Understanding, call: Call, he
   const found = await call<{ matches: PriceMatch[] }>("get_price", { query: input.text.slice(0, 500) });
   ctx.state.description = input.text.slice(0, 300);
   ctx.state.awaiting = "schedule_offer";
+  // Turns offered after a quote are for a new visit, not for one the customer was moving earlier.
+  ctx.state.jobId = undefined;
   const best = found?.matches[0];
   if (!best) {
     await call("create_lead", { summary: input.text.slice(0, 300), ...(u.entities.serviceType ? { serviceType: u.entities.serviceType } : {}) });

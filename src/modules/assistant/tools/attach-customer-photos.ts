@@ -19,7 +19,7 @@ export const attachCustomerPhotosTool = defineTool({
     return withTenant(ctx.organizationId, async (tx) => {
       const images = await tx.whatsAppMessage.findMany({
         where: { conversationId: ctx.conversationId, direction: "INBOUND", type: "IMAGE", createdAt: { gte: photo.askedAt } },
-        select: { id: true, mediaState: true, mediaStorageKey: true, mediaMimeType: true, mediaSize: true, mediaSha256: true },
+        select: { id: true, mediaState: true, mediaStorageKey: true, mediaMimeType: true, mediaSize: true, mediaSha256: true, createdAt: true },
         orderBy: { createdAt: "asc" },
       });
       const stored = images.filter((m) => m.mediaState === "STORED" && m.mediaStorageKey && PHOTO_TYPES.includes(m.mediaMimeType ?? ""));
@@ -33,7 +33,8 @@ export const attachCustomerPhotosTool = defineTool({
           })),
         });
       }
-      return { attached: fresh.length, pending: images.filter((m) => m.mediaState !== "STORED").length, jobNumber: photo.number, total: already.size + fresh.length };
+      const unthanked = images.filter((m) => m.mediaState === "PENDING" && (!photo.thankedAt || m.createdAt > photo.thankedAt));
+      return { attached: fresh.length, pending: unthanked.length, jobNumber: photo.number, total: already.size + fresh.length };
     });
   },
 });

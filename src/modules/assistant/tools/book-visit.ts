@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { withTenant } from "../../../lib/db";
+import { withTenant, type TenantTx } from "../../../lib/db";
 import { formatTimeAr } from "../../messaging/format-ar";
+import { addCustomerAddress } from "../../customers/add-customer-address";
 import type { OrganizationEvent } from "../../events/organization-event";
 import { createJob } from "../../jobs/create-job";
 import { assistantActor } from "../../jobs/job-actor";
@@ -13,8 +14,6 @@ import { localDateOf, zonedTimeToUtc } from "../../../lib/time";
 import { defineTool } from "./assistant-tool";
 import { slotLabel, VISIT_MINUTES } from "./find-slots";
 import { upsertLead } from "./upsert-lead";
-import { addCustomerAddress } from "../../customers/add-customer-address";
-import type { TenantTx } from "../../../lib/db";
 
 const SERVICE_TYPES = ["PLUMBING", "GAS", "ELECTRICAL", "HVAC", "DRAINAGE", "GENERAL"] as const;
 

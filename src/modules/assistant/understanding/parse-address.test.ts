@@ -24,6 +24,7 @@ describe("parseAddress", () => {
   it("drops the lead-in words people write before the address", () => {
     expect(parseAddress("sí, es en Mitre 455, Avellaneda")).toMatchObject({ street: "Mitre", number: "455", locality: "Avellaneda" });
     expect(parseAddress("Ruta 2 km 45")).toMatchObject({ street: "Ruta 2 km", number: "45" });
+    expect(parseAddress("no, es en lo de mi vieja: calle 7 nro 845 entre 50 y 51 La Plata")).toMatchObject({ street: "Calle 7", number: "845", locality: "La Plata" });
   });
 
   it("says what is missing", () => {

@@ -21,7 +21,10 @@ const STREET_WORDS = /\b(?:calle|av|avda|avenida|pasaje|pje|bv|boulevard|bulevar
 
 export function parseAddress(text: string): ParsedAddress {
   const result: ParsedAddress = { street: null, number: null, floorApartment: null, locality: null, references: null };
-  const cleaned = text.replace(/\s+/g, " ").trim().replace(LEAD, "").replace(/[.!]+$/, "");
+  // "no, es en lo de mi vieja: calle 7 845" — what follows a colon is the address when it carries a number.
+  const afterColon = text.slice(text.lastIndexOf(":") + 1);
+  const body = text.includes(":") && /\d/.test(afterColon) ? afterColon : text;
+  const cleaned = body.replace(/\s+/g, " ").trim().replace(/^no[,.!]?\s+/i, "").replace(LEAD, "").replace(/[.!]+$/, "");
   const parts = cleaned.split(/\s*(?:[,;\n]|\s-\s)\s*/).map((p) => p.trim()).filter(Boolean);
   const localities: string[] = [];
   const references: string[] = [];

@@ -34,7 +34,7 @@ const conversationAssistantSchema = z.object({
   enabled: z.boolean().describe("si el asistente está activado en la organización"),
   pausedUntil: dateTime().nullable().describe("una persona tiene la conversación hasta entonces; las urgencias se responden igual"),
   state: z.object({
-    awaiting: z.enum(["schedule_offer", "slot_choice", "cancel_confirm", "emergency_check"]).nullable(),
+    awaiting: z.enum(["schedule_offer", "slot_choice", "cancel_confirm", "emergency_check", "address", "clarify", "reschedule_or_cancel", "job_choice"]).nullable(),
     offeredSlots: z.array(z.object({ start: dateTime(), end: dateTime(), technicianId: z.string() })),
     service: z.string().nullable(),
     urgency: z.enum(["EMERGENCY", "HIGH", "NORMAL"]).nullable(),
