@@ -60,7 +60,9 @@ async function decide(input: EngineInput, u: Understanding, log: ToolCallRecord[
       summary = `${ctx.state.hazard.text} (confirmó que es urgente)`;
     }
     ctx.state.hazard = undefined;
-  } else if (!emergency && u.possibleEmergency) {
+  } else if (!emergency && u.possibleEmergency && ctx.state.awaiting !== "address" && ctx.state.awaiting !== "job_choice") {
+    // (An address or a pick among the customer's visits answers our own question; "timbre", "piso 2, al fondo del
+    // pasillo" read as a faint hazard out of context. A real danger there is still u.emergency.)
     // It may be an emergency the classifier could not confirm: always ask before anything else.
     return askUrgent(input, u.possibleEmergency, hello);
   }
