@@ -9,7 +9,7 @@ export const EMERGENCY_ASK = 0.12;
 // A rules emergency the model finds this implausible is asked about ("¿Es una urgencia?") instead of escalated: on
 // the blind sets the rules' false alarms were quotes and history ("el mes pasado…") that the model reads right, and
 // a false alarm wakes an owner at night. The customer still gets the safety question, never silence.
-export const RULE_EMERGENCY_FLOOR = 0.05;
+export const RULE_EMERGENCY_FLOOR = 0.02;
 
 export type CombinedReading = {
   intent: Intent;

@@ -20,7 +20,8 @@ export function corpusFiles(): string[] {
 
 // Every case once (same normalized text and context = same case; the first file wins), with its split. The split
 // is a hash of the case, not a random draw, so adding a file never moves an old case between splits: `test` (15 %)
-// is never used for training or tuning, `validation` (15 %) only calibrates the confidence.
+// is never used for training or tuning, `validation` (15 %) calibrates the confidence and
+// picks the few thresholds (combine-readings.ts).
 export function loadCorpus(files = corpusFiles()): { cases: CorpusCase[]; sha256: string } {
   const hash = createHash("sha256");
   const seen = new Set<string>();
