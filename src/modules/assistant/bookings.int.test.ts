@@ -248,6 +248,15 @@ describe("when the reading is unsure", () => {
     expect(await adminDb().job.findFirstOrThrow()).toMatchObject({ status: "cancelled" });
   });
 
+  it("asks the same with the committed model's own unsure reading, end to end", async () => {
+    await say("quiero un turno para el jueves para destapar la cloaca");
+    await say("1");
+    await say("si");
+    // The frozen model reads this between cancel (~0.5) and reschedule (~0.4): close enough that it must ask.
+    expect(await say("che lo de la visita del jueves...")).toBe("¿Querés reprogramar la visita del jueves 3/12 o cancelarla?");
+    expect(await say("mejor pasala para otro día")).toMatch(/^Dale, cambiamos tu visita del jueves 3\/12 de 08:00 a 10:00\./);
+  });
+
   it("reads 'pasala al viernes' as a reschedule with that day", async () => {
     await say("quiero un turno para el jueves para destapar la cloaca");
     await say("1");
