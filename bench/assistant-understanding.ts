@@ -44,4 +44,4 @@ const report = [
   "",
 ].join("\n");
 console.log(report);
-if (process.env.BENCH_WRITE !== "0") writeFileSync(new URL("./results/assistant-understanding.md", import.meta.url), report);
+writeFileSync(new URL("./results/assistant-understanding.md", import.meta.url), report);
