@@ -40,8 +40,8 @@ describe("assistant evaluation set", () => {
     expect(report.intentAccuracy, formatEvaluationReport(report)).toBeGreaterThanOrEqual(0.8);
   });
 
-  // Blind sets written after the model was frozen, scored once (LABELS.md): v10 98.1 % intent, 30/30 emergencies
-  // with no false alarm. The bars sit under the measured figures: they catch regressions, they claim nothing more.
+  // Blind sets written after the model was frozen, scored once (LABELS.md): v12 and v13 98.1 % intent each, every
+  // intent at or above 92 %, 30/30 emergencies each with no false alarm. The bars sit under the measured figures: they catch regressions, they claim nothing more.
   for (const path of EVAL_BLIND_PATHS) {
     it(`holds up on the blind set ${path.split("/").pop()}`, () => {
       const blind = loadEvalCases(path);

@@ -14,7 +14,7 @@ const GAS_LEAK = /\b(?:perdidas?|fugas?|escape|perdiendo) de gas\b|\b(?:pierde|s
 
 const SPARKS = /\b(?:chisp\w*|chisporrot\w*)\b/;
 // Smoke coming out of anything in a house is a danger; what is smoking only decides the kind.
-const SMOKE = /\bhum(?:o|ito|areda)\b(?! de (?:cigarr\w*|asado|parrilla))/;
+const SMOKE = /\b(?:hum(?:o|ito|areda)|humea\w*)\b(?! de (?:cigarr\w*|asado|parrilla))/;
 const BURNING = /\b(?:olor a (?:\w+ )?quemado|huele a (?:\w+ )?quemado|se (?:esta )?quemando|quemandose|prendio fuego|fuego|incendi\w*|llamarada|derrit\w*|derreti\w*)\b/;
 // Wiring that overheats is the step before it burns.
 const OVERHEATING = /\b(?:recalent\w*|muy caliente|re caliente|hirviendo|quema al tocar)\b/;

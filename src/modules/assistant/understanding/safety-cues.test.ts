@@ -20,6 +20,7 @@ const EXAMPLES: Record<string, [text: string, kind: EmergencyKind]> = {
   "power:fallen-cable": ["se cayó un cable de la calle sobre la vereda", "no_power_risk"],
   "power:wet-or-loose-cables": ["sin luz y el tablero está todo mojado por la lluvia", "no_power_risk"],
   "electrical:sparks": ["el enchufe del living tira chispas", "electrical"],
+  "electrical:smoke (verb)": ["los cables debajo del escritorio están humeando", "electrical"],
   "electrical:smoke": ["sale humito del ventilador de techo", "electrical"],
   "electrical:burning": ["hay olor a plástico quemado en el tablero", "electrical"],
   "electrical:shock": ["el lavarropas me dio una descarga al tocarlo", "electrical"],
