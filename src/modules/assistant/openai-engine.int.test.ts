@@ -112,13 +112,13 @@ describe("the OpenAI engine", () => {
   });
 
   it("asks '¿Es una urgencia?' itself when a message could be an emergency, and escalates the yes without the model", async () => {
-    await answer("el calefon hace un ruido raro cuando prende");
+    await answer("el toma de la cocina hace un ruidito");
     expect(bodyOf((await outbound())[0]!)).toMatch(/^¿Es una urgencia\?/);
     await answer("URGENTE");
     expect(await openai.requests("chat/completions")).toEqual([]);
     expect(await adminDb().job.findFirstOrThrow()).toMatchObject({ urgency: "EMERGENCY" });
     const runs = await adminDb().assistantRun.findMany({ orderBy: { createdAt: "asc" } });
-    expect(runs.map((r) => r.emergencyKind)).toEqual([null, "carbon_monoxide"]);
+    expect(runs.map((r) => r.emergencyKind)).toEqual([null, "electrical"]);
   });
 
   it("records the turn as an emergency when the model escalates on its own", async () => {
