@@ -27,7 +27,7 @@ campotech db seed
 say "Compilando la web"
 pnpm exec turbo run build --filter=@campotech/web --output-logs=errors-only >/dev/null || die "next build falló (pnpm --filter @campotech/web build para ver el detalle)."
 
-envval() { grep -E "^$1=" .env | tail -1 | cut -d= -f2-; }
+envval() { grep -E "^$1=" .env | tail -1 | cut -d= -f2- || true; } # a key missing from an older .env falls back to its default
 WEB_PORT=$(envval WEB_PORT); WEB_PORT=${WEB_PORT:-3000}
 WORKERS_PORT=$(envval WORKERS_HEALTH_PORT); WORKERS_PORT=${WORKERS_PORT:-3001}
 SANDBOX_PORT=$(envval SANDBOX_PORT); SANDBOX_PORT=${SANDBOX_PORT:-4010}
