@@ -169,7 +169,8 @@ async function refresh() {
     div.textContent = describe(m);
     const info = document.createElement("div");
     info.className = "meta";
-    const time = new Date(m.createdAt).toLocaleTimeString("es-AR");
+    // Buenos Aires wall clock, 24-hour (a browser's es-AR default may print 00:10 as 12:10).
+    const time = new Date(m.createdAt).toLocaleTimeString("es-AR", { timeZone: "America/Argentina/Buenos_Aires", hourCycle: "h23" });
     info.textContent = m.direction === "business"
       ? time + " · " + m.provider + " · " + (STATUS[m.status] || m.status) + (m.error ? " (" + m.error.code + " " + m.error.title + ")" : "")
       : time + (m.readByBusiness ? " · visto por la empresa" : "");
