@@ -74,6 +74,9 @@ async function seedTwoOrganizations() {
     await admin.syncUpload.create({ data: { organizationId: id, sha256: "0".repeat(64), mimeType: "image/png", size: 1, storageKey: `u-${id}`, uploadedById: `${id}-owner` } });
     await admin.customerAddress.create({ data: { organizationId: id, customerId: `${id}-cust`, street: "Calle 1" } });
     await admin.quickReply.create({ data: { organizationId: id, shortcut: "horarios", title: "Horarios", body: "Lunes a viernes" } });
+    await admin.teamInvitation.create({ data: { organizationId: id, phone: "+5491155550999", name: "Invitada", role: "TECHNICIAN", codeHash: "x", expiresAt: new Date() } });
+    await admin.planChangeRequest.create({ data: { organizationId: id, fromTier: "FREE", toTier: "PROFESIONAL" } });
+    await admin.numberProvisioning.create({ data: { organizationId: id } });
   }
 }
 
@@ -96,6 +99,7 @@ const TENANT_MODELS = [
   "technicianPosition",
   "jobTimeEntry", "syncChange", "syncMutation", "syncUpload",
   "customerAddress", "quickReply",
+  "teamInvitation", "planChangeRequest", "numberProvisioning",
 ] as const;
 
 describe("the application role", () => {

@@ -34,11 +34,18 @@ async function api<T = Json>(token: string, method: string, path: string, body?:
   return (text ? JSON.parse(text) : null) as T;
 }
 
+// The map shows one Buenos Aires day, so every job here must start and end today there: after 20:00 the slots are
+// counted from five hours ago (offsets stay under 3.5 h), so a run at 22:30 doesn't book tomorrow's jobs.
+function todayAnchor(): number {
+  const hour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "America/Argentina/Buenos_Aires", hour: "2-digit", hourCycle: "h23" }).format(new Date()));
+  return Date.now() - (hour >= 20 ? 5 * 3600_000 : 0);
+}
+
 // A job for the customer, scheduled `inMinutes` from now for the technician (each test its own slot, so they never
 // overlap), with its pin set by the office.
 async function scheduledJob(owner: string, technicianId: string, location: { lat: number; lng: number } | null, inMinutes: number, address = "Gorriti 5120") {
   const job = await api<{ id: string; number: number }>(owner, "POST", "/api/jobs", { customerId: "demo-customer-5", address, serviceType: "PLUMBING", description: "Pérdida bajo la mesada" });
-  const start = new Date(Date.now() + inMinutes * 60_000);
+  const start = new Date(todayAnchor() + inMinutes * 60_000);
   await api(owner, "POST", `/api/jobs/${job.id}/transition`, { to: "scheduled", technicianId, scheduledStart: start.toISOString(), scheduledEnd: new Date(start.getTime() + 3600_000).toISOString() });
   if (location) await api(owner, "PUT", `/api/jobs/${job.id}/location`, location);
   const { trackingUrl } = await api<{ trackingUrl: string }>(owner, "GET", `/api/jobs/${job.id}`);
