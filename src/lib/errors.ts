@@ -8,6 +8,7 @@ export const ERROR_CATALOG = {
   UNAUTHENTICATED: { status: 401, message: "Tenés que iniciar sesión." },
   INVALID_SIGNATURE: { status: 401, message: "Firma inválida." },
   FORBIDDEN: { status: 403, message: "No tenés permiso para hacer esto." },
+  PLAN_REQUIRED: { status: 403, message: "Tu plan no incluye esta función: mejorá el plan para usarla." },
   CROSS_SITE_REQUEST: { status: 403, message: "El pedido no viene de CampoTech: recargá la página e intentá de nuevo." },
   NOT_FOUND: { status: 404, message: "No encontramos lo que buscás." },
   CONFLICT: { status: 409, message: "Ya existe un registro con esos datos." },

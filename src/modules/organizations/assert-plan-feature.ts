@@ -1,9 +1,15 @@
 import type { TenantTx } from "../../lib/db";
 import { AppError } from "../../lib/errors";
-import { FEATURE_UPSELL, planFeatures, type PlanFeatures } from "./features";
+import { effectiveTier } from "./effective-tier";
+import { FEATURE_MIN_TIER, includesFeature, upsellMessage, type PlanFeature } from "./features";
 
-// Refuses (403, with the plan that includes it) what the organization's plan does not include.
-export async function assertPlanFeature(tx: TenantTx, organizationId: string, feature: keyof PlanFeatures): Promise<void> {
-  const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { tier: true } });
-  if (!planFeatures(organization.tier)[feature]) throw new AppError("FORBIDDEN", { message: FEATURE_UPSELL[feature] });
+// Refuses what the organization's plan does not include with PLAN_REQUIRED: the Spanish reason and, in `fields`, the
+// feature and the first plan that includes it, so the dashboard can show an upgrade instead of an error.
+export async function assertPlanFeature(tx: TenantTx, organizationId: string, feature: PlanFeature, now: Date = new Date()): Promise<void> {
+  const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { tier: true, trialEndsAt: true } });
+  if (!includesFeature(effectiveTier(organization, now), feature)) throw planRequired(feature);
+}
+
+export function planRequired(feature: PlanFeature): AppError {
+  return new AppError("PLAN_REQUIRED", { message: upsellMessage(feature), fields: { feature, requiredPlan: FEATURE_MIN_TIER[feature] } });
 }

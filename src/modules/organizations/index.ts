@@ -1,6 +1,9 @@
-export { assertPlanFeature } from "./assert-plan-feature";
+export { assertPlanFeature, planRequired } from "./assert-plan-feature";
 export { createOrganization } from "./create-organization";
 export type { CreateOrganizationInput } from "./create-organization";
-export { FEATURE_UPSELL, PLAN_FEATURES, planFeatures } from "./features";
-export type { PlanFeatures } from "./features";
+export { effectiveTier } from "./effective-tier";
+export {
+  FEATURE_KEYS, FEATURE_MIN_TIER, FEATURE_NAMES, FEATURE_UPSELL, featuresAddedBy, includesFeature, PLAN_NAMES, PLAN_ORDER, planFeatures, upsellMessage,
+} from "./features";
+export type { PlanFeature, PlanFeatures } from "./features";
 export { parseTier, TIER_LIMITS } from "./tiers";

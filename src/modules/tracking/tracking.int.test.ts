@@ -264,7 +264,7 @@ describe("read side", () => {
 
   it("gates the map on the plan (INICIAL gets 403 with the reason)", async () => {
     await adminDb().organization.update({ where: { id: ORG }, data: { tier: "INICIAL" } });
-    await expect(withTenant(ORG, (tx) => getDispatchMap(tx, ORG, {}))).rejects.toMatchObject({ code: "FORBIDDEN", message: "El mapa de despacho está disponible desde el plan Profesional." });
+    await expect(withTenant(ORG, (tx) => getDispatchMap(tx, ORG, {}))).rejects.toMatchObject({ code: "PLAN_REQUIRED", message: "Mapa de despacho: está disponible desde el plan Profesional.", fields: { feature: "dispatchMap", requiredPlan: "PROFESIONAL" } });
   });
 });
 

@@ -62,7 +62,7 @@ async function putOnTheWay(): Promise<void> {
 
 describe("POST /api/tracking/positions", () => {
   it("answers 409 with the Spanish reason until the job is en camino, then takes the batch and answers the ETA", async () => {
-    const refused = await json<{ error: { code: string; message: string } }>(await post("ta-tech", [{ ...OBELISCO, recordedAt: at(60) }]), 409);
+    const refused = await json<{ error: { code: string; message: string; fields?: Record<string, string> } }>(await post("ta-tech", [{ ...OBELISCO, recordedAt: at(60) }]), 409);
     expect(refused.error.message).toBe("No tenés un trabajo en camino ni en curso: no guardamos tu ubicación.");
     await putOnTheWay();
     const result = await json<PositionBatchResult>(await post("ta-tech", [{ ...OBELISCO, accuracy: 12, speed: 8.5, heading: 200, recordedAt: at(30) }, { ...OBELISCO, recordedAt: at(30) }]), 200);
@@ -109,7 +109,7 @@ describe("the dispatch map and assignment", () => {
   it("is refused on INICIAL with the plan that includes it", async () => {
     await adminDb().organization.update({ where: { id: ORG }, data: { tier: "INICIAL" } });
     const refused = await json<{ error: { code: string; message: string } }>(await call(getDispatchMapEndpoint, { headers: as("ta-owner") }), 403);
-    expect(refused.error).toEqual({ code: "FORBIDDEN", message: "El mapa de despacho está disponible desde el plan Profesional." });
+    expect(refused.error).toEqual({ code: "PLAN_REQUIRED", message: "Mapa de despacho: está disponible desde el plan Profesional.", fields: { feature: "dispatchMap", requiredPlan: "PROFESIONAL" } });
   });
 
   it("lets only the assigned technician pin their own job (source TECHNICIAN)", async () => {
