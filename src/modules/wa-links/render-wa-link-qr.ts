@@ -15,7 +15,9 @@ export async function renderWaLinkQrPng(link: string, size: number = QR_PNG_SIZE
       fields: { size: `Entre ${QR_PNG_SIZES.min} y ${QR_PNG_SIZES.max}.` },
     });
   }
-  return QRCode.toBuffer(link, { ...BASE, type: "png", width: size });
+  // qrcode sizes the image as floor(modules × (width / modules)), which floating point turns into width − 1 for most
+  // sizes; half a pixel more lands it on exactly `size`.
+  return QRCode.toBuffer(link, { ...BASE, type: "png", width: size + 0.5 });
 }
 
 // Vector, for print shops and signage: scales to any size without blur.
