@@ -108,3 +108,15 @@ describe("the QR files and the printable card", () => {
     expect(pdf.toString("latin1")).toContain("/URI (https://wa.me/5491123456700?text=Quiero%20un%20presupuesto)");
   });
 });
+
+describe("OpenAPI", () => {
+  it("documents the link, the message body and the three files with their content types", async () => {
+    const { buildOpenApiDocument } = await import("./openapi");
+    const { ALL_ENDPOINTS } = await import("./endpoints");
+    const doc = buildOpenApiDocument(ALL_ENDPOINTS) as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>> };
+    expect(Object.keys(doc.paths["/api/settings/wa-link"] ?? {}).sort()).toEqual(["get", "put"]);
+    for (const [file, type] of [["qr.png", "image/png"], ["qr.svg", "image/svg+xml"], ["card.pdf", "application/pdf"]]) {
+      expect(Object.keys(doc.paths[`/api/settings/wa-link/${file}`]?.get?.responses["200"]?.content ?? {}), file).toEqual([type]);
+    }
+  });
+});
