@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { sampleFacturaA, sampleFacturaB } from "./invoice-test-kit";
+import { scannableQrText } from "./draw-invoice-whatsapp-qr";
 import { renderInvoicePdf } from "./render-invoice-pdf";
 
 // The "¿Consultas?" WhatsApp QR block, read back with poppler as a person would see the printed invoice.
@@ -50,5 +51,15 @@ describe("the invoice's WhatsApp QR block", () => {
     const out = text(await renderInvoicePdf({ ...sampleFacturaA(), whatsappQr: null }));
     expect(out).not.toContain("¿Consultas?");
     expect(out).toContain("Escribinos por WhatsApp: wa.me/5491123456789");
+  });
+});
+
+describe("scannableQrText", () => {
+  it("keeps the prefilled message while the printed modules stay readable, else falls back to the bare number", () => {
+    expect(scannableQrText(LINK, 84, 2)).toBe(LINK);
+    expect(scannableQrText(LINK, 50, 1)).toBe(LINK);
+    const long = `https://wa.me/5491123456789?text=${encodeURIComponent("Hola, quiero pedir presupuesto para instalación de calefón, cañerías y revisión de pérdidas — ¿atienden en Ñuñoa? ".repeat(2).trim())}`;
+    expect(scannableQrText(long, 50, 1)).toBe("https://wa.me/5491123456789");
+    expect(scannableQrText(long, 176, 4)).toBe(long);
   });
 });

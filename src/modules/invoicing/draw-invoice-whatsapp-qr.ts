@@ -1,5 +1,5 @@
 import { shortWaLink } from "../wa-links/build-wa-link";
-import { drawQrVector } from "../wa-links/draw-qr-vector";
+import { drawQrVector, qrModuleCount } from "../wa-links/draw-qr-vector";
 import type { InvoiceDocument } from "./invoice-document";
 
 // The "¿Consultas? Escribinos por WhatsApp" block of the invoice footer (plans with the wa.me QR). It never touches the
@@ -10,6 +10,15 @@ const BOLD = "DejaVuSans-Bold";
 const INK = "#000000";
 const MUTED = "#555555";
 const GREEN = "#1b5e20";
+
+// Below about 0.32 mm per module a phone camera struggles with a printed code. A long prefilled message (up to 300
+// characters, accents percent-encoded three times over) can make the link's QR that dense in the footer's small
+// square; then the QR carries the bare wa.me/<number> — the chat still opens, without the prefilled text — while
+// tapping the block in the PDF keeps the full link.
+const MIN_MODULE_PT = 0.9;
+export function scannableQrText(url: string, size: number, margin: number): string {
+  return size / (qrModuleCount(url) + 2 * margin) >= MIN_MODULE_PT ? url : `https://${shortWaLink(url)}`;
+}
 
 export type FooterSlots = { top: number; textX: number; right: number };
 
@@ -26,7 +35,7 @@ function drawBeside(pdf: PDFKit.PDFDocument, qr: NonNullable<InvoiceDocument["wh
   const qrX = right - size;
   const labelW = 150;
   const labelX = qrX - labelW - 8;
-  drawQrVector(pdf, qr.url, qrX, top + 14, size, { margin: 2 });
+  drawQrVector(pdf, scannableQrText(qr.url, size, 2), qrX, top + 14, size, { margin: 2 });
   pdf.font(BOLD).fontSize(10).fillColor(INK).text("¿Consultas?", labelX, top + 24, { width: labelW, align: "right", lineBreak: false });
   pdf.text("Escribinos por WhatsApp", labelX, top + 38, { width: labelW, align: "right", lineBreak: false });
   pdf.font(REGULAR).fontSize(9).fillColor(GREEN).text(qr.phoneDisplay, labelX, top + 54, { width: labelW, align: "right", lineBreak: false });
@@ -38,7 +47,7 @@ function drawCompact(pdf: PDFKit.PDFDocument, qr: NonNullable<InvoiceDocument["w
   const size = 50;
   const y = top + 70;
   // Margin 1 inside the square: the paper around it is blank for well over the 4 modules a reader needs.
-  drawQrVector(pdf, qr.url, textX, y, size, { margin: 1 });
+  drawQrVector(pdf, scannableQrText(qr.url, size, 1), textX, y, size, { margin: 1 });
   const x = textX + size + 8;
   const width = 240;
   pdf.font(BOLD).fontSize(8.5).fillColor(INK).text("¿Consultas? Escribinos por WhatsApp", x, y + 6, { width, lineBreak: false });

@@ -1,5 +1,10 @@
 import QRCode from "qrcode";
 
+// Modules per side of the QR for `text` (without the quiet zone): how dense the printed code will be.
+export function qrModuleCount(text: string): number {
+  return QRCode.create(text, { errorCorrectionLevel: "M" }).modules.size;
+}
+
 // Draws a QR as vector squares (not an image): sharp at any print size and no embedded bitmap. Runs of dark modules
 // on a row become one rectangle, so viewers do not show hairline seams between neighbouring squares.
 export function drawQrVector(pdf: PDFKit.PDFDocument, text: string, x: number, y: number, size: number, options: { margin?: number } = {}): void {
