@@ -386,6 +386,9 @@ const FIXTURES: Record<string, Fixture> = {
   },
   // A fresh viewer each call, promoted: any caller allowed to manage users may do that.
   "PATCH /api/users/{id}": { byId: true, request: async (org) => ({ params: { id: await freshViewer(org) }, body: { role: "DISPATCHER" } }) },
+  // issue 19 (signup): the checklist is organization-wide; dismissing is idempotent, so every allowed role succeeds.
+  "GET /api/onboarding": { byId: false, request: () => ({}) },
+  "POST /api/onboarding/dismiss": { byId: false, request: () => ({}) },
 };
 
 const keyOf = (endpoint: Endpoint) => `${endpoint.method} ${endpoint.path}`;

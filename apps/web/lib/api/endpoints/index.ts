@@ -110,6 +110,9 @@ import {
   updateWhatsAppCredentialsEndpoint,
   verifyWhatsAppAccountEndpoint,
 } from "./whatsapp-accounts";
+// issue 19 (signup)
+import { signupCodeEndpoint, signupEndpoint } from "./signup";
+import { dismissOnboardingEndpoint, getOnboardingEndpoint } from "./onboarding";
 
 // Every REST endpoint. The OpenAPI document and the role × endpoint test matrix read this list.
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
@@ -231,4 +234,9 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   syncPullEndpoint,
   syncPushEndpoint,
   syncUploadEndpoint,
+  // issue 19 (signup)
+  signupCodeEndpoint,
+  signupEndpoint,
+  getOnboardingEndpoint,
+  dismissOnboardingEndpoint,
 ] as unknown as Endpoint[];
