@@ -26,16 +26,15 @@ const STEPS: Record<OnboardingStepKey, Omit<OnboardingStep, "key" | "done">> = {
 // Progress is computed from the data every time (never stored), so a step done anywhere — dashboard, CLI, an
 // operator — shows as done, and a step undone (a number released, a connection revoked) shows as pending again.
 export async function getOnboardingChecklist(tx: TenantTx, organizationId: string, now: Date = new Date()): Promise<OnboardingChecklist> {
-  const [organization, whatsapp, activeUsers, pendingInvitations, priceItems, schedules, arca, mercadoPago] = await Promise.all([
-    tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { settings: true, onboardingDismissedAt: true } }),
-    tx.whatsAppBusinessAccount.count({ where: { organizationId, provisioningStatus: "ACTIVE" } }),
-    tx.user.count({ where: { organizationId, isActive: true } }),
-    tx.teamInvitation.count({ where: { organizationId, status: "PENDING", expiresAt: { gt: now } } }),
-    tx.priceListItem.count({ where: { organizationId } }),
-    tx.technicianSchedule.findMany({ where: { organizationId, user: { isActive: true } }, select: { workingHours: true } }),
-    tx.arcaConnection.findUnique({ where: { organizationId }, select: { certificatePem: true } }),
-    tx.mercadoPagoConnection.findUnique({ where: { organizationId }, select: { status: true } }),
-  ]);
+  // One after another: queries inside one transaction share its connection anyway.
+  const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { settings: true, onboardingDismissedAt: true } });
+  const whatsapp = await tx.whatsAppBusinessAccount.count({ where: { organizationId, provisioningStatus: "ACTIVE" } });
+  const activeUsers = await tx.user.count({ where: { organizationId, isActive: true } });
+  const pendingInvitations = await tx.teamInvitation.count({ where: { organizationId, status: "PENDING", expiresAt: { gt: now } } });
+  const priceItems = await tx.priceListItem.count({ where: { organizationId } });
+  const schedules = await tx.technicianSchedule.findMany({ where: { organizationId, user: { isActive: true } }, select: { workingHours: true } });
+  const arca = await tx.arcaConnection.findUnique({ where: { organizationId }, select: { certificatePem: true } });
+  const mercadoPago = await tx.mercadoPagoConnection.findUnique({ where: { organizationId }, select: { status: true } });
   const businessHours = assistantSettings(organization.settings).businessHours;
   const done: Record<OnboardingStepKey, boolean> = {
     whatsapp: whatsapp > 0,
