@@ -83,8 +83,8 @@ export function SignupForm() {
         <label>
           Tu celular
           <input name="phone" type="tel" inputMode="tel" autoComplete="tel" placeholder="11 4000-0001" required autoFocus {...described("phone")} />
-          {fieldError("phone")}
         </label>
+        {fieldError("phone")}
         <p className="muted">Es el celular del dueño: con él vas a ingresar a CampoTech.</p>
         {alert}
         <button type="submit" disabled={busy}>Enviarme el código</button>
@@ -98,26 +98,26 @@ export function SignupForm() {
       <label>
         Código
         <input name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required autoFocus {...described("code")} />
-        {fieldError("code")}
       </label>
+      {fieldError("code")}
       <label>
         Nombre del negocio
         <input name="businessName" autoComplete="organization" required maxLength={120} {...described("businessName")} />
-        {fieldError("businessName")}
       </label>
+      {fieldError("businessName")}
       <label>
         CUIT
         <input name="cuit" inputMode="numeric" placeholder="20-12345678-3" required maxLength={13} {...described("cuit")} />
-        {fieldError("cuit")}
       </label>
+      {fieldError("cuit")}
       <label>
         Condición frente al IVA
         <select name="ivaCondition" defaultValue="" required {...described("ivaCondition")}>
           <option value="" disabled>Elegí una opción</option>
           {IVA.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
         </select>
-        {fieldError("ivaCondition")}
       </label>
+      {fieldError("ivaCondition")}
       <fieldset className={styles.checks} {...described("trades")}>
         <legend>Rubros</legend>
         {TRADES.map(([value, label]) => (
@@ -126,27 +126,31 @@ export function SignupForm() {
       </fieldset>
       {fieldError("trades")}
       <div className={styles.pair}>
-        <label>
-          Código de área
-          <input name="areaCode" inputMode="numeric" placeholder="11" defaultValue="11" required maxLength={4} {...described("areaCode")} />
+        <div className="stack">
+          <label>
+            Código de área
+            <input name="areaCode" inputMode="numeric" placeholder="11" defaultValue="11" required maxLength={4} {...described("areaCode")} />
+          </label>
           {fieldError("areaCode")}
-        </label>
-        <label>
-          Localidad
-          <input name="locality" autoComplete="address-level2" placeholder="Lanús" required maxLength={80} {...described("locality")} />
+        </div>
+        <div className="stack">
+          <label>
+            Localidad
+            <input name="locality" autoComplete="address-level2" placeholder="Lanús" required maxLength={80} {...described("locality")} />
+          </label>
           {fieldError("locality")}
-        </label>
+        </div>
       </div>
       <label>
         Tu nombre
         <input name="ownerName" autoComplete="name" required maxLength={80} {...described("ownerName")} />
-        {fieldError("ownerName")}
       </label>
+      {fieldError("ownerName")}
       <label>
         Email (opcional)
         <input name="email" type="email" autoComplete="email" maxLength={120} {...described("email")} />
-        {fieldError("email")}
       </label>
+      {fieldError("email")}
       <fieldset className={styles.plans} {...described("plan")}>
         <legend>Plan</legend>
         <label className={`inline ${styles.plan}`}>
