@@ -3,6 +3,8 @@ import Link from "next/link";
 import { SignupForm } from "./signup-form";
 
 export const metadata: Metadata = { title: "Creá tu cuenta" };
+// Rendered per request: the form needs its scripts, and only a per-request render carries the CSP nonce (proxy.ts).
+export const dynamic = "force-dynamic";
 
 // Public: a business signs itself up with the owner's mobile (code by SMS) and lands in /panel signed in.
 export default function SignupPage() {
