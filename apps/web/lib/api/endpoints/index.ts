@@ -112,6 +112,9 @@ import {
 } from "./whatsapp-accounts";
 // issue 19 (walink)
 import { getWaLinkCardPdfEndpoint, getWaLinkEndpoint, getWaLinkQrPngEndpoint, getWaLinkQrSvgEndpoint, updateWaLinkEndpoint } from "./wa-links";
+// issue 19 (signup)
+import { signupCodeEndpoint, signupEndpoint } from "./signup";
+import { dismissOnboardingEndpoint, getOnboardingEndpoint } from "./onboarding";
 
 // Every REST endpoint. The OpenAPI document and the role × endpoint test matrix read this list.
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
@@ -239,4 +242,9 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   getWaLinkQrPngEndpoint,
   getWaLinkQrSvgEndpoint,
   getWaLinkCardPdfEndpoint,
+  // issue 19 (signup)
+  signupCodeEndpoint,
+  signupEndpoint,
+  getOnboardingEndpoint,
+  dismissOnboardingEndpoint,
 ] as unknown as Endpoint[];
