@@ -386,18 +386,15 @@ const FIXTURES: Record<string, Fixture> = {
   },
   // A fresh viewer each call, promoted: any caller allowed to manage users may do that.
   "PATCH /api/users/{id}": { byId: true, request: async (org) => ({ params: { id: await freshViewer(org) }, body: { role: "DISPATCHER" } }) },
-<<<<<<< HEAD
   // issue 19 (walink)
   "GET /api/settings/wa-link": { byId: false, request: () => ({}) },
   "PUT /api/settings/wa-link": { byId: false, request: () => ({ body: { message: `Hola, quiero consultar por un trabajo (${++seq})` } }) },
   "GET /api/settings/wa-link/qr.png": { byId: false, request: () => ({ query: { size: "256" } }) },
   "GET /api/settings/wa-link/qr.svg": { byId: false, request: () => ({}) },
   "GET /api/settings/wa-link/card.pdf": { byId: false, request: () => ({}) },
-=======
   // issue 19 (signup): the checklist is organization-wide; dismissing is idempotent, so every allowed role succeeds.
   "GET /api/onboarding": { byId: false, request: () => ({}) },
   "POST /api/onboarding/dismiss": { byId: false, request: () => ({}) },
->>>>>>> h-signup
 };
 
 const keyOf = (endpoint: Endpoint) => `${endpoint.method} ${endpoint.path}`;
