@@ -111,6 +111,12 @@ import {
   verifyWhatsAppAccountEndpoint,
 } from "./whatsapp-accounts";
 
+// issue 19 (provisioning)
+import {
+  getProvisioningEndpoint, listProvisioningNumbersEndpoint, releaseProvisioningEndpoint, reserveProvisioningNumberEndpoint, sendProvisioningCodeEndpoint,
+  verifyProvisioningCodeEndpoint,
+} from "./number-provisioning";
+
 // Every REST endpoint. The OpenAPI document and the role × endpoint test matrix read this list.
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
   otpRequestEndpoint,
@@ -231,4 +237,11 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   syncPullEndpoint,
   syncPushEndpoint,
   syncUploadEndpoint,
+  // issue 19 (provisioning)
+  getProvisioningEndpoint,
+  listProvisioningNumbersEndpoint,
+  reserveProvisioningNumberEndpoint,
+  sendProvisioningCodeEndpoint,
+  verifyProvisioningCodeEndpoint,
+  releaseProvisioningEndpoint,
 ] as unknown as Endpoint[];
