@@ -10,6 +10,7 @@ import { AppError } from "../../lib/errors";
 import { startOfMonthInTimezone } from "../../lib/time";
 import { appendAuditLog } from "../audit/append-audit-log";
 import { parseCredentials } from "../whatsapp-accounts/credentials";
+import { verifyWhatsAppAccount } from "../whatsapp-accounts/verify-whatsapp-account";
 import { auditProvisioning, type NumberProvisioning, type ProvisioningActor } from "./provisioning-record";
 import { toProvisioningView, type ProvisioningView } from "./provisioning-view";
 
@@ -42,7 +43,7 @@ export async function activateChannel(input: {
 
   const sealed = encryptJson(credentials);
   const displayPhoneNumber = channel.phoneNumber.replace(/\D/g, "");
-  return withTenant(organizationId, async (tx) => {
+  const view = await withTenant(organizationId, async (tx) => {
     const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } });
     const account = await tx.whatsAppBusinessAccount.create({
       data: {
@@ -71,4 +72,8 @@ export async function activateChannel(input: {
     await auditProvisioning(tx, updated, actor, "activated", { phoneNumber: updated.phoneNumber, accountId: account.id, channelId: channel.id });
     return toProvisioningView(updated);
   });
+  // Checked right away like any connected number, so the settings page shows it verified (not "Sin verificar"). A
+  // failing probe is recorded with its reason and does not undo the activation.
+  await verifyWhatsAppAccount({ organizationId, accountId: view.accountId!, clientConfig: input.dialog360, actor }).catch(() => undefined);
+  return view;
 }

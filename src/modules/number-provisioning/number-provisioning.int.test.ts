@@ -88,6 +88,9 @@ describe("number provisioning through the 360dialog Partner API", () => {
     const inbox = (await sandbox.control("GET", `/_sandbox/customers/${CUSTOMER}/inbox`)) as { from: string; payload: { text?: { body: string } } }[];
     expect(inbox.at(-1)).toMatchObject({ from: numbers[0]!.phoneNumber.slice(1), payload: { text: { body: "Hola desde el número nuevo" } } });
 
+    const check = await withTenant(orgId, (tx) => tx.auditLog.findFirst({ where: { action: "whatsapp.account_verified", entityId: account.id } }));
+    expect(check?.metadata).toMatchObject({ ok: true });
+
     const actions = await withTenant(orgId, (tx) => tx.auditLog.findMany({ where: { action: { startsWith: "provisioning." } }, orderBy: { seq: "asc" }, select: { action: true } }));
     expect(actions.map((a) => a.action)).toEqual(["provisioning.number_reserved", "provisioning.code_sent", "provisioning.activated"]);
   });
