@@ -6,10 +6,11 @@ import { decryptJson, decryptSecret } from "../../lib/crypto";
 import { adminDb, withTenant } from "../../lib/db";
 import { env } from "../../lib/env";
 import { AppError } from "../../lib/errors";
-import { closeSharedRedis } from "../../lib/redis";
+import { closeSharedRedis, sharedRedis } from "../../lib/redis";
 import { createOrganization } from "../organizations/create-organization";
 import { getProvisioningState } from "./get-provisioning-state";
 import { listAvailableNumbers } from "./list-available-numbers";
+import { enforceProvisioningLimit, PROVISIONING_LIMITS } from "./provisioning-limits";
 import { depsFor, lastSmsCode, poolIds, wrongCode } from "./provisioning-test-kit";
 import { releaseProvisioning } from "./release-provisioning";
 import { reserveNumber } from "./reserve-number";
@@ -178,6 +179,26 @@ describe("number provisioning through the 360dialog Partner API", () => {
     expect((await failure(reserveNumber(orgId, { numberId: "pn_11_1" }, USER, depsFor(sandbox)))).code).toBe("PLAN_REQUIRED");
     expect(await getProvisioningState(orgId)).toMatchObject({ status: "NOT_STARTED", planIncludes: false, upsell: expect.stringContaining("Profesional") });
     expect(await poolIds(sandbox, "11")).toHaveLength(5);
+  });
+
+  it("two reservations at once hold one number (per-organization lock)", async () => {
+    const [a, b] = await listAvailableNumbers(orgId, { areaCode: "11" }, depsFor(sandbox));
+    const [first, second] = await Promise.all([
+      reserveNumber(orgId, { numberId: a!.id }, USER, depsFor(sandbox)),
+      reserveNumber(orgId, { numberId: b!.id }, USER, depsFor(sandbox)),
+    ]);
+    expect(second.phoneNumber).toBe(first.phoneNumber);
+    expect(await poolIds(sandbox, "11")).toHaveLength(4);
+  });
+
+  it("rate-limits each step per organization", async () => {
+    const now = Date.now();
+    const { limit } = PROVISIONING_LIMITS.sendCode;
+    for (let i = 0; i < limit; i++) await enforceProvisioningLimit(sharedRedis(), "sendCode", orgId, now + i);
+    expect(await failure(enforceProvisioningLimit(sharedRedis(), "sendCode", orgId, now + limit))).toMatchObject({ code: "RATE_LIMITED" });
+    // Another organization and another step have their own windows.
+    await enforceProvisioningLimit(sharedRedis(), "sendCode", `${orgId}-other`, now);
+    await enforceProvisioningLimit(sharedRedis(), "verify", orgId, now);
   });
 
   it("validates the area code in Spanish", async () => {
