@@ -116,6 +116,12 @@ import { getWaLinkCardPdfEndpoint, getWaLinkEndpoint, getWaLinkQrPngEndpoint, ge
 import { signupCodeEndpoint, signupEndpoint } from "./signup";
 import { dismissOnboardingEndpoint, getOnboardingEndpoint } from "./onboarding";
 
+// issue 19 (provisioning)
+import {
+  getProvisioningEndpoint, listProvisioningNumbersEndpoint, releaseProvisioningEndpoint, reserveProvisioningNumberEndpoint, sendProvisioningCodeEndpoint,
+  verifyProvisioningCodeEndpoint,
+} from "./number-provisioning";
+
 // Every REST endpoint. The OpenAPI document and the role × endpoint test matrix read this list.
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
   otpRequestEndpoint,
@@ -247,4 +253,11 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   signupEndpoint,
   getOnboardingEndpoint,
   dismissOnboardingEndpoint,
+  // issue 19 (provisioning)
+  getProvisioningEndpoint,
+  listProvisioningNumbersEndpoint,
+  reserveProvisioningNumberEndpoint,
+  sendProvisioningCodeEndpoint,
+  verifyProvisioningCodeEndpoint,
+  releaseProvisioningEndpoint,
 ] as unknown as Endpoint[];
