@@ -63,6 +63,8 @@ import {
 import { getOverviewEndpoint } from "./overview";
 import { getReportEndpoint } from "./reports";
 import { listUsersEndpoint, updateUserEndpoint } from "./users";
+// issue 19 (team)
+import { acceptInvitationEndpoint, createInvitationEndpoint, resendInvitationEndpoint, revokeInvitationEndpoint } from "./users";
 import {
   authorizeInvoiceEndpoint,
   createCreditNoteEndpoint,
@@ -231,4 +233,9 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   syncPullEndpoint,
   syncPushEndpoint,
   syncUploadEndpoint,
+  // issue 19 (team)
+  createInvitationEndpoint,
+  resendInvitationEndpoint,
+  revokeInvitationEndpoint,
+  acceptInvitationEndpoint,
 ] as unknown as Endpoint[];
