@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { JoinForm } from "./join-form";
+
+export const metadata: Metadata = { title: "Sumate a tu equipo" };
+
+// Public: where an invitation's code is used. No session needed; the answer opens one.
+export default function JoinPage() {
+  return (
+    <main className="narrow">
+      <h1>Sumate a tu equipo</h1>
+      <p className="lead">Ingresá tu celular y el código de 6 dígitos que te llegó por WhatsApp (o SMS) con la invitación.</p>
+      <JoinForm />
+    </main>
+  );
+}
