@@ -10,6 +10,8 @@ import { deliverMessage } from "@campotech/core/modules/messaging";
 import { DEMO_ORG, DEMO_USERS, seedDemo } from "@campotech/database/seed";
 import { resetDatabase } from "@campotech/database/testing";
 import { call, json, parseSetCookies } from "./api-test-kit";
+import { ALL_ENDPOINTS } from "./endpoints";
+import { buildOpenApiDocument } from "./openapi";
 import { meEndpoint } from "./endpoints/auth";
 import { acceptInvitationEndpoint, createInvitationEndpoint, listUsersEndpoint, resendInvitationEndpoint, revokeInvitationEndpoint, updateUserEndpoint } from "./endpoints/users";
 import { appLogin, SAME_ORIGIN, SANDBOX } from "./security/security-test-kit";
@@ -121,5 +123,15 @@ describe("team API", () => {
     expect(off).toEqual({ id: TECH.id, role: "TECHNICIAN", isActive: false, flaggedJobs: ahead });
     expect(await adminDb().job.count({ where: { technicianId: TECH.id, needsReassignment: true } })).toBe(ahead);
     expect(await json(await call(meEndpoint, { headers: bearer }), 401)).toMatchObject({ error: { code: "UNAUTHENTICATED" } });
+  });
+
+  it("documents the team endpoints in OpenAPI, the acceptance as public", () => {
+    const doc = buildOpenApiDocument(ALL_ENDPOINTS) as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+    expect(Object.keys(doc.paths["/api/users"] ?? {})).toEqual(["get"]);
+    expect(Object.keys(doc.paths["/api/users/invitations"] ?? {})).toEqual(["post"]);
+    expect(Object.keys(doc.paths["/api/users/invitations/{id}"] ?? {})).toEqual(["delete"]);
+    expect(Object.keys(doc.paths["/api/users/invitations/{id}/resend"] ?? {})).toEqual(["post"]);
+    expect(doc.paths["/api/invitations/accept"]?.post?.security).toEqual([]);
+    expect(doc.paths["/api/users/invitations"]?.post?.security).toEqual([{ bearer: [] }, { cookie: [] }]);
   });
 });
