@@ -18,13 +18,12 @@ export type TeamMember = {
 // The team page in one read: people (active first, then by name) and the invitations not yet accepted or cancelled
 // (pending, and lapsed ones so they can be re-sent), newest first.
 export async function listTeam(tx: TenantTx, now: Date = new Date()): Promise<{ users: TeamMember[]; invitations: InvitationView[] }> {
-  const [users, invitations] = await Promise.all([
-    tx.user.findMany({
-      orderBy: [{ isActive: "desc" }, { name: "asc" }],
-      select: { id: true, name: true, phone: true, email: true, role: true, isActive: true, lastActiveAt: true, createdAt: true, schedule: { select: { workingHours: true } } },
-    }),
-    tx.teamInvitation.findMany({ where: { status: { in: ["PENDING", "EXPIRED"] } }, orderBy: { createdAt: "desc" }, select: INVITATION_SELECT }),
-  ]);
+  // One after the other: both run on the one connection of the tenant transaction.
+  const users = await tx.user.findMany({
+    orderBy: [{ isActive: "desc" }, { name: "asc" }],
+    select: { id: true, name: true, phone: true, email: true, role: true, isActive: true, lastActiveAt: true, createdAt: true, schedule: { select: { workingHours: true } } },
+  });
+  const invitations = await tx.teamInvitation.findMany({ where: { status: { in: ["PENDING", "EXPIRED"] } }, orderBy: { createdAt: "desc" }, select: INVITATION_SELECT });
   return {
     users: users.map(({ schedule, ...user }) => ({ ...user, schedule: user.role === "TECHNICIAN" ? summarizeWorkingHours(schedule?.workingHours) : null })),
     invitations: invitations.map((i) => invitationView(i, now)),
