@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 
 type Joined = { user: { role: string }; organizationName: string };
 
@@ -13,6 +13,10 @@ export function JoinForm() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [joined, setJoined] = useState<(Joined & { phone: string }) | null>(null);
+  // The page is static: until the script runs, a submit would be the browser's own GET, putting the phone and the code
+  // in the address bar. The button waits for the form to be live.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -67,7 +71,7 @@ export function JoinForm() {
           {error}
         </p>
       ) : null}
-      <button type="submit" disabled={busy}>{busy ? "Verificando…" : "Sumarme"}</button>
+      <button type="submit" disabled={busy || !ready}>{busy ? "Verificando…" : "Sumarme"}</button>
     </form>
   );
 }
