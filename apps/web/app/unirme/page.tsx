@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { JoinForm } from "./join-form";
 
 export const metadata: Metadata = { title: "Sumate a tu equipo" };
+// Rendered per request: the page's scripts carry the request's CSP nonce (proxy.ts), which a prerendered page cannot.
+export const dynamic = "force-dynamic";
 
 // Public: where an invitation's code is used. No session needed; the answer opens one.
 export default function JoinPage() {
