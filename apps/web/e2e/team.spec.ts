@@ -70,7 +70,7 @@ test("the owner invites a technician who joins on /unirme with the code", async 
   await join.getByLabel("Celular").fill("11 5555-0321");
   await join.getByLabel("Código").fill(code === "000000" ? "111111" : "000000");
   await join.getByRole("button", { name: "Sumarme" }).click();
-  await expect(join.getByRole("alert")).toContainText("no es válido o venció");
+  await expect(join.locator("#join-error")).toContainText("no es válido o venció");
   await join.getByLabel("Código").fill(code);
   await join.getByRole("button", { name: "Sumarme" }).click();
   await expect(join.getByRole("heading", { name: /Ya sos parte de Del Sur Plomería y Gas/ })).toBeVisible();
