@@ -106,6 +106,16 @@ describe("campotech CLI", () => {
     expect(cli("whatsapp", "list", "--org", orgId).stdout).toMatch(/\(liberado\)/);
   });
 
+  // issue 19 (team)
+  it("invites someone to the team, refusing the owner role and a phone already in the team", async () => {
+    const r = cli("user", "invite", "--org", orgId, "--phone", "11 5555-0909", "--name", "Nico", "--role", "technician", "--json");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json()).toMatchObject({ phone: "+5491155550909", name: "Nico", role: "TECHNICIAN", status: "PENDING", channel: expect.stringMatching(/^(whatsapp|sms)$/) });
+    expect(await adminDb().teamInvitation.count({ where: { organizationId: orgId, phone: "+5491155550909", status: "PENDING" } })).toBe(1);
+    expect(cli("user", "invite", "--org", orgId, "--phone", "1155550910", "--name", "X", "--role", "OWNER").stderr).toMatch(/Elegí un rol/);
+    expect(cli("user", "invite", "--org", orgId, "--phone", "15 3333-2222", "--name", "Laura", "--role", "VIEWER").stderr).toMatch(/ya es parte del equipo/);
+  });
+
   it("prints a valid access token for a user", () => {
     const r = cli("token", "--user", "+54 9 11 4444-5555");
     expect(r.code, r.stderr).toBe(0);

@@ -18,6 +18,8 @@ export const JOB_SELECT = {
   updatedAt: true,
   paidCents: true,
   paidAt: true,
+  // issue 19 (team): set when the assigned technician was deactivated with this job ahead; cleared on reassignment.
+  needsReassignment: true,
 } satisfies Prisma.JobSelect;
 
 export type JobView = Prisma.JobGetPayload<{ select: typeof JOB_SELECT }>;

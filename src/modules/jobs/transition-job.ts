@@ -30,7 +30,7 @@ export async function transitionJob(
 ): Promise<{ job: JobView; events: OrganizationEvent[]; changes: JobChange[] }> {
   const before = await getJobRowOrThrow(tx, actor, jobId);
   assertJobTransition({ from: before.status, to: input.to, role: actor.role, isAssignedTechnician: before.technicianId === actor.userId });
-  const data: { status: JobState; scheduledStart?: Date; scheduledEnd?: Date; technicianId?: string } = { status: input.to };
+  const data: { status: JobState; scheduledStart?: Date; scheduledEnd?: Date; technicianId?: string; needsReassignment?: boolean } = { status: input.to };
   if (input.to === "scheduled") {
     const start = input.scheduledStart ?? before.scheduledStart;
     const end = input.scheduledEnd ?? before.scheduledEnd;
@@ -44,6 +44,8 @@ export async function transitionJob(
     assertWindow(start, end);
     await assertJobRefs(tx, { technicianId });
     Object.assign(data, { scheduledStart: start, scheduledEnd: end, technicianId });
+    // Scheduled with another technician: the reassignment the flag asked for happened (issue 19).
+    if (technicianId !== before.technicianId) Object.assign(data, { needsReassignment: false });
   }
   // The status guard makes a concurrent transition from the same state lose instead of both being recorded.
   const moved = await tx.job.updateMany({ where: { id: before.id, status: before.status }, data });

@@ -52,6 +52,8 @@ export async function updateJob(
   }
   await assertJobRefs(tx, { customerId: changes.customerId, technicianId: changes.technicianId });
   const data: Record<string, unknown> = Object.fromEntries(changed.map((key) => [key, changes[key]]));
+  // A new technician (or none, back to the office's queue) settles a pending reassignment (issue 19).
+  if (changed.includes("technicianId")) data.needsReassignment = false;
   if (changed.includes("address")) {
     // Geocoded coordinates belong to the old address: dropped (the geocoder runs again). A pin someone placed by hand
     // stays: it is more likely right than a geocoder's guess for the new text.

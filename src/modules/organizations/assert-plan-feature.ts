@@ -10,6 +10,11 @@ export async function assertPlanFeature(tx: TenantTx, organizationId: string, fe
   if (!includesFeature(effectiveTier(organization, now), feature)) throw planRequired(feature);
 }
 
-export function planRequired(feature: PlanFeature): AppError {
-  return new AppError("PLAN_REQUIRED", { message: upsellMessage(feature), fields: { feature, requiredPlan: FEATURE_MIN_TIER[feature] } });
+// `override` serves counted limits (responder seats), where the reason names the current plan's number and the plan
+// that lifts it, not just the feature's first plan.
+export function planRequired(feature: PlanFeature, override: { message?: string; requiredPlan?: string } = {}): AppError {
+  return new AppError("PLAN_REQUIRED", {
+    message: override.message ?? upsellMessage(feature),
+    fields: { feature, requiredPlan: override.requiredPlan ?? FEATURE_MIN_TIER[feature] },
+  });
 }

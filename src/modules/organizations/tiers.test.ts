@@ -14,4 +14,12 @@ describe("tiers", () => {
     expect(TIER_LIMITS.ENTERPRISE.monthlyMessages).toBeNull();
     expect(TIER_LIMITS.PROFESIONAL.monthlyAiConversations).toBe(500);
   });
+
+  it("has the responder seats per plan (issue 19)", () => {
+    expect(TIER_LIMITS.FREE.responders).toBe(1);
+    expect(TIER_LIMITS.INICIAL.responders).toBe(1);
+    expect(TIER_LIMITS.PROFESIONAL.responders).toBe(2);
+    expect(TIER_LIMITS.EMPRESARIAL.responders).toBe(10);
+    expect(TIER_LIMITS.ENTERPRISE.responders).toBeNull();
+  });
 });

@@ -2,12 +2,16 @@ import { Tier } from "@campotech/database";
 import { AppError } from "../../lib/errors";
 
 // Monthly allowances per tier (admin guide). null = unlimited. INICIAL only gets wa.me links, no API messages.
-export const TIER_LIMITS: Record<Tier, { monthlyMessages: number | null; monthlyAiConversations: number | null }> = {
-  FREE: { monthlyMessages: 0, monthlyAiConversations: 0 },
-  INICIAL: { monthlyMessages: 0, monthlyAiConversations: 0 },
-  PROFESIONAL: { monthlyMessages: 1_000, monthlyAiConversations: 500 },
-  EMPRESARIAL: { monthlyMessages: 5_000, monthlyAiConversations: 2_500 },
-  ENTERPRISE: { monthlyMessages: null, monthlyAiConversations: null },
+// responders (issue 19): how many people may answer in the shared inbox, i.e. ACTIVE users whose role is OWNER, ADMIN
+// or DISPATCHER (technicians and viewers never count). Inviting, promoting or reactivating someone into one of those
+// roles beyond the limit is refused with PLAN_REQUIRED (src/modules/users/responder-seats.ts); people already over it
+// (a downgrade) keep their access until someone changes them.
+export const TIER_LIMITS: Record<Tier, { monthlyMessages: number | null; monthlyAiConversations: number | null; responders: number | null }> = {
+  FREE: { monthlyMessages: 0, monthlyAiConversations: 0, responders: 1 },
+  INICIAL: { monthlyMessages: 0, monthlyAiConversations: 0, responders: 1 },
+  PROFESIONAL: { monthlyMessages: 1_000, monthlyAiConversations: 500, responders: 2 },
+  EMPRESARIAL: { monthlyMessages: 5_000, monthlyAiConversations: 2_500, responders: 10 },
+  ENTERPRISE: { monthlyMessages: null, monthlyAiConversations: null, responders: null },
 };
 
 export function parseTier(input: string): Tier {

@@ -1,6 +1,6 @@
 import { adminDb } from "@campotech/core/lib/db";
 import { issueOperatorToken } from "@campotech/core/modules/auth";
-import { addUser, parseRole, updateUserAccess } from "@campotech/core/modules/users";
+import { addUser, inviteUser, parseRole, updateUserAccess } from "@campotech/core/modules/users";
 import { optional, required, type Command } from "../command";
 
 // `user deactivate` and `user reactivate`: the same change with the flag set one way or the other.
@@ -50,6 +50,23 @@ export const userCommands: Command[] = [
   },
   activeCommand("deactivate", "Le quita el acceso a un usuario: corta sus sesiones y revoca sus tokens de renovación", false, "Usuario desactivado"),
   activeCommand("reactivate", "Le devuelve el acceso a un usuario desactivado", true, "Usuario reactivado"),
+  // issue 19 (team): the same invitation the team page sends (code by WhatsApp or SMS, joined on /unirme).
+  {
+    path: ["user", "invite"],
+    summary: "Invita a alguien al equipo: le llega un código para sumarse en /unirme (72 horas)",
+    usage: "campotech user invite --org <id> --phone <tel> --name <nombre> --role <ADMIN|DISPATCHER|TECHNICIAN|VIEWER>",
+    options: { org: { type: "string" }, phone: { type: "string" }, name: { type: "string" }, role: { type: "string" } },
+    async run(values) {
+      const { invitation, delivery } = await inviteUser(required(values, "org"), { operator: true }, {
+        phone: required(values, "phone"),
+        name: required(values, "name"),
+        role: required(values, "role"),
+      });
+      return { ...invitation, expiresAt: invitation.expiresAt.toISOString(), createdAt: invitation.createdAt.toISOString(), channel: delivery.channel };
+    },
+    human: (i: { id: string; name: string; phone: string; role: string; channel: string; expiresAt: string }) =>
+      `${i.channel === "none" ? "Invitación creada, pero el código no salió (probá reenviarla desde el panel)" : `Invitación enviada por ${i.channel === "sms" ? "SMS" : "WhatsApp"}`}: ${i.name} ${i.phone} (${i.role})\n  id: ${i.id}\n  vence: ${i.expiresAt}`,
+  },
   {
     path: ["token"],
     summary: "Imprime un token de acceso (JWT) para un usuario — para operadores y pruebas automáticas",

@@ -20,6 +20,8 @@ export default async function PanelLayout({ children }: { children: ReactNode })
     ...(session.can("customers.read") ? [{ href: "/panel/precios", label: "Precios" }] : []),
     ...(session.can("inbox.read") ? [{ href: "/panel/plantillas", label: "Plantillas" }, { href: "/panel/respuestas", label: "Respuestas rápidas" }] : []),
     ...(session.can("settings.read") ? [{ href: "/panel/whatsapp", label: "WhatsApp" }, { href: "/panel/arca", label: "ARCA" }] : []),
+    // issue 19 (team)
+    ...(session.can("users.manage") ? [{ href: "/panel/equipo", label: "Equipo" }] : []),
   ];
   return (
     <div className="panel">

@@ -13,6 +13,8 @@ const GROUPS: { label: string; hrefs: string[] }[] = [
   { label: "Administración", hrefs: ["/panel/facturas", "/panel/cobros", "/panel/reportes", "/panel/precios"] },
   { label: "Configuración", hrefs: ["/panel/plantillas", "/panel/respuestas", "/panel/whatsapp", "/panel/arca"] },
 ];
+// issue 19 (team): the team page sits with the shop's setup.
+GROUPS[2]!.hrefs.push("/panel/equipo");
 
 function grouped(links: NavLink[]) {
   const placed = new Set(GROUPS.flatMap((g) => g.hrefs));

@@ -418,7 +418,23 @@ const FIXTURES: Record<string, Fixture> = {
   "POST /api/settings/whatsapp/provisioning/send-code": { byId: false, request: async (org) => (await provisioningAt(org, "reserved"), {}) },
   "POST /api/settings/whatsapp/provisioning/verify": { byId: false, request: async (org) => ({ body: { code: (await provisioningAt(org, "code-sent")).code } }) },
   "POST /api/settings/whatsapp/provisioning/release": { byId: false, request: async (org) => (await provisioningAt(org, "reserved"), {}) },
+  // A fresh viewer each call, promoted: any caller allowed to manage users may do that. To technician, which takes no
+  // responder seat (the matrix organizations already fill their plan's seats; issue 19).
+  "PATCH /api/users/{id}": { byId: true, request: async (org) => ({ params: { id: await freshViewer(org) }, body: { role: "TECHNICIAN" } }) },
+  // issue 19 (team): a fresh phone / invitation per call (each call sends or consumes one).
+  "POST /api/users/invitations": { byId: false, request: () => ({ body: { phone: `+549117${String(++seq).padStart(7, "0")}`, name: "Invitada", role: "TECHNICIAN" } }) },
+  "POST /api/users/invitations/{id}/resend": { byId: true, request: async (org) => ({ params: { id: await freshInvitation(org) } }) },
+  "DELETE /api/users/invitations/{id}": { byId: true, request: async (org) => ({ params: { id: await freshInvitation(org) } }) },
 };
+
+// issue 19 (team): a pending invitation of the organization.
+async function freshInvitation(org: Org): Promise<string> {
+  const id = fresh(org, "invite");
+  await adminDb().teamInvitation.create({
+    data: { id, organizationId: orgId(org), phone: `+549118${org === "a" ? "0" : "9"}${String(++seq).padStart(6, "0")}`, name: "Invitado", role: "TECHNICIAN", codeHash: "0".repeat(64), expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+  return id;
+}
 
 const keyOf = (endpoint: Endpoint) => `${endpoint.method} ${endpoint.path}`;
 const guarded = ALL_ENDPOINTS.filter((e) => e.permission !== null);

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { withTenant } from "@campotech/core/lib/db";
 import { AppError } from "@campotech/core/lib/errors";
 import { assertSessionCurrent, can, verifyAccessToken, type AccessTokenClaims } from "@campotech/core/modules/auth";
+import { touchLastActive } from "@campotech/core/modules/users";
 import { errorResponse, requestIdOf } from "../route";
 import type { Endpoint } from "./define-endpoint";
 import { assertJsonBody, assertSameOrigin } from "./same-origin";
@@ -21,6 +22,8 @@ async function authenticate(request: Request): Promise<AccessTokenClaims> {
   if (!token) throw new AppError("UNAUTHENTICATED");
   const claims = verifyAccessToken(token);
   await assertSessionCurrent(claims);
+  // "Última actividad" on the team page (issue 19): throttled inside, never awaited, never fails the request.
+  void touchLastActive(claims);
   return claims;
 }
 

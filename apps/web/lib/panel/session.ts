@@ -2,6 +2,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { withTenant } from "@campotech/core/lib/db";
 import { assertSessionCurrent, can, verifyAccessToken, type AccessTokenClaims, type Permission } from "@campotech/core/modules/auth";
+import { touchLastActive } from "@campotech/core/modules/users";
 import type { TenantTx } from "@campotech/database";
 import { ACCESS_COOKIE } from "../api/session-cookies";
 
@@ -24,6 +25,8 @@ export async function requireSession(next: string): Promise<PanelSession> {
     }
   }
   if (!claims) redirect(`/api/auth/renew?next=${encodeURIComponent(next)}`);
+  // issue 19 (team): dashboard pages count as activity too (throttled inside, never awaited).
+  void touchLastActive(claims);
   const organizationId = claims.org;
   return {
     claims,

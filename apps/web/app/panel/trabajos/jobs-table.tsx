@@ -31,7 +31,11 @@ export function JobsTable({ jobs, customerNames, technicianNames }: { jobs: JobV
               <td data-label="Urgencia"><UrgencyPill urgency={job.urgency} /></td>
               <td data-label="Estado"><JobStatusBadge status={job.status} /></td>
               <td data-label="Horario" className={styles.nowrap}>{formatWindow(job.scheduledStart, job.scheduledEnd)}</td>
-              <td data-label="Técnico">{job.technicianId ? (technicianNames.get(job.technicianId) ?? "—") : <span className="muted">Sin asignar</span>}</td>
+              <td data-label="Técnico">
+                {job.technicianId ? (technicianNames.get(job.technicianId) ?? "—") : <span className="muted">Sin asignar</span>}
+                {/* issue 19 (team): the technician was deactivated with this job ahead. */}
+                {job.needsReassignment ? <> <span className="pill emergency" title="El técnico asignado ya no está activo">Reasignar</span></> : null}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -11,7 +11,7 @@ import { ACCESS_COOKIE, clearedSessionCookies, readCookie, REFRESH_COOKIE, sessi
 // is a token an injected script can steal.
 export const SESSION_TRANSPORT_HEADER = "x-session-transport";
 
-const sessionSchema = z.object({
+export const sessionSchema = z.object({
   accessToken: z.string().optional().describe(`Solo con ${SESSION_TRANSPORT_HEADER}: body (app)`),
   accessTokenExpiresAt: z.string(),
   refreshToken: z.string().optional().describe(`Solo con ${SESSION_TRANSPORT_HEADER}: body (app)`),
@@ -19,12 +19,14 @@ const sessionSchema = z.object({
   user: z.object({ id: z.string(), organizationId: z.string(), role: z.string() }),
 });
 
-function wantsBodyTokens(request: Request): boolean {
+export function wantsBodyTokens(request: Request): boolean {
   return request.headers.get(SESSION_TRANSPORT_HEADER)?.toLowerCase() === "body";
 }
 
-function sessionResponse(session: Session, bodyTokens: boolean): Response {
+// Also used by the invitation acceptance (endpoints/users.ts), which opens a session the same way.
+export function sessionResponse(session: Session, bodyTokens: boolean, extra: Record<string, unknown> = {}): Response {
   const response = NextResponse.json({
+    ...extra,
     ...(bodyTokens ? { accessToken: session.accessToken, refreshToken: session.refreshToken } : {}),
     accessTokenExpiresAt: session.accessTokenExpiresAt.toISOString(),
     refreshTokenExpiresAt: session.refreshTokenExpiresAt.toISOString(),

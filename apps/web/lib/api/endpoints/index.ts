@@ -63,6 +63,8 @@ import {
 import { getOverviewEndpoint } from "./overview";
 import { getReportEndpoint } from "./reports";
 import { listUsersEndpoint, updateUserEndpoint } from "./users";
+// issue 19 (team)
+import { acceptInvitationEndpoint, createInvitationEndpoint, resendInvitationEndpoint, revokeInvitationEndpoint } from "./users";
 import {
   authorizeInvoiceEndpoint,
   createCreditNoteEndpoint,
@@ -260,4 +262,9 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   sendProvisioningCodeEndpoint,
   verifyProvisioningCodeEndpoint,
   releaseProvisioningEndpoint,
+  // issue 19 (team)
+  createInvitationEndpoint,
+  resendInvitationEndpoint,
+  revokeInvitationEndpoint,
+  acceptInvitationEndpoint,
 ] as unknown as Endpoint[];

@@ -33,6 +33,7 @@ const jobSchema = z.object({
   updatedAt: dateTime(),
   paidCents: z.number().int().describe("cobrado del presupuesto sin factura (pagos aprobados menos devoluciones)"),
   paidAt: dateTime().nullable(),
+  needsReassignment: z.boolean().describe("el técnico asignado fue desactivado: hay que darle el trabajo a otra persona"),
 });
 
 const jobDetailSchema = jobSchema.extend({

@@ -55,7 +55,7 @@ describe("revocation is immediate", () => {
     const laptop = await appLogin(redis, DISPATCHER);
     expect(await me(phone.accessToken)).toBe(200);
     const off = await call(updateUserEndpoint, { params: { id: DISPATCHER.id }, body: { isActive: false }, headers: owner() });
-    expect(await json(off, 200)).toEqual({ id: DISPATCHER.id, role: "DISPATCHER", isActive: false });
+    expect(await json(off, 200)).toEqual({ id: DISPATCHER.id, role: "DISPATCHER", isActive: false, flaggedJobs: 0 });
     expect(await me(phone.accessToken)).toBe(401);
     expect(await me(laptop.accessToken)).toBe(401);
     for (const s of [phone, laptop]) expect((await call(refreshEndpoint, { body: { refreshToken: s.refreshToken } })).status).toBe(401);

@@ -1,0 +1,6 @@
+import { resendInvitationEndpoint } from "@/lib/api/endpoints/users";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const POST = toRouteHandler(resendInvitationEndpoint);
