@@ -400,8 +400,6 @@ const FIXTURES: Record<string, Fixture> = {
       return { params: { sha256: createHash("sha256").update(bytes).digest("hex") }, headers: { "content-type": "image/png" }, body: new Uint8Array(bytes) };
     },
   },
-  // A fresh viewer each call, promoted: any caller allowed to manage users may do that.
-  "PATCH /api/users/{id}": { byId: true, request: async (org) => ({ params: { id: await freshViewer(org) }, body: { role: "DISPATCHER" } }) },
   // issue 19 (walink)
   "GET /api/settings/wa-link": { byId: false, request: () => ({}) },
   "PUT /api/settings/wa-link": { byId: false, request: () => ({ body: { message: `Hola, quiero consultar por un trabajo (${++seq})` } }) },
