@@ -11,6 +11,7 @@ import { handleJobChange } from "../notifications/handle-job-change";
 import type { JobChange } from "../notifications/job-change.schemas";
 import { JOB_CHANGED_JOB, JOB_REMINDER_JOB } from "../notifications/notifications-queue";
 import { reminderSetKey } from "../notifications/reminder-registry";
+import { planFeatures } from "../organizations/features";
 import { assistantSettings } from "./assistant-settings";
 import { readAssistantState } from "./assistant-state";
 import { ba, bodyOf, CONV, CUSTOMER, ORG_A, outbound, seedAssistantOrg, turn } from "./assistant-test-kit";
@@ -224,7 +225,7 @@ describe("when the reading is unsure", () => {
     const priceList = await adminDb().priceListItem.findMany({ where: { organizationId: ORG_A }, select: { code: true, name: true, serviceType: true, keywords: true } });
     return {
       text, reactionOnly: false, organizationName: "Del Sur Plomería y Gas", priceList, history: [],
-      ctx: { organizationId: ORG_A, conversationId: CONV, customerId: CUSTOMER, customerName: "Martina Gómez", now: NOW, state: readAssistantState(conversation.assistantState, NOW), settings: assistantSettings(organization.settings) },
+      ctx: { organizationId: ORG_A, conversationId: CONV, customerId: CUSTOMER, customerName: "Martina Gómez", now: NOW, state: readAssistantState(conversation.assistantState, NOW), settings: assistantSettings(organization.settings), features: planFeatures("PROFESIONAL") },
     };
   }
   // One turn read the way a calibrated classifier may read it (the understanding is data: only its alternatives

@@ -20,6 +20,7 @@ export default async function PanelLayout({ children }: { children: ReactNode })
     ...(session.can("customers.read") ? [{ href: "/panel/precios", label: "Precios" }] : []),
     ...(session.can("inbox.read") ? [{ href: "/panel/plantillas", label: "Plantillas" }, { href: "/panel/respuestas", label: "Respuestas rápidas" }] : []),
     ...(session.can("settings.read") ? [{ href: "/panel/whatsapp", label: "WhatsApp" }, { href: "/panel/arca", label: "ARCA" }] : []),
+    ...(session.can("settings.read") ? [{ href: "/panel/plan", label: "Plan" }] : []), // issue 19 (plans)
   ];
   return (
     <div className="panel">

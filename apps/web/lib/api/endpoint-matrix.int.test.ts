@@ -386,7 +386,17 @@ const FIXTURES: Record<string, Fixture> = {
   },
   // A fresh viewer each call, promoted: any caller allowed to manage users may do that.
   "PATCH /api/users/{id}": { byId: true, request: async (org) => ({ params: { id: await freshViewer(org) }, body: { role: "DISPATCHER" } }) },
+  // issue 19 (plans): each request replaces the pending one; each cancel gets its own pending request.
+  "GET /api/plan": { byId: false, request: () => ({}) },
+  "POST /api/plan/change-requests": { byId: false, request: () => ({ body: { toTier: "EMPRESARIAL", note: `nota ${++seq}` } }) },
+  "DELETE /api/plan/change-requests/{id}": { byId: true, request: async (org) => ({ params: { id: await pendingPlanRequest(org) } }) },
 };
+
+// issue 19 (plans)
+async function pendingPlanRequest(org: Org): Promise<string> {
+  const row = await adminDb().planChangeRequest.create({ data: { organizationId: orgId(org), fromTier: "PROFESIONAL", toTier: "ENTERPRISE" }, select: { id: true } });
+  return row.id;
+}
 
 const keyOf = (endpoint: Endpoint) => `${endpoint.method} ${endpoint.path}`;
 const guarded = ALL_ENDPOINTS.filter((e) => e.permission !== null);

@@ -5,6 +5,8 @@ import { listDeadLetters, listPanicModes } from "@campotech/core/modules/messagi
 import { getOrganizationNotificationSettings } from "@campotech/core/modules/notifications";
 import { formatPhoneForPeople } from "@campotech/core/lib/phone";
 import { getWhatsAppUsage, listWhatsAppAccounts, verificationStates, type VerificationState } from "@campotech/core/modules/whatsapp-accounts";
+import { PlanUpgrade } from "@/components/panel/plan-upgrade";
+import { planUpgradeProps } from "@/lib/panel/plan-upgrade-props";
 import { requireSession } from "@/lib/panel/session";
 import { explainError } from "../bandeja/error-text";
 import { CopyField, CredentialsForm, VerifyButton } from "./account-connection";
@@ -232,15 +234,23 @@ export default async function WhatsAppSettingsPage() {
 
         <section className="card" aria-labelledby="assistant-h">
           <h2 id="assistant-h">Asistente</h2>
+          {/* Plans without aiAutoResponses see what the assistant would do instead of its settings. */}
+          {assistant.plan.aiAutoResponses ? (
+          <>
           <p className="muted">Motor: {assistant.engine === "openai" ? "IA (OpenAI)" : "reglas en castellano sin IA (offline)"}.</p>
           <AssistantForm
             canEdit={canSettings}
             users={users}
+            instructionsUpgrade={assistant.plan.customAiInstructions ? null : planUpgradeProps("customAiInstructions", "plan-upgrade-instructions")}
             initial={{
               autoResponseEnabled: assistant.autoResponseEnabled, mode: assistant.mode, customInstructions: assistant.customInstructions,
               handoffMinutes: assistant.handoffMinutes, onCallUserIds: assistant.onCallUserIds, businessHours: assistant.businessHours,
             }}
           />
+          </>
+          ) : (
+            <PlanUpgrade {...planUpgradeProps("aiAutoResponses")} />
+          )}
         </section>
 
         <section className="card" aria-labelledby="quiet-h">

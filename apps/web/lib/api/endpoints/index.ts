@@ -1,6 +1,7 @@
 import type { Endpoint } from "../define-endpoint";
 import { logoutEndpoint, meEndpoint, otpRequestEndpoint, otpVerifyEndpoint, refreshEndpoint } from "./auth";
 import { docsEndpoint } from "./docs";
+import { cancelPlanChangeRequestEndpoint, getPlanEndpoint, requestPlanChangeEndpoint } from "./plan"; // issue 19 (plans)
 import {
   assignConversationEndpoint,
   assignEmergencyTechnicianEndpoint,
@@ -231,4 +232,8 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   syncPullEndpoint,
   syncPushEndpoint,
   syncUploadEndpoint,
+  // issue 19 (plans)
+  getPlanEndpoint,
+  requestPlanChangeEndpoint,
+  cancelPlanChangeRequestEndpoint,
 ] as unknown as Endpoint[];
