@@ -3,6 +3,8 @@ import type { PlanChangeStatus } from "./get-plan-overview";
 import { AppError } from "../../lib/errors";
 import { appendAuditLog } from "../audit/append-audit-log";
 
+const STATUS_ES: Record<PlanChangeStatus, string> = { PENDING: "pendiente", APPLIED: "aplicado", REJECTED: "rechazado", CANCELLED: "cancelado" };
+
 export type PlanChangeDecision = { id: string; organizationId: string; status: PlanChangeStatus; fromTier: Tier; toTier: Tier; tier: Tier };
 
 // A CampoTech operator applies a request (the organization moves to the plan, which ends any trial: trialEndsAt is
@@ -19,7 +21,7 @@ export async function decidePlanChangeRequest(
     const wanted: PlanChangeStatus = input.decision === "apply" ? "APPLIED" : "REJECTED";
     const current = async () => (await tx.organization.findUniqueOrThrow({ where: { id: request.organizationId }, select: { tier: true } })).tier;
     if (request.status === wanted) return { ...request, tier: await current() };
-    if (request.status !== "PENDING") throw new AppError("CONFLICT", { message: `El pedido ya está ${request.status}: no se puede cambiar.` });
+    if (request.status !== "PENDING") throw new AppError("CONFLICT", { message: `El pedido ya está ${STATUS_ES[request.status]}: no se puede cambiar.` });
     if (wanted === "APPLIED") {
       await tx.organization.update({ where: { id: request.organizationId }, data: { tier: request.toTier, trialEndsAt: null } });
     }
