@@ -95,7 +95,7 @@ export default async function WhatsAppSettingsPage() {
     <>
       <div className="page-head">
         <h1>WhatsApp</h1>
-        <p className="muted">Plan {TIER[usage.tier]} · <Link href="/panel/plantillas">Plantillas</Link></p>
+        <p className="muted"><Link href="/panel/plan">Plan {TIER[usage.tier]}</Link> · <Link href="/panel/plantillas">Plantillas</Link></p>
       </div>
       <div className={styles.sections}>
         <section className="card" aria-labelledby="conn-h">
