@@ -12,6 +12,9 @@ export default defineConfig({
           exclude: ["**/*.int.test.ts", "**/node_modules/**", "apps/web/e2e/**"],
           env: { CAMPOTECH_TEST: "1" },
           setupFiles: ["./vitest.env.ts"],
+          // Some unit tests load the assistant's learned model (a 1.9 MB weight file) or score hundreds of messages;
+          // on two busy cores that can pass vitest's 5 s default. A harness limit, not a speed bar (bench/ has those).
+          testTimeout: 30_000,
         },
       },
       {

@@ -3,6 +3,7 @@ import { env } from "../../lib/env";
 import { AppError } from "../../lib/errors";
 import { toWaId } from "../../lib/phone";
 import { paymentPageUrl } from "../payments/payment-page-link";
+import { invoiceWhatsAppQr } from "../wa-links/invoice-whatsapp-qr";
 import { buildArcaQrUrl } from "./build-arca-qr-url";
 import type { InvoiceDocument, InvoiceLetter } from "./invoice-document";
 import { voucherNumberLabel } from "./invoice-view";
@@ -101,5 +102,6 @@ export async function buildInvoiceDocument(tx: TenantTx, invoiceId: string): Pro
       baseUrl: env.ARCA_QR_BASE_URL,
     }),
     paymentUrl: invoice.paidAt || !invoice.paymentLinks[0] ? null : paymentPageUrl(invoice.organizationId, invoice.paymentLinks[0].id),
+    whatsappQr: await invoiceWhatsAppQr(tx, invoice.organizationId),
   };
 }

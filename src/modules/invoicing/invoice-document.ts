@@ -55,4 +55,6 @@ export type InvoiceDocument = {
   legends: string[]; // printed under the totals, e.g. the Ley 27.743 and Ley 27.618 texts
   qrUrl: string; // https://www.afip.gob.ar/fe/qr/?p=… (RG 4892/2020)
   paymentUrl: string | null; // a MercadoPago link when there is one (shown as a second QR)
+  // The organization's wa.me link as a "¿Consultas?" QR, when its plan includes the QR (wa-links module decides).
+  whatsappQr?: { url: string; phoneDisplay: string } | null;
 };

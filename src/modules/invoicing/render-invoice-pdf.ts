@@ -14,6 +14,7 @@ import {
 } from "./format-invoice-values";
 import type { InvoiceDocument } from "./invoice-document";
 import { renderQrPng } from "./render-qr-png";
+import { drawInvoiceWhatsAppQr } from "./draw-invoice-whatsapp-qr";
 
 // The printed electronic invoice (RG 1415 layout): A4, fonts shipped with the module so the output never depends on
 // what the server has installed. Everything is drawn at computed positions (margins 0), so pdfkit never breaks pages
@@ -125,6 +126,7 @@ export async function renderInvoicePdf(doc: InvoiceDocument, options: RenderInvo
   y = drawTotals(pdf, doc, closing, y + 10);
   drawLegends(pdf, closing.legends, y + 8);
   drawFooter(pdf, doc, invoiceQr, paymentQr);
+  drawInvoiceWhatsAppQr(pdf, doc, { top: CONTENT_BOTTOM - FOOTER_H, textX: LEFT + QR_SIZE + 12, right: RIGHT });
   drawPageNumbers(pdf);
 
   pdf.end();
@@ -381,7 +383,7 @@ function drawFooter(pdf: Doc, doc: InvoiceDocument, invoiceQr: Buffer, paymentQr
   labeled(pdf, "CAE N°", invoice.cae, textX, top + 42, textW, 9.5);
   labeled(pdf, "Fecha de Vto. de CAE", formatDateYmdAr(invoice.caeDueDate), textX, top + 58, textW, 9.5);
 
-  if (issuer.whatsappLink) {
+  if (issuer.whatsappLink && !doc.whatsappQr) {
     const shown = issuer.whatsappLink.replace(/^https?:\/\//, "");
     const y = top + 84;
     pdf.font(BOLD).fontSize(BODY).fillColor(INK).text("Escribinos por WhatsApp: ", textX, y, { continued: true, lineBreak: false });

@@ -1,11 +1,13 @@
 import type { TenantTx } from "../../lib/db";
 import { effectiveTier } from "../organizations/effective-tier";
-import { planFeatures, type PlanFeatures } from "../organizations/features";
+import { planFeatures } from "../organizations/features";
 import { trackingSettings, type TrackingSettings } from "./tracking-settings";
 
-export type TrackingSettingsView = TrackingSettings & { plan: PlanFeatures };
+// Only the plan features tracking cares about: the settings page says what the plan includes here, not everywhere.
+export type TrackingSettingsView = TrackingSettings & { plan: { dispatchMap: boolean; liveTracking: boolean } };
 
 export async function getTrackingSettings(tx: TenantTx, organizationId: string): Promise<TrackingSettingsView> {
   const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { settings: true, tier: true, trialEndsAt: true } });
-  return { ...trackingSettings(organization.settings), plan: planFeatures(effectiveTier(organization)) };
+  const { dispatchMap, liveTracking } = planFeatures(effectiveTier(organization));
+  return { ...trackingSettings(organization.settings), plan: { dispatchMap, liveTracking } };
 }

@@ -386,6 +386,12 @@ const FIXTURES: Record<string, Fixture> = {
   },
   // A fresh viewer each call, promoted: any caller allowed to manage users may do that.
   "PATCH /api/users/{id}": { byId: true, request: async (org) => ({ params: { id: await freshViewer(org) }, body: { role: "DISPATCHER" } }) },
+  // issue 19 (walink)
+  "GET /api/settings/wa-link": { byId: false, request: () => ({}) },
+  "PUT /api/settings/wa-link": { byId: false, request: () => ({ body: { message: `Hola, quiero consultar por un trabajo (${++seq})` } }) },
+  "GET /api/settings/wa-link/qr.png": { byId: false, request: () => ({ query: { size: "256" } }) },
+  "GET /api/settings/wa-link/qr.svg": { byId: false, request: () => ({}) },
+  "GET /api/settings/wa-link/card.pdf": { byId: false, request: () => ({}) },
   // issue 19 (plans): each request replaces the pending one; each cancel gets its own pending request.
   "GET /api/plan": { byId: false, request: () => ({}) },
   "POST /api/plan/change-requests": { byId: false, request: () => ({ body: { toTier: "EMPRESARIAL", note: `nota ${++seq}` } }) },

@@ -14,6 +14,8 @@ import { AssistantForm, QuietHoursForm } from "./assistant-form";
 import { ReplayAllButton, ReplayButton } from "./dead-letters";
 import { ActivePanic } from "./panic-list";
 import { UsageMeter } from "./usage-meter";
+import { getWaLink } from "@campotech/core/modules/wa-links";
+import { WaLinkCard } from "./wa-link-card";
 import styles from "./whatsapp.module.css";
 
 export const metadata: Metadata = { title: "WhatsApp" };
@@ -56,7 +58,7 @@ export default async function WhatsAppSettingsPage() {
   const session = await requireSession("/panel/whatsapp");
   const org = session.claims.org;
   const admin = session.can("messaging.admin");
-  const { accounts, verifications, usage, assistant, quiet, users } = await session.tenant(async (tx) => {
+  const { accounts, verifications, usage, assistant, quiet, users, waLink } = await session.tenant(async (tx) => {
     const accounts = await listWhatsAppAccounts(tx, { organizationId: org });
     return {
     accounts,
@@ -65,6 +67,7 @@ export default async function WhatsAppSettingsPage() {
     assistant: await getAssistantSettingsView(tx, org),
     quiet: await getOrganizationNotificationSettings(tx, org),
     users: await tx.user.findMany({ where: { isActive: true }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    waLink: await getWaLink(tx, org),
     };
   });
   const canNumbers = session.can("numbers.manage");
@@ -135,6 +138,11 @@ export default async function WhatsAppSettingsPage() {
               })}
             </div>
           )}
+        </section>
+
+        <section className="card" aria-labelledby="walink-h">
+          <h2 id="walink-h">Tu enlace de WhatsApp</h2>
+          <WaLinkCard initial={waLink} canEdit={session.can("settings.manage")} />
         </section>
 
         {admin ? (

@@ -111,6 +111,8 @@ import {
   updateWhatsAppCredentialsEndpoint,
   verifyWhatsAppAccountEndpoint,
 } from "./whatsapp-accounts";
+// issue 19 (walink)
+import { getWaLinkCardPdfEndpoint, getWaLinkEndpoint, getWaLinkQrPngEndpoint, getWaLinkQrSvgEndpoint, updateWaLinkEndpoint } from "./wa-links";
 
 // Every REST endpoint. The OpenAPI document and the role × endpoint test matrix read this list.
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
@@ -232,6 +234,12 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   syncPullEndpoint,
   syncPushEndpoint,
   syncUploadEndpoint,
+  // issue 19 (walink)
+  getWaLinkEndpoint,
+  updateWaLinkEndpoint,
+  getWaLinkQrPngEndpoint,
+  getWaLinkQrSvgEndpoint,
+  getWaLinkCardPdfEndpoint,
   // issue 19 (plans)
   getPlanEndpoint,
   requestPlanChangeEndpoint,

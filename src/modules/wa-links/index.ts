@@ -1,0 +1,15 @@
+export { buildWaLink, NO_WHATSAPP_NUMBER, shortWaLink } from "./build-wa-link";
+export { drawQrVector } from "./draw-qr-vector";
+export { findWaLinkNumber } from "./find-wa-link-number";
+export type { WaLinkNumber } from "./find-wa-link-number";
+export { getWaLink } from "./get-wa-link";
+export type { WaLinkView } from "./get-wa-link";
+export { invoiceWhatsAppQr } from "./invoice-whatsapp-qr";
+export { renderWaLinkCardPdf } from "./render-wa-link-card-pdf";
+export type { WaLinkCard } from "./render-wa-link-card-pdf";
+export { QR_PNG_SIZES, renderWaLinkQrPng, renderWaLinkQrSvg } from "./render-wa-link-qr";
+export { requireWaLink } from "./require-wa-link";
+export type { ReadyWaLink } from "./require-wa-link";
+export { updateWaLinkMessage } from "./update-wa-link-message";
+export { characterCount, defaultWaLinkMessage, storedWaLinkMessage, WA_LINK_MESSAGE_MAX, waLinkMessageInputSchema, waLinkMessageSchema } from "./wa-link-settings";
+export type { WaLinkMessageInput } from "./wa-link-settings";
