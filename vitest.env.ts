@@ -13,6 +13,7 @@ const sandboxPort = process.env.CAMPOTECH_TEST_SANDBOX_PORT ?? "4610";
 process.env.SANDBOX_PORT = sandboxPort;
 process.env.META_GRAPH_API_URL = `http://127.0.0.1:${sandboxPort}/meta`;
 process.env.DIALOG360_API_BASE_URL = `http://127.0.0.1:${sandboxPort}/d360`;
+process.env.DIALOG360_PARTNER_API_URL = `http://127.0.0.1:${sandboxPort}/dialog360/partner/api/v2`;
 process.env.TWILIO_API_BASE_URL = `http://127.0.0.1:${sandboxPort}/twilio`;
 // Email through env (invoices to customers) reaches the same sandbox's SMTP catcher.
 process.env.SMTP_HOST = "127.0.0.1";

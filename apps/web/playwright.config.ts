@@ -87,6 +87,7 @@ export default defineConfig({
         PUBLIC_BASE_URL: `http://127.0.0.1:${PORTS.web}`,
         META_GRAPH_API_URL: `http://127.0.0.1:${PORTS.sandbox}/meta`,
         DIALOG360_API_BASE_URL: `http://127.0.0.1:${PORTS.sandbox}/d360`,
+        DIALOG360_PARTNER_API_URL: `http://127.0.0.1:${PORTS.sandbox}/dialog360/partner/api/v2`, // issue 19 (provisioning)
         TWILIO_API_BASE_URL: `http://127.0.0.1:${PORTS.sandbox}/twilio`,
         ...ARCA_SANDBOX,
         ...MERCADOPAGO_SANDBOX,
@@ -127,6 +128,7 @@ export default defineConfig({
         PUBLIC_BASE_URL: `http://127.0.0.1:${PORTS.web}`,
         META_GRAPH_API_URL: `http://127.0.0.1:${PORTS.sandbox}/meta`,
         DIALOG360_API_BASE_URL: `http://127.0.0.1:${PORTS.sandbox}/d360`,
+        DIALOG360_PARTNER_API_URL: `http://127.0.0.1:${PORTS.sandbox}/dialog360/partner/api/v2`, // issue 19 (provisioning)
         TWILIO_API_BASE_URL: `http://127.0.0.1:${PORTS.sandbox}/twilio`,
         EXPO_PUSH_URL: `http://127.0.0.1:${PORTS.sandbox}/expo/push/send`,
         SMTP_PORT: String(PORTS.sandboxSmtp),

@@ -59,6 +59,7 @@ describe("deployment safety", () => {
     PUBLIC_BASE_URL: "https://app.campotech.com.ar",
     META_GRAPH_API_URL: "https://graph.facebook.com",
     DIALOG360_API_BASE_URL: "https://waba-v2.360dialog.io",
+    DIALOG360_PARTNER_API_URL: "https://hub.360dialog.io/api/v2", // issue 19 (provisioning)
     TWILIO_API_BASE_URL: "https://api.twilio.com",
     EXPO_PUSH_URL: "https://exp.host/--/api/v2/push/send",
     SMTP_HOST: "smtp.example.com",

@@ -13,6 +13,7 @@ import { notificationsJobReminder } from "./jobs/notifications-job-reminder.job"
 import { notificationsSendDeferred } from "./jobs/notifications-send-deferred.job";
 import { paymentsMaintenance } from "./jobs/payments-maintenance.job";
 import { paymentsProcessMercadoPagoNotification } from "./jobs/payments-process-mercadopago-notification.job";
+import { provisioningExpireReservations } from "./jobs/provisioning-expire-reservations.job"; // issue 19 (provisioning)
 import { syncMaintenance } from "./jobs/sync-maintenance.job";
 import { trackingGeocodeJob } from "./jobs/tracking-geocode-job.job";
 import { trackingMaintenance } from "./jobs/tracking-maintenance.job";
@@ -42,6 +43,7 @@ export const jobCatalog: readonly JobDefinition[] = [
   trackingGeocodeJob,
   trackingMaintenance,
   syncMaintenance,
+  provisioningExpireReservations, // issue 19 (provisioning)
 ] as JobDefinition[];
 
 export function findJob(name: string): JobDefinition | undefined {

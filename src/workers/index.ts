@@ -16,3 +16,4 @@ export { runFollowUps } from "./jobs/run-follow-ups";
 export { PAYMENTS_MAINTENANCE_SCHEDULE, paymentsMaintenance } from "./jobs/payments-maintenance.job";
 export { TRACKING_MAINTENANCE_SCHEDULE, trackingMaintenance } from "./jobs/tracking-maintenance.job";
 export { SYNC_MAINTENANCE_SCHEDULE, syncMaintenance } from "./jobs/sync-maintenance.job";
+export { PROVISIONING_EXPIRE_SCHEDULE, provisioningExpireReservations } from "./jobs/provisioning-expire-reservations.job"; // issue 19 (provisioning)

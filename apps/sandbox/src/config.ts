@@ -14,6 +14,9 @@ export type SandboxConfig = {
   metaAppSecret: string;
   metaGraphApiVersion: string;
   dialog360WebhookSecret: string;
+  /** 360dialog Partner API: the partner id in every path and the x-api-key it accepts. */
+  dialog360PartnerId: string;
+  dialog360PartnerApiKey: string;
   twilioAccountSid: string;
   twilioAuthToken: string;
   /** Delay from acceptance to each status webhook; null disables that status. */
@@ -58,6 +61,8 @@ export function configFromEnv(env: SandboxEnv): SandboxConfig {
     metaAppSecret: env.META_APP_SECRET,
     metaGraphApiVersion: env.META_GRAPH_API_VERSION,
     dialog360WebhookSecret: env.DIALOG360_WEBHOOK_SECRET,
+    dialog360PartnerId: env.DIALOG360_PARTNER_ID,
+    dialog360PartnerApiKey: env.DIALOG360_PARTNER_API_KEY,
     twilioAccountSid: env.TWILIO_ACCOUNT_SID,
     twilioAuthToken: env.TWILIO_AUTH_TOKEN,
     statusDelaysMs: { sent: 100, delivered: 300, read: 800 },

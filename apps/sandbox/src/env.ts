@@ -15,6 +15,8 @@ const schema = z.object({
   META_APP_SECRET: z.string().min(1).default("sandbox-meta-app-secret"),
   META_GRAPH_API_VERSION: z.string().regex(/^v\d+\.\d+$/, "must look like v24.0").default("v24.0"),
   DIALOG360_WEBHOOK_SECRET: z.string().min(1).default("sandbox-d360-webhook-secret"),
+  DIALOG360_PARTNER_ID: z.string().min(1).default("sandbox-partner"),
+  DIALOG360_PARTNER_API_KEY: z.string().min(1).default("sandbox-d360-partner-key"),
   TWILIO_ACCOUNT_SID: z.string().regex(/^AC\w+$/, "must start with AC").default("ACsandbox00000000000000000000000000"),
   TWILIO_AUTH_TOKEN: z.string().min(1).default("sandbox-twilio-auth-token"),
   PUBLIC_BASE_URL: z.url().default("http://localhost:3000"),

@@ -3,6 +3,7 @@ import { registerArcaRoutes } from "./arca/routes.ts";
 import { recordedBody } from "./http/recorded-body.ts";
 import { registerControlRoutes } from "./control/routes.ts";
 import { registerDialog360Routes } from "./dialog360/routes.ts";
+import { registerDialog360PartnerRoutes } from "./dialog360-partner/routes.ts";
 import { registerGeoRoutes } from "./geo/routes.ts";
 import { parseBody, readRawBody } from "./http/body.ts";
 import { Router } from "./http/router.ts";
@@ -23,6 +24,7 @@ export function buildRouter(state: SandboxState): Router {
   registerControlRoutes(router, state);
   registerMetaRoutes(router, state);
   registerDialog360Routes(router, state);
+  registerDialog360PartnerRoutes(router, state);
   registerTwilioRoutes(router, state);
   registerNotifyRoutes(router, state);
   registerOpenAiRoutes(router, state);
@@ -95,6 +97,7 @@ function write(res: ServerResponse, reply: Reply): void {
 const PREFIXES: [string, ApiProvider][] = [
   ["/meta/", "meta"],
   ["/d360/", "dialog360"],
+  ["/dialog360/", "dialog360"],
   ["/twilio/", "twilio"],
 ];
 

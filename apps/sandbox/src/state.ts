@@ -1,5 +1,6 @@
 import { createArcaState, type ArcaState } from "./arca/state.ts";
 import type { SandboxConfig } from "./config.ts";
+import { createPartnerState, type PartnerState } from "./dialog360-partner/state.ts";
 import type { Fault } from "./faults.ts";
 import { createMercadoPagoState, type MercadoPagoState } from "./mercadopago/state.ts";
 import { defaultNumbers } from "./numbers.ts";
@@ -7,7 +8,8 @@ import type { Template } from "./templates/store.ts";
 
 export type Provider = "META_DIRECT" | "DIALOG_360" | "TWILIO";
 export type ApiProvider = "meta" | "dialog360" | "twilio";
-export type InboxProvider = Provider | "TWILIO_SMS";
+// DIALOG_360_SMS: the verification codes the 360dialog Partner API texts to a phone (number provisioning).
+export type InboxProvider = Provider | "TWILIO_SMS" | "DIALOG_360_SMS";
 
 export type BusinessNumber = {
   provider: Provider;
@@ -136,6 +138,8 @@ export type SandboxState = {
   arca: ArcaState;
   /** MercadoPago's OAuth, Checkout Pro, Payments API and notifications: sellers, tokens, preferences, payments, faults. */
   mercadopago: MercadoPagoState;
+  /** 360dialog Partner API: the number pool, reservations, verification codes and channels. */
+  dialog360Partner: PartnerState;
 };
 
 export type CaughtEmail = { id: string; from: string; to: string[]; subject: string; raw: string; receivedAt: string };
@@ -163,6 +167,7 @@ export function createState(config: SandboxConfig): SandboxState {
     pushes: [],
     arca: createArcaState(),
     mercadopago: createMercadoPagoState(),
+    dialog360Partner: createPartnerState(),
   };
 }
 
@@ -186,6 +191,7 @@ export function resetState(state: SandboxState): void {
   state.pushes = [];
   state.arca = createArcaState();
   state.mercadopago = createMercadoPagoState();
+  state.dialog360Partner = createPartnerState();
 }
 
 export function clearTimers(state: SandboxState): void {

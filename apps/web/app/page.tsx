@@ -30,6 +30,7 @@ export default function HomePage() {
         </p>
         <p className={styles.actions}>
           <Link href="/ingresar" className={styles.primary}>Ingresar</Link>
+          <Link href="/registro" className={styles.secondary}>Creá la cuenta de tu negocio</Link>
           <span className="muted">Entrás con tu celular: te mandamos un código por WhatsApp.</span>
         </p>
       </header>

@@ -18,7 +18,8 @@ export default async function globalSetup(): Promise<void> {
   // Cached session states and login limits describe the database that was just replaced (a previous run's logout
   // bumped a user's session version); the queues are left alone, the workers may already be running.
   const redis = new Redis(TEST_REDIS_URL);
-  for (const pattern of ["auth:session:*", "auth:limit:*", "auth:otp:*"]) {
+  // issue 19 (signup): signup codes and their per-IP limit too (every run signs up from 127.0.0.1).
+  for (const pattern of ["auth:session:*", "auth:limit:*", "auth:otp:*", "signup:*"]) {
     const keys = await redis.keys(pattern);
     if (keys.length) await redis.del(...keys);
   }

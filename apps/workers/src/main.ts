@@ -11,6 +11,8 @@ import {
   PAYMENTS_MAINTENANCE_SCHEDULE,
   paymentsMaintenance,
   processJob,
+  PROVISIONING_EXPIRE_SCHEDULE, // issue 19 (provisioning)
+  provisioningExpireReservations,
   SYNC_MAINTENANCE_SCHEDULE,
   syncMaintenance,
   TRACKING_MAINTENANCE_SCHEDULE,
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
     { job: paymentsMaintenance, repeat: PAYMENTS_MAINTENANCE_SCHEDULE },
     { job: trackingMaintenance, repeat: TRACKING_MAINTENANCE_SCHEDULE },
     { job: syncMaintenance, repeat: SYNC_MAINTENANCE_SCHEDULE },
+    { job: provisioningExpireReservations, repeat: PROVISIONING_EXPIRE_SCHEDULE }, // issue 19 (provisioning)
   ];
   for (const { job, repeat } of schedules) {
     await schedulerQueue(job.queue)

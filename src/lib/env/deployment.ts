@@ -30,6 +30,7 @@ const EXAMPLE_DATABASE_PASSWORDS = new Set(["campotech_app", "postgres"]);
 export const PROVIDER_URL_VARIABLES = [
   "META_GRAPH_API_URL",
   "DIALOG360_API_BASE_URL",
+  "DIALOG360_PARTNER_API_URL", // issue 19 (provisioning)
   "TWILIO_API_BASE_URL",
   "EXPO_PUSH_URL",
   "OPENAI_BASE_URL",

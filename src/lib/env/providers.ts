@@ -13,6 +13,8 @@ export const dialog360Env = z.object({
   DIALOG360_PARTNER_API_KEY: z.string().min(1),
   DIALOG360_PARTNER_ID: z.string().min(1),
   DIALOG360_WEBHOOK_SECRET: z.string().min(1),
+  // issue 19 (provisioning): the Partner API (number pool, channels, API keys). Production: https://hub.360dialog.io/api/v2
+  DIALOG360_PARTNER_API_URL: z.url().default("http://127.0.0.1:4010/dialog360/partner/api/v2"),
 });
 
 export const twilioEnv = z.object({

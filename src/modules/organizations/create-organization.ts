@@ -1,4 +1,4 @@
-import { UserRole, type Database, type Organization, type User } from "@campotech/database";
+import { UserRole, type Database, type IssuerIvaCondition, type Organization, type ServiceType, type TenantTx, type User } from "@campotech/database";
 import { formatCuit, normalizeCuit } from "../../lib/cuit";
 import { AppError } from "../../lib/errors";
 import { normalizeArgentinePhone } from "../../lib/phone";
@@ -15,6 +15,12 @@ export type CreateOrganizationInput = {
   areaCode?: string;
   timezone?: string;
   actor?: { type: "OPERATOR" | "SYSTEM"; id?: string };
+  // Self-serve signup (src/modules/signup) also records what the business is and who signed it up.
+  ownerEmail?: string;
+  profile?: { ivaCondition?: IssuerIvaCondition; trades?: ServiceType[]; locality?: string; signupPhone?: string; trialEndsAt?: Date };
+  // Runs inside the creating transaction, so whatever it adds (price list, extra audit rows) exists only together
+  // with the organization, and a throw rolls the organization back.
+  onCreated?: (tx: TenantTx, created: { organization: Organization; owner: User }) => Promise<void>;
 };
 
 // Creates the organization and its owner in one transaction. Runs on the admin connection: an organization
@@ -38,10 +44,10 @@ export async function createOrganization(
   }
   return admin.$transaction(async (tx) => {
     const organization = await tx.organization.create({
-      data: { name, cuit, tier, areaCode, ...(input.timezone ? { timezone: input.timezone } : {}) },
+      data: { name, cuit, tier, areaCode, ...(input.timezone ? { timezone: input.timezone } : {}), ...input.profile },
     });
     const owner = await tx.user.create({
-      data: { organizationId: organization.id, phone: ownerPhone, name: input.ownerName?.trim() || "Dueño", role: UserRole.OWNER },
+      data: { organizationId: organization.id, phone: ownerPhone, name: input.ownerName?.trim() || "Dueño", role: UserRole.OWNER, email: input.ownerEmail ?? null },
     });
     // The default es_AR templates start as DRAFT: they become sendable once created at the provider and approved
     // (createTemplate / syncTemplates and the template status webhook move them).
@@ -64,6 +70,7 @@ export async function createOrganization(
       entityId: organization.id,
       metadata: { tier, ownerUserId: owner.id },
     });
+    await input.onCreated?.(tx, { organization, owner });
     return { organization, owner };
   });
 }

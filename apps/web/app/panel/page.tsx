@@ -4,6 +4,7 @@ import { getOverview } from "@campotech/core/modules/overview";
 import { requireSession } from "@/lib/panel/session";
 import { formatClockAr } from "@campotech/core/lib/clock-format";
 import { formatPhoneForPeople } from "@campotech/core/lib/phone";
+import { OnboardingCard } from "./onboarding-card";
 
 export const metadata: Metadata = { title: "Resumen" };
 export const dynamic = "force-dynamic";
@@ -29,6 +30,7 @@ export default async function OverviewPage() {
       <div className="page-head">
         <h1>Resumen</h1>
       </div>
+      <OnboardingCard session={session} />
       <div className="grid">
         <section className="card" aria-labelledby="conv">
           <h2 id="conv">Conversaciones</h2>

@@ -12,6 +12,7 @@ import { env } from "@campotech/core/lib/env";
 import { sharedRedis, whenRedisReady } from "@campotech/core/lib/redis";
 import { can, issueAccessToken } from "@campotech/core/modules/auth";
 import { verifyAuditChain } from "@campotech/core/modules/audit";
+import { listAvailableNumbers, reserveNumber, resetProvisioning, sendVerificationCode } from "@campotech/core/modules/number-provisioning"; // issue 19 (provisioning)
 import { call, type CallOptions } from "./api-test-kit";
 import type { Endpoint } from "./define-endpoint";
 import { ALL_ENDPOINTS } from "./endpoints";
@@ -196,6 +197,21 @@ async function quickReply(org: Org): Promise<string> {
 }
 
 const tech = (org: Org) => ({ params: { id: userId(org, "TECHNICIAN") } });
+
+// issue 19 (provisioning): each call starts over (operator reset) and walks the wizard up to the step under test,
+// against the suite's sandbox (the Partner API's pool; the SMS lands on the owner's phone there).
+async function provisioningAt(org: Org, step: "start" | "reserved" | "code-sent"): Promise<{ numberId?: string; code?: string }> {
+  const id = orgId(org);
+  await resetProvisioning(id, { type: "OPERATOR" });
+  const [number] = await listAvailableNumbers(id, { areaCode: "341" });
+  if (step === "start") return { numberId: number!.id };
+  await reserveNumber(id, { numberId: number!.id }, { type: "OPERATOR" });
+  if (step === "reserved") return {};
+  await sendVerificationCode(id, { type: "OPERATOR" });
+  const inbox = (await (await fetch(`${new URL(env.DIALOG360_PARTNER_API_URL).origin}/_sandbox/customers/549116${org === "a" ? "0" : "9"}000000/inbox`)).json()) as { provider: string; payload: { Body?: string } }[];
+  return { code: /\b(\d{6})\b/.exec(inbox.filter((m) => m.provider === "DIALOG_360_SMS").at(-1)?.payload.Body ?? "")?.[1] ?? "" };
+}
+
 
 // Positions are accepted only while the caller has a job en camino: one is put on the way for them first.
 async function onTheWay(org: Org, role: UserRole | undefined): Promise<CallOptions> {
@@ -392,6 +408,16 @@ const FIXTURES: Record<string, Fixture> = {
   "GET /api/settings/wa-link/qr.png": { byId: false, request: () => ({ query: { size: "256" } }) },
   "GET /api/settings/wa-link/qr.svg": { byId: false, request: () => ({}) },
   "GET /api/settings/wa-link/card.pdf": { byId: false, request: () => ({}) },
+  // issue 19 (signup): the checklist is organization-wide; dismissing is idempotent, so every allowed role succeeds.
+  "GET /api/onboarding": { byId: false, request: () => ({}) },
+  "POST /api/onboarding/dismiss": { byId: false, request: () => ({}) },
+  // issue 19 (provisioning)
+  "GET /api/settings/whatsapp/provisioning": { byId: false, request: () => ({}) },
+  "GET /api/settings/whatsapp/provisioning/numbers": { byId: false, request: () => ({ query: { areaCode: "341" } }) },
+  "POST /api/settings/whatsapp/provisioning/reserve": { byId: false, request: async (org) => ({ body: { numberId: (await provisioningAt(org, "start")).numberId } }) },
+  "POST /api/settings/whatsapp/provisioning/send-code": { byId: false, request: async (org) => (await provisioningAt(org, "reserved"), {}) },
+  "POST /api/settings/whatsapp/provisioning/verify": { byId: false, request: async (org) => ({ body: { code: (await provisioningAt(org, "code-sent")).code } }) },
+  "POST /api/settings/whatsapp/provisioning/release": { byId: false, request: async (org) => (await provisioningAt(org, "reserved"), {}) },
   // issue 19 (plans): each request replaces the pending one; each cancel gets its own pending request.
   "GET /api/plan": { byId: false, request: () => ({}) },
   "POST /api/plan/change-requests": { byId: false, request: () => ({ body: { toTier: "EMPRESARIAL", note: `nota ${++seq}` } }) },

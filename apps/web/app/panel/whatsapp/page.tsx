@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getAssistantSettingsView } from "@campotech/core/modules/assistant";
 import { listDeadLetters, listPanicModes } from "@campotech/core/modules/messaging";
 import { getOrganizationNotificationSettings } from "@campotech/core/modules/notifications";
+import { getProvisioningState } from "@campotech/core/modules/number-provisioning";
 import { formatPhoneForPeople } from "@campotech/core/lib/phone";
 import { getWhatsAppUsage, listWhatsAppAccounts, verificationStates, type VerificationState } from "@campotech/core/modules/whatsapp-accounts";
 import { PlanUpgrade } from "@/components/panel/plan-upgrade";
@@ -12,6 +13,7 @@ import { explainError } from "../bandeja/error-text";
 import { CopyField, CredentialsForm, VerifyButton } from "./account-connection";
 import { AssistantForm, QuietHoursForm } from "./assistant-form";
 import { ReplayAllButton, ReplayButton } from "./dead-letters";
+import { NumberWizard, type WizardState } from "./number-wizard"; // issue 19 (provisioning)
 import { ActivePanic } from "./panic-list";
 import { UsageMeter } from "./usage-meter";
 import { getWaLink } from "@campotech/core/modules/wa-links";
@@ -72,6 +74,8 @@ export default async function WhatsAppSettingsPage() {
   });
   const canNumbers = session.can("numbers.manage");
   const canSettings = session.can("settings.manage");
+  // issue 19 (provisioning): owners and admins get the wizard (or, below PROFESIONAL, the upgrade message).
+  const provisioning = canNumbers ? (JSON.parse(JSON.stringify(await getProvisioningState(org))) as WizardState & { planIncludes: boolean; upsell: string | null }) : null;
   const [panics, deadLetters] = admin
     ? await Promise.all([listPanicModes({ organizationId: org, includeResolved: true }), listDeadLetters({ organizationId: org, limit: 100 })])
     : [[], []];
@@ -139,6 +143,8 @@ export default async function WhatsAppSettingsPage() {
             </div>
           )}
         </section>
+
+        {provisioning ? <NumberWizard initial={provisioning} planIncludes={provisioning.planIncludes} upsell={provisioning.upsell} /> : null}
 
         <section className="card" aria-labelledby="walink-h">
           <h2 id="walink-h">Tu enlace de WhatsApp</h2>

@@ -113,6 +113,15 @@ import {
 } from "./whatsapp-accounts";
 // issue 19 (walink)
 import { getWaLinkCardPdfEndpoint, getWaLinkEndpoint, getWaLinkQrPngEndpoint, getWaLinkQrSvgEndpoint, updateWaLinkEndpoint } from "./wa-links";
+// issue 19 (signup)
+import { signupCodeEndpoint, signupEndpoint } from "./signup";
+import { dismissOnboardingEndpoint, getOnboardingEndpoint } from "./onboarding";
+
+// issue 19 (provisioning)
+import {
+  getProvisioningEndpoint, listProvisioningNumbersEndpoint, releaseProvisioningEndpoint, reserveProvisioningNumberEndpoint, sendProvisioningCodeEndpoint,
+  verifyProvisioningCodeEndpoint,
+} from "./number-provisioning";
 
 // Every REST endpoint. The OpenAPI document and the role × endpoint test matrix read this list.
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
@@ -240,6 +249,18 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   getWaLinkQrPngEndpoint,
   getWaLinkQrSvgEndpoint,
   getWaLinkCardPdfEndpoint,
+  // issue 19 (signup)
+  signupCodeEndpoint,
+  signupEndpoint,
+  getOnboardingEndpoint,
+  dismissOnboardingEndpoint,
+  // issue 19 (provisioning)
+  getProvisioningEndpoint,
+  listProvisioningNumbersEndpoint,
+  reserveProvisioningNumberEndpoint,
+  sendProvisioningCodeEndpoint,
+  verifyProvisioningCodeEndpoint,
+  releaseProvisioningEndpoint,
   // issue 19 (plans)
   getPlanEndpoint,
   requestPlanChangeEndpoint,

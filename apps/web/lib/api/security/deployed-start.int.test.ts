@@ -10,7 +10,7 @@ import { repositoryRoot } from "@campotech/core/lib/env";
 const root = repositoryRoot();
 const example = parseDotEnv(readFileSync(`${root}/.env.example`, "utf8"));
 const deployedWithExample = { PATH: process.env.PATH, HOME: process.env.HOME, ...example, CAMPOTECH_DEPLOYMENT: "production", CAMPOTECH_SKIP_DOTENV: "1" };
-const EXPECTED = ["JWT_SECRET", "CREDENTIALS_KEYS", "META_APP_SECRET", "TWILIO_AUTH_TOKEN", "DATABASE_URL", "META_GRAPH_API_URL", "DIALOG360_API_BASE_URL", "TWILIO_API_BASE_URL", "EXPO_PUSH_URL", "PUBLIC_BASE_URL"];
+const EXPECTED = ["JWT_SECRET", "CREDENTIALS_KEYS", "META_APP_SECRET", "TWILIO_AUTH_TOKEN", "DATABASE_URL", "META_GRAPH_API_URL", "DIALOG360_API_BASE_URL", "DIALOG360_PARTNER_API_URL", "TWILIO_API_BASE_URL", "EXPO_PUSH_URL", "PUBLIC_BASE_URL"];
 
 function start(cwd: string, entry: string, env: Record<string, string | undefined>) {
   return spawnSync("node", ["--import", "tsx", entry], { cwd, env: env as NodeJS.ProcessEnv, encoding: "utf8", timeout: 60_000 });

@@ -1,0 +1,6 @@
+import { dismissOnboardingEndpoint } from "@/lib/api/endpoints/onboarding";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const POST = toRouteHandler(dismissOnboardingEndpoint);

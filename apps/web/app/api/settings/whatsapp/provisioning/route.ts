@@ -1,0 +1,6 @@
+import { getProvisioningEndpoint } from "@/lib/api/endpoints/number-provisioning";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const GET = toRouteHandler(getProvisioningEndpoint);

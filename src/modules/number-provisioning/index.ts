@@ -1,0 +1,16 @@
+export { expireReservations } from "./expire-reservations";
+export { getProvisioningState } from "./get-provisioning-state";
+export type { ProvisioningState } from "./get-provisioning-state";
+export { listAvailableNumbers, parseAreaCode } from "./list-available-numbers";
+export type { AvailableNumber } from "./list-available-numbers";
+export { enforceProvisioningLimit, PROVISIONING_LIMITS } from "./provisioning-limits";
+export { CODE_TTL_MS, MAX_CODE_ATTEMPTS, MAX_RESENDS, RESEND_COOLDOWN_MS, RESERVATION_TTL_MS } from "./provisioning-record";
+export type { ProvisioningActor, ProvisioningDeps } from "./provisioning-record";
+export { toProvisioningView } from "./provisioning-view";
+export type { ProvisioningView } from "./provisioning-view";
+export { releaseProvisioning } from "./release-provisioning";
+export { reserveNumber } from "./reserve-number";
+export { resetProvisioning } from "./reset-provisioning";
+export { sendVerificationCode } from "./send-verification-code";
+export { suspendProvisioning } from "./suspend-provisioning";
+export { verifyCode } from "./verify-code";
