@@ -1,33 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
-import { CLI_ENV } from "../playwright.config";
-import { SANDBOX } from "./panel-session";
+import { randomCuit, signupCodeFor, sql } from "./signup-flow";
 
 // A new business signs itself up on a phone-sized screen: from the home page to /registro, the code read from the SMS
 // the sandbox's simulated phone received, the business form (one field error fixed on the way), and into /panel
 // signed in, where the "Primeros pasos" checklist shows what is left to set up.
-function sql(statement: string): string {
-  const result = spawnSync("psql", [CLI_ENV.DATABASE_ADMIN_URL!, "-v", "ON_ERROR_STOP=1", "-tAc", statement], { encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`psql failed:\n${result.stderr}`);
-  return result.stdout.trim();
-}
-
-const WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-// A random CUIT with a valid check digit ("20" + 8 digits + digit); remainders that give 10 are skipped.
-function randomCuit(): string {
-  for (;;) {
-    const first10 = `20${String(Math.floor(10_000_000 + Math.random() * 89_999_999))}`;
-    const digit = 11 - (WEIGHTS.reduce((acc, w, i) => acc + w * Number(first10[i]), 0) % 11);
-    if (digit !== 10) return `${first10}${digit === 11 ? 0 : digit}`;
-  }
-}
-
-type SandboxInbox = { provider: string; payload: { Body?: string } }[];
-async function smsCodeFor(waId: string): Promise<string> {
-  const inbox = (await (await fetch(`${SANDBOX}/_sandbox/customers/${waId}/inbox`)).json()) as SandboxInbox;
-  return inbox.filter((m) => m.provider === "TWILIO_SMS").at(-1)?.payload.Body?.match(/^(\d{6}) es tu código para crear tu cuenta/)?.[1] ?? "";
-}
-
 async function noHorizontalScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 }
@@ -52,8 +28,7 @@ test.describe("self-serve signup", () => {
     await page.getByRole("button", { name: "Enviarme el código" }).click();
     await expect(page.getByText("Te mandamos un código por SMS")).toBeVisible();
     await noHorizontalScroll(page);
-    let code = "";
-    await expect.poll(async () => (code = await smsCodeFor(waId)), { timeout: 10_000 }).toMatch(/^\d{6}$/);
+    const code = await signupCodeFor(waId);
 
     await page.getByLabel("Código", { exact: true }).fill(code);
     await page.getByLabel("Nombre del negocio").fill("Gasista Martínez");

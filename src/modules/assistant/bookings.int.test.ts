@@ -11,11 +11,12 @@ import { handleJobChange } from "../notifications/handle-job-change";
 import type { JobChange } from "../notifications/job-change.schemas";
 import { JOB_CHANGED_JOB, JOB_REMINDER_JOB } from "../notifications/notifications-queue";
 import { reminderSetKey } from "../notifications/reminder-registry";
+import { planFeatures } from "../organizations/features";
 import { assistantSettings } from "./assistant-settings";
 import { readAssistantState } from "./assistant-state";
 import { ba, bodyOf, CONV, CUSTOMER, ORG_A, outbound, seedAssistantOrg, turn } from "./assistant-test-kit";
 import type { EngineInput } from "./engine-types";
-import { answerUnderstanding } from "./offline-engine";
+import { answerUnderstanding, runOfflineEngine } from "./offline-engine";
 import { runAssistantTurn } from "./run-assistant-turn";
 import { understandMessage } from "./understanding/understand-message";
 import type { Understanding } from "./understanding/types";
@@ -224,7 +225,7 @@ describe("when the reading is unsure", () => {
     const priceList = await adminDb().priceListItem.findMany({ where: { organizationId: ORG_A }, select: { code: true, name: true, serviceType: true, keywords: true } });
     return {
       text, reactionOnly: false, organizationName: "Del Sur Plomería y Gas", priceList, history: [],
-      ctx: { organizationId: ORG_A, conversationId: CONV, customerId: CUSTOMER, customerName: "Martina Gómez", now: NOW, state: readAssistantState(conversation.assistantState, NOW), settings: assistantSettings(organization.settings) },
+      ctx: { organizationId: ORG_A, conversationId: CONV, customerId: CUSTOMER, customerName: "Martina Gómez", now: NOW, state: readAssistantState(conversation.assistantState, NOW), settings: assistantSettings(organization.settings), features: planFeatures("PROFESIONAL") },
     };
   }
   // One turn read the way a calibrated classifier may read it (the understanding is data: only its alternatives
@@ -278,6 +279,29 @@ describe("when the reading is unsure", () => {
     expect(await adminDb().job.count()).toBe(0);
     expect(await say("si urgente")).toContain("Cerrá la llave de paso del gas");
     expect(await adminDb().job.findFirstOrThrow()).toMatchObject({ urgency: "EMERGENCY", serviceType: "GAS" });
+  });
+});
+
+// autoJobCreation off (the matrix gives it with the assistant today, so the plan's features are overridden here):
+// the customer's pick goes to the office instead of becoming a job.
+describe("without autoJobCreation", () => {
+  it("hands the chosen slot to the office and books nothing", async () => {
+    await say("quiero un turno para el service del aire");
+    await say("1");
+    const conversation = await adminDb().whatsAppConversation.findUniqueOrThrow({ where: { id: CONV }, select: { assistantState: true } });
+    const organization = await adminDb().organization.findUniqueOrThrow({ where: { id: ORG_A }, select: { settings: true } });
+    const output = await runOfflineEngine({
+      text: "sí", reactionOnly: false, organizationName: "Del Sur Plomería y Gas", priceList: [], history: [],
+      ctx: {
+        organizationId: ORG_A, conversationId: CONV, customerId: CUSTOMER, customerName: "Martina Gómez", now: NOW, state: readAssistantState(conversation.assistantState, NOW),
+        settings: assistantSettings(organization.settings), features: { ...planFeatures("PROFESIONAL"), autoJobCreation: false },
+      },
+    });
+    expect(output.reply).toMatch(/^Perfecto, le paso tu pedido para el .+ al equipo: una persona te escribe para confirmarte el turno\.$/);
+    // create_job refused to book and did the handoff itself (the office is told, the assistant pauses in this chat).
+    expect(output.toolCalls.find((c) => c.name === "create_job")?.output).toMatchObject({ booked: false, handedOff: true });
+    expect(await adminDb().job.count()).toBe(0);
+    expect((await adminDb().whatsAppConversation.findUniqueOrThrow({ where: { id: CONV } })).assistantPausedUntil!.getTime()).toBeGreaterThan(NOW.getTime());
   });
 });
 

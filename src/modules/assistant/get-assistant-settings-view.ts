@@ -1,6 +1,8 @@
 import { openAiConfigFromEnv } from "../../integrations/openai/openai-config-from-env";
 import type { OpenAiConfig } from "../../integrations/openai/types";
 import type { TenantTx } from "../../lib/db";
+import { effectiveTier } from "../organizations/effective-tier";
+import { planFeatures } from "../organizations/features";
 import { TIER_LIMITS } from "../organizations/tiers";
 import { assistantSettings, type AssistantSettings } from "./assistant-settings";
 import { countAiConversations } from "./count-ai-conversations";
@@ -10,6 +12,8 @@ export type AssistantSettingsView = AssistantSettings & {
   engine: "openai" | "offline";
   // limit null = unlimited (ENTERPRISE); 0 = the plan has no AI conversations.
   usage: { aiConversationsThisMonth: number; limit: number | null; since: Date };
+  // What the plan (at its effective tier) lets the assistant do, so the dashboard shows an upgrade instead.
+  plan: { aiAutoResponses: boolean; customAiInstructions: boolean; autoJobCreation: boolean; voiceTranscription: boolean };
 };
 
 export async function getAssistantSettingsView(
@@ -17,12 +21,16 @@ export async function getAssistantSettingsView(
   organizationId: string,
   deps: { now?: Date; openAi?: OpenAiConfig | null } = {},
 ): Promise<AssistantSettingsView> {
-  const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { settings: true, tier: true } });
-  const usage = await countAiConversations(tx, deps.now ?? new Date());
+  const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { settings: true, tier: true, trialEndsAt: true } });
+  const now = deps.now ?? new Date();
+  const usage = await countAiConversations(tx, now);
+  const tier = effectiveTier(organization, now);
+  const features = planFeatures(tier);
   const openAi = deps.openAi === undefined ? openAiConfigFromEnv() : deps.openAi;
   return {
     ...assistantSettings(organization.settings),
     engine: openAi ? "openai" : "offline",
-    usage: { aiConversationsThisMonth: usage.used, limit: TIER_LIMITS[organization.tier].monthlyAiConversations, since: usage.since },
+    usage: { aiConversationsThisMonth: usage.used, limit: TIER_LIMITS[tier].monthlyAiConversations, since: usage.since },
+    plan: { aiAutoResponses: features.aiAutoResponses, customAiInstructions: features.customAiInstructions, autoJobCreation: features.autoJobCreation, voiceTranscription: features.voiceTranscription },
   };
 }

@@ -214,8 +214,20 @@ describe("gates", () => {
     expect(await answer(await turn(["hola"], NOW))).toEqual({ status: "skipped", reason: "business_hours" });
     expect((await answer(await turn(["hola"], ba("2026-12-01T22:00:00")), ba("2026-12-01T22:00:00"))).status).toBe("answered");
 
+    // FREE (and a PROFESIONAL trial that ended) has no aiAutoResponses: the turn is stored for the office, not
+    // answered, and its run row says why.
     await adminDb().organization.update({ where: { id: ORG_A }, data: { tier: "FREE", settings: { assistant: { autoResponseEnabled: true } } } });
-    expect(await answer(await turn(["hola"], NOW))).toEqual({ status: "skipped", reason: "plan_limit" });
+    const sentBefore = (await outbound()).length;
+    const freeTurn = await turn(["hola"], NOW);
+    expect(await answer(freeTurn)).toEqual({ status: "skipped", reason: "plan_required" });
+    expect(await answer(freeTurn)).toEqual({ status: "skipped", reason: "plan_required" });
+    expect(await adminDb().assistantRun.findUniqueOrThrow({ where: { turnId: freeTurn } })).toMatchObject({ outcome: "skipped:plan_required:aiAutoResponses", counted: false });
+    await adminDb().organization.update({ where: { id: ORG_A }, data: { tier: "PROFESIONAL", trialEndsAt: new Date(NOW.getTime() - 60_000) } });
+    expect(await answer(await turn(["hola"], NOW))).toEqual({ status: "skipped", reason: "plan_required" });
+    expect(await outbound()).toHaveLength(sentBefore);
+    await adminDb().organization.update({ where: { id: ORG_A }, data: { trialEndsAt: new Date(NOW.getTime() + 86_400_000) } });
+    expect((await answer(await turn(["hola"], NOW))).status).toBe("answered");
+    await adminDb().organization.update({ where: { id: ORG_A }, data: { trialEndsAt: null } });
 
     // PROFESIONAL: 500 conversations a month. 499 are used: this one gets the last; a new one is refused; one
     // already counted this month keeps its assistant.

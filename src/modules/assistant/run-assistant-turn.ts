@@ -16,6 +16,8 @@ import { runOpenAiEngine } from "./openai-engine";
 import { readVoiceNotes } from "./read-voice-notes";
 import { turnText } from "./turn-text";
 import { readEmergency } from "./learned/read-emergency";
+import { effectiveTier } from "../organizations/effective-tier";
+import { includesFeature, planFeatures } from "../organizations/features";
 
 export type AssistantTurnInput = { organizationId: string; conversationId: string; turnId: string };
 export type AssistantTurnResult = { status: "answered" | "silent"; runId: string; reply: string | null; messageId: string | null } | { status: "skipped"; reason: string };
@@ -36,7 +38,7 @@ export async function runAssistantTurn(input: AssistantTurnInput, deps: Assistan
   const now = deps.now ?? new Date();
   const started = performance.now();
   const loaded = await withTenant(input.organizationId, async (tx) => {
-    const organization = await tx.organization.findUniqueOrThrow({ where: { id: input.organizationId }, select: { name: true, tier: true, settings: true } });
+    const organization = await tx.organization.findUniqueOrThrow({ where: { id: input.organizationId }, select: { name: true, tier: true, trialEndsAt: true, settings: true } });
     const conversation = await tx.whatsAppConversation.findFirst({
       where: { id: input.conversationId },
       select: { assistantPausedUntil: true, assistantState: true, customer: { select: { id: true, name: true, profileName: true, staffUserId: true } } },
@@ -57,15 +59,28 @@ export async function runAssistantTurn(input: AssistantTurnInput, deps: Assistan
     return { organization, conversation, messages, history: history.reverse(), priceList };
   });
   const { organization, conversation, messages } = loaded;
-  const settings = assistantSettings(organization.settings);
+  // The plan decides through the features module, read at the effective tier: an expired trial is FREE.
+  const tier = effectiveTier(organization, now);
+  const features = planFeatures(tier);
+  const stored = assistantSettings(organization.settings);
+  // Instructions saved on a higher plan (or during a trial) stay stored but are not given to the assistant.
+  const settings = features.customAiInstructions ? stored : { ...stored, customInstructions: "" };
   if (!settings.autoResponseEnabled) return { status: "skipped", reason: "assistant_off" };
   if (!conversation || conversation.customer.staffUserId) return { status: "skipped", reason: "not_a_customer" };
   if (!messages.length) return { status: "skipped", reason: "empty_turn" };
+  if (!includesFeature(tier, "aiAutoResponses")) {
+    // The message is already stored for the inbox; the office answers it. The turn keeps a run row saying why, so
+    // "why didn't the assistant answer?" has an answer in the conversation's runs.
+    await recordPlanSkip(input, now);
+    logger.info({ organizationId: input.organizationId, conversationId: input.conversationId, tier }, "assistant: plan without aiAutoResponses, turn left to the office");
+    return { status: "skipped", reason: "plan_required" };
+  }
 
   const texts = messages.map(turnText).filter((t): t is string => Boolean(t));
   const reactionOnly = messages.every((m) => m.type === "REACTION");
   const openAi = deps.openAi === undefined ? openAiConfigFromEnv() : deps.openAi;
-  const voice = await readVoiceNotes(messages, openAi);
+  // Voice notes are transcribed only on plans with voiceTranscription; otherwise they go to a person.
+  const voice = await readVoiceNotes(messages, features.voiceTranscription ? openAi : null);
   const text = [...texts.filter(() => !reactionOnly), ...voice.transcripts].join("\n").trim();
   const emergency = text ? readEmergency(text) : null;
   const state = readAssistantState(conversation.assistantState, now);
@@ -76,7 +91,7 @@ export async function runAssistantTurn(input: AssistantTurnInput, deps: Assistan
     if (settings.mode === "outside_business_hours" && isWithinBusinessHours(settings, now)) return { status: "skipped", reason: "business_hours" };
   }
 
-  const claim = await claimTurn(input, { now, tier: organization.tier, emergency: Boolean(emergency) });
+  const claim = await claimTurn(input, { now, tier, emergency: Boolean(emergency) });
   if (claim.kind === "duplicate") return { status: "skipped", reason: "already_answered" };
   if (claim.kind === "refused") {
     logger.warn({ organizationId: input.organizationId, used: claim.allowance.used, limit: claim.allowance.limit }, "assistant: monthly AI conversations used up");
@@ -86,7 +101,7 @@ export async function runAssistantTurn(input: AssistantTurnInput, deps: Assistan
   const customerName = conversation.customer.name || conversation.customer.profileName || null;
   const engineInput: EngineInput = {
     text, reactionOnly: reactionOnly && !voice.transcripts.length,
-    ctx: { organizationId: input.organizationId, conversationId: input.conversationId, customerId: conversation.customer.id, customerName, now, state, settings },
+    ctx: { organizationId: input.organizationId, conversationId: input.conversationId, customerId: conversation.customer.id, customerName, now, state, settings, features },
     organizationName: organization.name,
     priceList: loaded.priceList,
     history: toHistory(loaded.history),
@@ -137,6 +152,16 @@ function toHistory(rows: { direction: string; type: string; content: unknown; me
   return rows
     .map((r) => ({ from: r.direction === "INBOUND" ? ("customer" as const) : ("business" as const), text: turnText(r) ?? "" }))
     .filter((h) => h.text);
+}
+
+// Idempotent: a retried job finds the row and leaves it.
+async function recordPlanSkip(input: AssistantTurnInput, now: Date): Promise<void> {
+  await withTenant(input.organizationId, (tx) =>
+    tx.assistantRun.createMany({
+      data: [{ organizationId: input.organizationId, conversationId: input.conversationId, turnId: input.turnId, engine: "OFFLINE", intent: "none", outcome: "skipped:plan_required:aiAutoResponses", latencyMs: 0, createdAt: now }],
+      skipDuplicates: true,
+    }),
+  );
 }
 
 // A voice note nobody can transcribe here: the customer is told a person will listen, and the office is told.

@@ -1,6 +1,7 @@
 import type { TenantTx } from "../../lib/db";
 import { AppError } from "../../lib/errors";
 import { appendAuditLog } from "../audit/append-audit-log";
+import { assertPlanFeature } from "../organizations/assert-plan-feature";
 import type { AssistantSettingsInput } from "./assistant-settings.schemas";
 import { getAssistantSettingsView, type AssistantSettingsView } from "./get-assistant-settings-view";
 import { updateAssistantSettings } from "./update-assistant-settings";
@@ -16,7 +17,12 @@ export async function setAssistantSettings(
   tx: TenantTx,
   actor: { organizationId: string; userId: string },
   input: AssistantSettingsInput,
+  now: Date = new Date(),
 ): Promise<AssistantSettingsView> {
+  // The plan gates what it sells: turning the assistant on (aiAutoResponses) and giving it the business's own
+  // instructions (customAiInstructions). Turning it off or clearing the instructions is always allowed.
+  if (input.autoResponseEnabled) await assertPlanFeature(tx, actor.organizationId, "aiAutoResponses", now);
+  if (input.customInstructions) await assertPlanFeature(tx, actor.organizationId, "customAiInstructions", now);
   if (input.onCallUserIds?.length) {
     const active = await tx.user.findMany({ where: { id: { in: input.onCallUserIds }, isActive: true }, select: { id: true } });
     if (active.length !== input.onCallUserIds.length) {
@@ -41,5 +47,5 @@ export async function setAssistantSettings(
       metadata: { fields: changed },
     });
   }
-  return getAssistantSettingsView(tx, actor.organizationId);
+  return getAssistantSettingsView(tx, actor.organizationId, { now });
 }

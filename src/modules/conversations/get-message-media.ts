@@ -3,6 +3,7 @@ import { AppError } from "../../lib/errors";
 import { getMediaStorage } from "../media/get-media-storage";
 import type { MediaStorage } from "../media/media-storage";
 import { assignedScope, type Viewer } from "./viewer";
+import { historyCutoff } from "./history-cutoff";
 
 // The stored file of an inbound media message, under the same visibility rules as the message itself. Media that
 // is still downloading (or failed) answers 404 with the reason, so the inbox can show "todavía no disponible".
@@ -14,9 +15,11 @@ export async function getMessageMedia(
 ): Promise<{ bytes: Uint8Array; mimeType: string; filename: string | null }> {
   const row = await tx.whatsAppMessage.findFirst({
     where: { id, conversation: { customer: { staffUserId: null }, ...assignedScope(viewer, "read") } },
-    select: { mediaStorageKey: true, mediaMimeType: true, mediaState: true, content: true },
+    select: { mediaStorageKey: true, mediaMimeType: true, mediaState: true, content: true, conversationId: true, createdAt: true },
   });
-  if (!row) throw new AppError("NOT_FOUND", { message: "El mensaje no existe." });
+  // Outside the plan's history window the file is as missing as its message.
+  const since = row ? await historyCutoff(tx, row.conversationId) : null;
+  if (!row || (since && row.createdAt < since)) throw new AppError("NOT_FOUND", { message: "El mensaje no existe." });
   if (!row.mediaStorageKey) {
     throw new AppError("NOT_FOUND", {
       message: row.mediaState === "FAILED" ? "No se pudo descargar el archivo del proveedor." : "El archivo todavía no está disponible.",

@@ -6,6 +6,7 @@ import { withTenant } from "../../lib/db";
 import { AppError } from "../../lib/errors";
 import { toWaId } from "../../lib/phone";
 import { publishOrganizationEvents } from "../events/publish-organization-events";
+import { effectiveTier } from "../organizations/effective-tier";
 import { buildTemplateMessage } from "../templates/build-template-message";
 import { ensureTemplateSendable } from "../templates/ensure-template-sendable";
 import { enqueueDelivery } from "./enqueue-delivery";
@@ -108,10 +109,10 @@ async function storeOutbound(tx: TenantTx, input: z.output<typeof sendMessageInp
 
   // Login codes and opt-out confirmations are obligations of the platform, not usage: they never count against the
   // plan (a FREE organization must still be able to log in).
-  const organization = await tx.organization.findUniqueOrThrow({ where: { id: input.organizationId }, select: { tier: true } });
+  const organization = await tx.organization.findUniqueOrThrow({ where: { id: input.organizationId }, select: { tier: true, trialEndsAt: true } });
   const usage = UNCOUNTED_PURPOSES.has(input.purpose)
     ? { used: 0, limit: null, crossedAlertThreshold: false }
-    : await reserveMonthlyMessage(tx, { accountId: account.id, tier: organization.tier });
+    : await reserveMonthlyMessage(tx, { accountId: account.id, tier: effectiveTier(organization, now) });
 
   // Login codes are stored redacted; the real content is sealed on the delivery row (secret-content.ts).
   const secret = input.purpose === "authentication";

@@ -4,6 +4,7 @@ import { withTenant } from "../../lib/db";
 import { env } from "../../lib/env";
 import { sharedRedis, whenRedisReady } from "../../lib/redis";
 import { verifyTrackingToken } from "../notifications/tracking-link";
+import { effectiveTier } from "../organizations/effective-tier";
 import { planFeatures } from "../organizations/features";
 import { readLatestPositions } from "./latest-position";
 
@@ -33,7 +34,7 @@ export async function getPublicTracking(
       select: {
         id: true, number: true, status: true, serviceType: true, scheduledStart: true, scheduledEnd: true, updatedAt: true, latitude: true, longitude: true, technicianId: true,
         technician: { select: { name: true, vehicle: true, vehiclePlate: true } },
-        organization: { select: { name: true, tier: true, settings: true } },
+        organization: { select: { name: true, tier: true, trialEndsAt: true, settings: true } },
         transitions: { select: { to: true, at: true }, orderBy: { at: "asc" } },
       },
     });
@@ -52,7 +53,7 @@ export async function getPublicTracking(
     const endedAt = job.transitions.findLast((t) => t.to === job.status)?.at ?? job.updatedAt;
     if (endedAt.getTime() + graceMs <= now.getTime()) return { kind: "expired" };
   }
-  const features = planFeatures(job.organization.tier);
+  const features = planFeatures(effectiveTier(job.organization, now));
   const whatsappPhone = digits(found.whatsapp);
   const destination = job.latitude !== null && job.longitude !== null ? { lat: job.latitude, lng: job.longitude } : null;
   let live: PublicTrackingView["live"] = null;

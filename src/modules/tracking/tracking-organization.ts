@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
 import type { Tier } from "@campotech/database";
 import { withTenant } from "../../lib/db";
+import { effectiveTier } from "../organizations/effective-tier";
 import { planFeatures, type PlanFeatures } from "../organizations/features";
 import { trackingKeys } from "./tracking-keys";
 import { trackingSettings, type TrackingSettings } from "./tracking-settings";
@@ -11,8 +12,10 @@ export type TrackingOrganization = { tier: Tier; settings: TrackingSettings; fea
 const ORGANIZATION_TTL_SECONDS = 300;
 
 export async function readTrackingOrganization(organizationId: string): Promise<TrackingOrganization> {
-  const row = await withTenant(organizationId, (tx) => tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { tier: true, settings: true } }));
-  return { tier: row.tier, settings: trackingSettings(row.settings), features: planFeatures(row.tier) };
+  const row = await withTenant(organizationId, (tx) => tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { tier: true, trialEndsAt: true, settings: true } }));
+  // The effective tier (an ended trial reads as FREE) is what gets cached and decides.
+  const tier = effectiveTier(row);
+  return { tier, settings: trackingSettings(row.settings), features: planFeatures(tier) };
 }
 
 // The plan and tracking settings for the hot path (ingest, the public page's polling) from Redis, Postgres on a miss.

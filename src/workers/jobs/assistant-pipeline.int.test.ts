@@ -89,4 +89,30 @@ describe("the assistant through real Workers", () => {
     // Both messages were one turn: one answer for them.
     expect(await adminDb().assistantRun.count()).toBe(2);
   });
+
+  // The plan matrix (aiAutoResponses from PROFESIONAL) read at the effective tier: FREE and a trial that ended keep
+  // the message for the office and the run row says why; back on PROFESIONAL the next turn is answered.
+  it("on FREE and on an ended trial the message is stored but not answered; on PROFESIONAL it is", async () => {
+    const texts = async () => (await sentTo(CUSTOMER)).filter((r) => r.body.type === "text").length;
+    const skipped = () => adminDb().assistantRun.count({ where: { outcome: "skipped:plan_required:aiAutoResponses" } });
+    const answeredBefore = await texts();
+
+    await adminDb().organization.update({ where: { id: ORG }, data: { tier: "FREE" } });
+    await customerWrites("hola, ¿hacen service de aire acondicionado?");
+    await until(async () => ((await skipped()) === 1 ? true : null));
+    // The turn's message is in the inbox, for a person to answer.
+    const run = await adminDb().assistantRun.findFirstOrThrow({ where: { outcome: "skipped:plan_required:aiAutoResponses" }, select: { turnId: true } });
+    const stored = await adminDb().whatsAppMessage.findMany({ where: { turnId: run.turnId, direction: "INBOUND" }, select: { content: true } });
+    expect(JSON.stringify(stored.map((m) => m.content))).toContain("hacen service de aire acondicionado");
+
+    await adminDb().organization.update({ where: { id: ORG }, data: { tier: "PROFESIONAL", trialEndsAt: new Date(Date.now() - 60_000) } });
+    await customerWrites("¿me pueden pasar un precio?");
+    await until(async () => ((await skipped()) === 2 ? true : null));
+    expect(await texts()).toBe(answeredBefore);
+
+    await adminDb().organization.update({ where: { id: ORG }, data: { trialEndsAt: null } });
+    await customerWrites("cuánto sale destapar una cloaca?");
+    await until(async () => ((await texts()) > answeredBefore ? true : null));
+    expect(await skipped()).toBe(2);
+  });
 });

@@ -22,6 +22,7 @@ export default async function PanelLayout({ children }: { children: ReactNode })
     ...(session.can("settings.read") ? [{ href: "/panel/whatsapp", label: "WhatsApp" }, { href: "/panel/arca", label: "ARCA" }] : []),
     // issue 19 (team)
     ...(session.can("users.manage") ? [{ href: "/panel/equipo", label: "Equipo" }] : []),
+    ...(session.can("settings.read") ? [{ href: "/panel/plan", label: "Plan" }] : []), // issue 19 (plans)
   ];
   return (
     <div className="panel">

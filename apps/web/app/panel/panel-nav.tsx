@@ -11,7 +11,7 @@ type NavLink = { href: string; label: string };
 const GROUPS: { label: string; hrefs: string[] }[] = [
   { label: "Operación", hrefs: ["/panel", "/panel/bandeja", "/panel/trabajos", "/panel/mapa", "/panel/clientes", "/panel/oportunidades"] },
   { label: "Administración", hrefs: ["/panel/facturas", "/panel/cobros", "/panel/reportes", "/panel/precios"] },
-  { label: "Configuración", hrefs: ["/panel/plantillas", "/panel/respuestas", "/panel/whatsapp", "/panel/arca"] },
+  { label: "Configuración", hrefs: ["/panel/plantillas", "/panel/respuestas", "/panel/whatsapp", "/panel/arca", "/panel/plan"] }, // issue 19 (plans): "/panel/plan"
 ];
 // issue 19 (team): the team page sits with the shop's setup.
 GROUPS[2]!.hrefs.push("/panel/equipo");

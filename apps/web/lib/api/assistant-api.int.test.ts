@@ -158,6 +158,7 @@ describe("assistant settings", () => {
       autoResponseEnabled: false, mode: "always", customInstructions: "", handoffMinutes: 120, onCallUserIds: [], businessHours: {},
       engine: openAiConfigFromEnv() ? "openai" : "offline",
       usage: { aiConversationsThisMonth: 2, limit: 500, since: monthStart.toISOString() },
+      plan: { aiAutoResponses: true, customAiInstructions: true, autoJobCreation: true, voiceTranscription: true },
     });
     await json(await call(getAssistantSettingsEndpoint, { headers: as("as-tech") }), 403);
   });

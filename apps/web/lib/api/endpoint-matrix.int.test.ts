@@ -423,6 +423,10 @@ const FIXTURES: Record<string, Fixture> = {
   "POST /api/users/invitations": { byId: false, request: () => ({ body: { phone: `+549117${String(++seq).padStart(7, "0")}`, name: "Invitada", role: "TECHNICIAN" } }) },
   "POST /api/users/invitations/{id}/resend": { byId: true, request: async (org) => ({ params: { id: await freshInvitation(org) } }) },
   "DELETE /api/users/invitations/{id}": { byId: true, request: async (org) => ({ params: { id: await freshInvitation(org) } }) },
+  // issue 19 (plans): each request replaces the pending one; each cancel gets its own pending request.
+  "GET /api/plan": { byId: false, request: () => ({}) },
+  "POST /api/plan/change-requests": { byId: false, request: () => ({ body: { toTier: "EMPRESARIAL", note: `nota ${++seq}` } }) },
+  "DELETE /api/plan/change-requests/{id}": { byId: true, request: async (org) => ({ params: { id: await pendingPlanRequest(org) } }) },
 };
 
 // issue 19 (team): a pending invitation of the organization.
@@ -432,6 +436,12 @@ async function freshInvitation(org: Org): Promise<string> {
     data: { id, organizationId: orgId(org), phone: `+549118${org === "a" ? "0" : "9"}${String(++seq).padStart(6, "0")}`, name: "Invitado", role: "TECHNICIAN", codeHash: "0".repeat(64), expiresAt: new Date(Date.now() + 86_400_000) },
   });
   return id;
+}
+
+// issue 19 (plans)
+async function pendingPlanRequest(org: Org): Promise<string> {
+  const row = await adminDb().planChangeRequest.create({ data: { organizationId: orgId(org), fromTier: "PROFESIONAL", toTier: "ENTERPRISE" }, select: { id: true } });
+  return row.id;
 }
 
 const keyOf = (endpoint: Endpoint) => `${endpoint.method} ${endpoint.path}`;

@@ -113,10 +113,11 @@ export async function readAddressReply(input: EngineInput, u: Understanding, cal
 
 export async function book(input: EngineInput, call: Call, slotIndex: number, address?: BookingAddress): Promise<string> {
   const { ctx } = input;
-  const result = await call<{ booked: boolean; reason?: string; rescheduled?: boolean; jobId?: string; number?: number; technicianName?: string; label?: string; address?: string | null }>(
+  const result = await call<{ booked: boolean; handedOff?: boolean; reason?: string; rescheduled?: boolean; jobId?: string; number?: number; technicianName?: string; label?: string; address?: string | null }>(
     "create_job", { slotIndex, ...(address ? { address } : {}) },
   );
   if (!result?.booked) {
+    if (result?.handedOff) return `Perfecto, le paso tu pedido para el ${result.label} al equipo: una persona te escribe para confirmarte el turno.`;
     if (result?.reason?.startsWith("falta la dirección")) {
       ctx.state.awaiting = "address";
       ctx.state.address = { tries: 0, askedLocality: false };

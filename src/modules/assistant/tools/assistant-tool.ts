@@ -1,9 +1,10 @@
 import type { z } from "zod";
 import type { AssistantSettings } from "../assistant-settings";
 import type { AssistantState } from "../assistant-state";
+import type { PlanFeatures } from "../../organizations/features";
 
 // What every tool call knows: whose conversation it is, the clock, the dialogue state (tools update it: slots
-// offered, the service discussed) and the organization's assistant settings.
+// offered, the service discussed), the organization's assistant settings and its plan's features.
 export type ToolContext = {
   organizationId: string;
   conversationId: string;
@@ -12,6 +13,8 @@ export type ToolContext = {
   now: Date;
   state: AssistantState;
   settings: AssistantSettings;
+  // What the organization's plan includes (at its effective tier): create_job books only with autoJobCreation.
+  features: PlanFeatures;
 };
 
 // One tool, used the same way by the offline engine (direct calls) and the model (function calling): a JSON

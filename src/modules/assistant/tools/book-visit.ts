@@ -12,6 +12,7 @@ import type { JobChange } from "../../notifications/job-change.schemas";
 import { getAvailability } from "../../scheduling/get-availability";
 import { localDateOf, zonedTimeToUtc } from "../../../lib/time";
 import { defineTool } from "./assistant-tool";
+import { handoffTool } from "./handoff";
 import { slotLabel, VISIT_MINUTES } from "./find-slots";
 import { upsertLead } from "./upsert-lead";
 
@@ -59,6 +60,14 @@ export const bookVisitTool = defineTool({
   async run(ctx, input) {
     const slot = ctx.state.offeredSlots[input.slotIndex];
     if (!slot) return { booked: false as const, reason: "no hay un turno ofrecido con ese índice" };
+    // Plans without autoJobCreation: the assistant does not book; the office gets the chosen slot and confirms it.
+    if (!ctx.features.autoJobCreation) {
+      const label = slotLabel(slot.start, slot.end);
+      await handoffTool.run(ctx, { reason: `Quiere agendar una visita el ${label}; hay que confirmarle el turno` });
+      ctx.state.offeredSlots = [];
+      ctx.state.chosenSlot = undefined;
+      return { booked: false as const, handedOff: true as const, label, reason: "el plan no agenda visitas solo: la oficina confirma el turno; decile al cliente que una persona le escribe para confirmarlo" };
+    }
     const movingJobId = ctx.state.jobId;
     const actor = assistantActor(ctx.organizationId);
     const serviceType = input.serviceType ?? SERVICE_TYPES.find((t) => t === ctx.state.service?.serviceType) ?? "GENERAL";

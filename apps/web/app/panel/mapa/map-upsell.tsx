@@ -1,18 +1,13 @@
-import Link from "next/link";
-import styles from "./mapa.module.css";
+import { PlanUpgrade } from "@/components/panel/plan-upgrade";
 
-// Plans without the dispatch map (FREE, INICIAL): what it would show, with the server's reason on top.
-export function MapUpsell({ message }: { message: string }) {
-  return (
-    <section className={`card ${styles.upsell}`} role="status" aria-labelledby="upsell-title" data-testid="map-upsell">
-      <h2 id="upsell-title">Mapa de despacho</h2>
-      <p><strong>{message}</strong></p>
-      <ul>
-        <li>Dónde está cada técnico y si está libre, en camino o trabajando.</li>
-        <li>Los trabajos del día en el mapa y el técnico libre más cercano a cada uno.</li>
-        <li>Tus clientes siguen al técnico en vivo, con el tiempo estimado de llegada.</li>
-      </ul>
-      <p className="muted">Mientras tanto, la <Link href="/panel/trabajos?vista=dia">vista del día</Link> muestra los turnos de cada técnico y tus clientes reciben el seguimiento con los pasos de la visita.</p>
-    </section>
-  );
+const MAP_DOES = [
+  "Dónde está cada técnico y si está libre, en camino o trabajando.",
+  "Los trabajos del día en el mapa y el técnico libre más cercano a cada uno.",
+  "Tus clientes siguen al técnico en vivo, con el tiempo estimado de llegada.",
+];
+
+// Plans without the dispatch map (FREE, INICIAL): the shared upgrade prompt with what the map would show and the
+// server's reason on top.
+export function MapUpsell({ message, requiredPlanName }: { message: string; requiredPlanName?: string }) {
+  return <PlanUpgrade requiredPlanName={requiredPlanName} message={message} adds={MAP_DOES} testId="map-upsell" />;
 }

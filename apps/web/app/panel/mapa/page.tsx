@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FEATURE_UPSELL, planFeatures } from "@campotech/core/modules/organizations";
+import { effectiveTier, FEATURE_MIN_TIER, FEATURE_UPSELL, PLAN_NAMES, planFeatures } from "@campotech/core/modules/organizations";
 import { mapTiles } from "@/components/maps/map-tiles";
 import { dayParam } from "@/lib/panel/day-param";
 import { addDaysIso, baDateOf, baDayStart, formatLongDay, upperFirst } from "@/lib/panel/jobs/jobs-format";
@@ -53,14 +53,14 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
       </section>
     );
   }
-  const organization = await session.tenant((tx) => tx.organization.findFirst({ where: { id: session.claims.org }, select: { tier: true } }));
-  if (!planFeatures(organization?.tier ?? "FREE").dispatchMap) {
+  const organization = await session.tenant((tx) => tx.organization.findFirst({ where: { id: session.claims.org }, select: { tier: true, trialEndsAt: true } }));
+  if (!planFeatures(organization ? effectiveTier(organization) : "FREE").dispatchMap) {
     return (
       <>
         <div className="page-head">
           <h1>Mapa</h1>
         </div>
-        <MapUpsell message={FEATURE_UPSELL.dispatchMap} />
+        <MapUpsell message={FEATURE_UPSELL.dispatchMap} requiredPlanName={PLAN_NAMES[FEATURE_MIN_TIER.dispatchMap]} />
       </>
     );
   }

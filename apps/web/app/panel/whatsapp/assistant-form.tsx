@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { sendJson } from "@/components/settings/send-json";
+import { PlanUpgrade, type PlanUpgradeProps } from "@/components/panel/plan-upgrade";
+import { sendJson, type ApiFailure } from "@/components/settings/send-json";
 import styles from "./whatsapp.module.css";
 
 const DAYS = [
@@ -19,12 +20,14 @@ export type AssistantValues = {
 };
 
 // The assistant's settings, saved together with PUT /api/settings/assistant (businessHours replaces the week).
-export function AssistantForm({ initial, users, canEdit }: { initial: AssistantValues; users: { id: string; name: string }[]; canEdit: boolean }) {
+// instructionsUpgrade: the plan has no customAiInstructions, so the upgrade prompt replaces the instructions box.
+export function AssistantForm({ initial, users, canEdit, instructionsUpgrade = null }: { initial: AssistantValues; users: { id: string; name: string }[]; canEdit: boolean; instructionsUpgrade?: PlanUpgradeProps | null }) {
   const router = useRouter();
   const [v, setV] = useState(initial);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [planRequired, setPlanRequired] = useState<ApiFailure | null>(null);
   const set = <K extends keyof AssistantValues>(key: K, value: AssistantValues[K]) => setV((prev) => ({ ...prev, [key]: value }));
   const setDay = (day: Day, range: [string, string] | null) =>
     setV((prev) => {
@@ -39,8 +42,15 @@ export function AssistantForm({ initial, users, canEdit }: { initial: AssistantV
     setBusy(true);
     setErrors({});
     setMessage(null);
-    const result = await sendJson("/api/settings/assistant", "PUT", v);
+    setPlanRequired(null);
+    // Instructions the plan no longer includes stay stored but are not sent back (saving them would be refused).
+    const { customInstructions, ...rest } = v;
+    const result = await sendJson("/api/settings/assistant", "PUT", instructionsUpgrade ? rest : { ...rest, customInstructions });
     setBusy(false);
+    if (!result.ok && result.error.planRequired) {
+      setPlanRequired(result.error);
+      return;
+    }
     if (!result.ok) {
       setErrors(result.error.fields);
       setMessage({ text: result.error.message, error: true });
@@ -87,11 +97,18 @@ export function AssistantForm({ initial, users, canEdit }: { initial: AssistantV
           })}
           {fieldError("businessHours")}
         </fieldset>
+        {instructionsUpgrade ? (
+          <div className="stack">
+            <p className={styles.meterLabel}>Instrucciones para el asistente</p>
+            <PlanUpgrade {...instructionsUpgrade} />
+          </div>
+        ) : (
         <div className="stack">
           <label htmlFor="as-instructions">Instrucciones para el asistente</label>
           <textarea id="as-instructions" rows={4} maxLength={2000} value={v.customInstructions} onChange={(e) => set("customInstructions", e.target.value)} placeholder="Ej.: No trabajamos en Zona Norte. Los sábados solo urgencias." />
           {fieldError("customInstructions")}
         </div>
+        )}
         <div className="stack">
           <label htmlFor="as-handoff">Minutos en silencio cuando una persona toma la conversación</label>
           <input id="as-handoff" type="number" min={5} max={10080} value={v.handoffMinutes} onChange={(e) => set("handoffMinutes", Number(e.target.value))} />
@@ -110,6 +127,7 @@ export function AssistantForm({ initial, users, canEdit }: { initial: AssistantV
         {canEdit ? <div className="row"><button type="submit">{busy ? "Guardando…" : "Guardar asistente"}</button></div> : null}
       </fieldset>
       {message ? <p className={message.error ? "error" : styles.ok} role={message.error ? "alert" : "status"}>{message.text}</p> : null}
+      {planRequired ? <PlanUpgrade message={planRequired.message} /> : null}
     </form>
   );
 }

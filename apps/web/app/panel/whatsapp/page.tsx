@@ -6,6 +6,8 @@ import { getOrganizationNotificationSettings } from "@campotech/core/modules/not
 import { getProvisioningState } from "@campotech/core/modules/number-provisioning";
 import { formatPhoneForPeople } from "@campotech/core/lib/phone";
 import { getWhatsAppUsage, listWhatsAppAccounts, verificationStates, type VerificationState } from "@campotech/core/modules/whatsapp-accounts";
+import { PlanUpgrade } from "@/components/panel/plan-upgrade";
+import { planUpgradeProps } from "@/lib/panel/plan-upgrade-props";
 import { requireSession } from "@/lib/panel/session";
 import { explainError } from "../bandeja/error-text";
 import { CopyField, CredentialsForm, VerifyButton } from "./account-connection";
@@ -100,7 +102,7 @@ export default async function WhatsAppSettingsPage() {
     <>
       <div className="page-head">
         <h1>WhatsApp</h1>
-        <p className="muted">Plan {TIER[usage.tier]} · <Link href="/panel/plantillas">Plantillas</Link></p>
+        <p className="muted"><Link href="/panel/plan">Plan {TIER[usage.tier]}</Link> · <Link href="/panel/plantillas">Plantillas</Link></p>
       </div>
       <div className={styles.sections}>
         <section className="card" aria-labelledby="conn-h">
@@ -246,15 +248,23 @@ export default async function WhatsAppSettingsPage() {
 
         <section className="card" aria-labelledby="assistant-h">
           <h2 id="assistant-h">Asistente</h2>
+          {/* Plans without aiAutoResponses see what the assistant would do instead of its settings. */}
+          {assistant.plan.aiAutoResponses ? (
+          <>
           <p className="muted">Motor: {assistant.engine === "openai" ? "IA (OpenAI)" : "reglas en castellano sin IA (offline)"}.</p>
           <AssistantForm
             canEdit={canSettings}
             users={users}
+            instructionsUpgrade={assistant.plan.customAiInstructions ? null : planUpgradeProps("customAiInstructions", "plan-upgrade-instructions")}
             initial={{
               autoResponseEnabled: assistant.autoResponseEnabled, mode: assistant.mode, customInstructions: assistant.customInstructions,
               handoffMinutes: assistant.handoffMinutes, onCallUserIds: assistant.onCallUserIds, businessHours: assistant.businessHours,
             }}
           />
+          </>
+          ) : (
+            <PlanUpgrade {...planUpgradeProps("aiAutoResponses")} />
+          )}
         </section>
 
         <section className="card" aria-labelledby="quiet-h">

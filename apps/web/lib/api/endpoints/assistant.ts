@@ -28,6 +28,12 @@ const settingsSchema = z.object({
     limit: z.number().int().nullable().describe("conversaciones con IA del plan por mes; null = sin límite"),
     since: dateTime().describe("inicio del mes en Buenos Aires"),
   }),
+  plan: z.object({
+    aiAutoResponses: z.boolean(),
+    customAiInstructions: z.boolean(),
+    autoJobCreation: z.boolean(),
+    voiceTranscription: z.boolean(),
+  }).describe("qué incluye el plan vigente (con la prueba vencida, el plan Gratis); lo que no incluye se rechaza con PLAN_REQUIRED"),
 });
 
 const conversationAssistantSchema = z.object({

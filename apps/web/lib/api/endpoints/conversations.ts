@@ -69,7 +69,7 @@ export const listConversationsEndpoint = defineEndpoint({
 export const listConversationMessagesEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/whatsapp/conversations/{id}/messages",
-  summary: "Mensajes de una conversación, en cualquier orden (paginado por cursor)",
+  summary: "Mensajes de una conversación, en cualquier orden (paginado por cursor); debajo del plan Profesional, solo los últimos 30 días",
   tag: "conversations",
   permission: "conversations.read.assigned",
   params: idParams,
@@ -78,7 +78,12 @@ export const listConversationMessagesEndpoint = defineEndpoint({
     order: z.enum(["asc", "desc"]).optional(),
     limit: z.coerce.number().int().min(1).max(200).optional(),
   }),
-  response: z.object({ items: z.array(messageSchema), nextCursor: z.string().nullable() }),
+  response: z.object({
+    items: z.array(messageSchema),
+    nextCursor: z.string().nullable(),
+    historySince: z.date().meta({ type: "string", format: "date-time" }).nullable()
+      .describe("planes sin historial completo (Gratis, Inicial): solo se ven los mensajes desde esta fecha (últimos 30 días); null = todo el historial"),
+  }),
   handler: ({ params, query, claims, tenant }) => tenant((tx) => listMessages(tx, viewer(claims), { conversationId: params.id, ...query })),
 });
 

@@ -1,6 +1,7 @@
 import type { Endpoint } from "../define-endpoint";
 import { logoutEndpoint, meEndpoint, otpRequestEndpoint, otpVerifyEndpoint, refreshEndpoint } from "./auth";
 import { docsEndpoint } from "./docs";
+import { cancelPlanChangeRequestEndpoint, getPlanEndpoint, requestPlanChangeEndpoint } from "./plan"; // issue 19 (plans)
 import {
   assignConversationEndpoint,
   assignEmergencyTechnicianEndpoint,
@@ -267,4 +268,8 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   resendInvitationEndpoint,
   revokeInvitationEndpoint,
   acceptInvitationEndpoint,
+  // issue 19 (plans)
+  getPlanEndpoint,
+  requestPlanChangeEndpoint,
+  cancelPlanChangeRequestEndpoint,
 ] as unknown as Endpoint[];

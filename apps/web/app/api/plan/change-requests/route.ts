@@ -1,0 +1,6 @@
+import { requestPlanChangeEndpoint } from "@/lib/api/endpoints/plan";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const POST = toRouteHandler(requestPlanChangeEndpoint);

@@ -1,0 +1,12 @@
+export { cancelPlanChangeRequest } from "./cancel-plan-change-request";
+export { decidePlanChangeRequest } from "./decide-plan-change-request";
+export type { PlanChangeDecision } from "./decide-plan-change-request";
+export { getPlanOverview } from "./get-plan-overview";
+export type { PlanChangeRequestView, PlanChangeStatus, PlanOverview } from "./get-plan-overview";
+export { listPendingPlanChangeRequests } from "./list-pending-plan-change-requests";
+export type { PendingPlanChangeRequest } from "./list-pending-plan-change-requests";
+export { planCatalog } from "./plan-catalog";
+export type { PlanCatalogEntry } from "./plan-catalog";
+export { requestPlanChange } from "./request-plan-change";
+export type { RequestPlanChangeInput } from "./request-plan-change";
+export { countResponders, responderLimit } from "./responder-limit";
