@@ -16,7 +16,7 @@ describe("planCatalog", () => {
 
   it("carries each plan's allowances; only multipleResponders plans have more than one responder", () => {
     const plans = planCatalog();
-    expect(plans.find((p) => p.tier === "PROFESIONAL")!.limits).toMatchObject({ monthlyMessages: 1_000, monthlyAiConversations: 500, responders: 1 });
+    expect(plans.find((p) => p.tier === "PROFESIONAL")!.limits).toMatchObject({ monthlyMessages: 1_000, monthlyAiConversations: 500, responders: 2 });
     expect(responderLimit("FREE")).toBe(1);
     expect(responderLimit("EMPRESARIAL")).toBeGreaterThan(1);
     expect(responderLimit("ENTERPRISE")).toBeNull();

@@ -107,7 +107,7 @@ describe("Tu plan and change requests", () => {
     await setOrg({ tier: "PROFESIONAL", trialEndsAt: new Date(Date.now() + 2.5 * DAY) });
     const trial = await json<Overview>(await call(getPlanEndpoint, { headers: as("pl-disp") }), 200);
     expect(trial).toMatchObject({ tier: "PROFESIONAL", effectiveTier: "PROFESIONAL", trialDaysLeft: 3, pendingRequest: null });
-    expect(trial.usage).toEqual({ periodStart: expect.any(String), messages: { used: 0, limit: 1000 }, aiConversations: { used: 0, limit: 500 }, responders: { used: 3, limit: 1 } });
+    expect(trial.usage).toEqual({ periodStart: expect.any(String), messages: { used: 0, limit: 1000 }, aiConversations: { used: 0, limit: 500 }, responders: { used: 3, limit: 2 } });
     expect(trial.plans.map((p) => p.tier)).toEqual(["FREE", "INICIAL", "PROFESIONAL", "EMPRESARIAL", "ENTERPRISE"]);
     expect(trial.plans.find((p) => p.tier === "EMPRESARIAL")!.adds).toEqual([{ feature: "multipleResponders", name: "Varias personas respondiendo" }]);
     expect(trial.features.aiAutoResponses).toBe(true);
