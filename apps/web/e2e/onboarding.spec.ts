@@ -46,6 +46,8 @@ test("a business signs up, gets its WhatsApp number with the SMS code, and a tec
   await wizard.getByRole("button", { name: "Verificar" }).click();
   await expect(wizard.getByRole("heading", { name: "Tu número está activo" })).toBeVisible();
   await expect(page.getByTestId("account").filter({ has: page.getByRole("heading", { name: `360dialog · ${number}` }) })).toBeVisible();
+  // The click-to-chat link now opens a chat with the new number, not the owner's phone.
+  await expect(page.getByRole("region", { name: "Tu enlace de WhatsApp" })).toContainText(new RegExp(`wa\\.me/549?${number.replace(/\D/g, "")}\\?`));
   await shot(page, testInfo, "numero-activo-1366");
   expect(sql(`SELECT status FROM "NumberProvisioning" WHERE "organizationId" = '${organizationId}' ORDER BY "createdAt" DESC LIMIT 1`)).toBe("ACTIVE");
 

@@ -51,7 +51,9 @@ test("a FREE owner sees the upgrade prompt instead of the AI settings and asks f
   await expect(page.getByTestId("plan-current")).toHaveText("Plan Gratis");
   await expect(page.getByTestId("plan-FREE")).toContainText("Tu plan");
   await expect(page.getByTestId("plan-PROFESIONAL")).toContainText("Respuestas automáticas con IA");
-  await expect(page.getByRole("progressbar", { name: "Conversaciones con el asistente (IA)" })).toBeVisible();
+  // Gratis includes no assistant: said plainly, not drawn as a full red bar; its one responder seat is a real meter.
+  await expect(page.getByTestId("plan-usage-ai-not-included")).toHaveText("Tu plan no lo incluye");
+  await expect(page.getByRole("progressbar", { name: "Personas que responden la bandeja" })).toHaveAttribute("aria-valuetext", "1 de 1 personas");
 
   await page.getByRole("button", { name: "Pedir el cambio a Profesional" }).click();
   await expect(page.getByTestId("plan-request-pending")).toContainText("Pedido enviado: el equipo de CampoTech te contacta para activarlo");

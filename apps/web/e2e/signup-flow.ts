@@ -59,7 +59,7 @@ export async function signUpBusiness(page: Page, input: { businessName: string; 
   await page.getByRole("checkbox", { name: "Gas" }).check();
   await page.getByLabel("Localidad").fill("Lanús");
   await page.getByLabel("Tu nombre").fill(input.ownerName);
-  await page.getByRole("radio", { name: new RegExp(input.plan) }).check();
+  await page.getByRole("radio", { name: new RegExp(`^${input.plan}`) }).check();
   await page.getByRole("button", { name: "Crear mi cuenta" }).click();
   await expect(page).toHaveURL(/\/panel$/, { timeout: 15_000 });
   return { ...mobile, cuit };

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { sendJson } from "@/components/settings/send-json";
 import { PlanNote } from "./plan-note";
-import { isPlanRequired, ROLE_HELP, ROLE_LABEL } from "./team-format";
+import { ROLE_HELP, ROLE_LABEL } from "./team-format";
 import styles from "./team.module.css";
 
 type Sent = { invitation: { name: string; phone: string }; delivery: { channel: "whatsapp" | "sms" | "none" } };
@@ -33,7 +33,7 @@ export function InviteForm() {
     const result = await sendJson<Sent>("/api/users/invitations", "POST", { name, phone, role });
     setBusy(false);
     if (!result.ok) {
-      if (isPlanRequired(result.error.fields)) return setPlan(result.error.message);
+      if (result.error.planRequired) return setPlan(result.error.message);
       setFields(result.error.fields);
       return setError(result.error.message);
     }

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { sendJson } from "@/components/settings/send-json";
 import { PlanNote } from "./plan-note";
-import { isPlanRequired, reassignSentence, ROLE_LABEL } from "./team-format";
+import { reassignSentence, ROLE_LABEL } from "./team-format";
 import styles from "./team.module.css";
 
 export type MemberRow = {
@@ -44,7 +44,7 @@ export function MemberCard({ member, isSelf, actorIsOwner }: { member: MemberRow
     setConfirming(false);
     if (!result.ok) {
       setRole(member.role);
-      if (isPlanRequired(result.error.fields)) return setPlan(result.error.message);
+      if (result.error.planRequired) return setPlan(result.error.message);
       return setError(result.error.message);
     }
     if (body.isActive === false) setNotice(`${member.name} quedó sin acceso. ${reassignSentence(result.data.flaggedJobs)}`);

@@ -33,5 +33,3 @@ export function reassignSentence(count: number): string {
   return count === 1 ? "1 trabajo quedó para reasignar." : `${count} trabajos quedaron para reasignar.`;
 }
 
-// PLAN_REQUIRED comes back with fields {feature, requiredPlan}: shown as an upgrade note, not as an error.
-export const isPlanRequired = (fields: Record<string, string>) => !!fields.requiredPlan && !!fields.feature;

@@ -54,9 +54,9 @@ export default async function PlanPage() {
           ) : null}
           <p className="muted">Consumo desde el {MONTH_START.format(overview.usage.periodStart)} (hora de Buenos Aires).</p>
           <div className="grid">
-            <UsageMeter id="plan-usage-messages" label="Mensajes enviados" used={overview.usage.messages.used} limit={overview.usage.messages.limit} unit="mensajes" />
-            <UsageMeter id="plan-usage-ai" label="Conversaciones con el asistente (IA)" used={overview.usage.aiConversations.used} limit={overview.usage.aiConversations.limit} unit="conversaciones" />
-            <UsageMeter id="plan-usage-responders" label="Personas que responden la bandeja" used={overview.usage.responders.used} limit={overview.usage.responders.limit} unit="personas" />
+            <UsageMeter id="plan-usage-messages" label="Mensajes enviados" used={overview.usage.messages.used} limit={overview.usage.messages.limit} unit="mensajes" planLink={false} />
+            <UsageMeter id="plan-usage-ai" label="Conversaciones con el asistente (IA)" used={overview.usage.aiConversations.used} limit={overview.usage.aiConversations.limit} unit="conversaciones" planLink={false} />
+            <UsageMeter id="plan-usage-responders" label="Personas que responden la bandeja" used={overview.usage.responders.used} limit={overview.usage.responders.limit} unit="personas" planLink={false} />
           </div>
         </section>
         <section className="card" aria-labelledby="plans-h">

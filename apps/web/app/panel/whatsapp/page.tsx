@@ -108,7 +108,7 @@ export default async function WhatsAppSettingsPage() {
         <section className="card" aria-labelledby="conn-h">
           <h2 id="conn-h">Conexión</h2>
           {accounts.length === 0 ? (
-            <p className="empty">No hay números de WhatsApp conectados. Conectá uno desde el alta de la cuenta o pedíselo a soporte.</p>
+            <p className="empty">No hay números de WhatsApp conectados todavía. Conseguí uno acá abajo (plan Profesional o superior) o pedíselo a soporte.</p>
           ) : (
             <div className={styles.accounts}>
               {accounts.map((a) => {
@@ -148,7 +148,8 @@ export default async function WhatsAppSettingsPage() {
 
         <section className="card" aria-labelledby="walink-h">
           <h2 id="walink-h">Tu enlace de WhatsApp</h2>
-          <WaLinkCard initial={waLink} canEdit={session.can("settings.manage")} />
+          {/* Keyed by the number: when the wizard activates one and refreshes the page, the card starts over with it. */}
+          <WaLinkCard key={`${waLink.number?.source ?? "none"}:${waLink.number?.digits ?? ""}`} initial={waLink} canEdit={session.can("settings.manage")} />
         </section>
 
         {admin ? (
