@@ -84,6 +84,7 @@ cat <<TXT
 
   Web                 http://localhost:$WEB_PORT
   Panel               http://localhost:$WEB_PORT/panel   (ingresá con 11 4000-0001: el código llega al simulador)
+  Crear un negocio    http://localhost:$WEB_PORT/registro   (el código llega por SMS al simulador; el equipo se suma en /unirme)
   Salud web           http://localhost:$WEB_PORT/api/health
   Salud workers       http://localhost:$WORKERS_PORT/health
   Sandbox WhatsApp    http://localhost:$SANDBOX_PORT   (simulador de teléfono)
