@@ -12,3 +12,11 @@ export async function historyCutoff(tx: TenantTx, conversationId: string, now: D
   if (!conversation || includesFeature(effectiveTier(conversation.organization, now), "conversationHistory")) return null;
   return new Date(now.getTime() - HISTORY_DAYS_WITHOUT_PLAN * 86_400_000);
 }
+
+// The same cutoff for the organization in the transaction's tenant context (the inbox list, which shows many
+// conversations of one organization): a conversation whose messages are all older shows no last message.
+export async function organizationHistoryCutoff(tx: TenantTx, now: Date = new Date()): Promise<Date | null> {
+  const organization = await tx.organization.findFirst({ select: { tier: true, trialEndsAt: true } });
+  if (!organization || includesFeature(effectiveTier(organization, now), "conversationHistory")) return null;
+  return new Date(now.getTime() - HISTORY_DAYS_WITHOUT_PLAN * 86_400_000);
+}

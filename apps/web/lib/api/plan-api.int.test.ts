@@ -7,7 +7,7 @@ import { issueAccessToken } from "@campotech/core/modules/auth";
 import { decidePlanChangeRequest } from "@campotech/core/modules/plans";
 import { call, json } from "./api-test-kit";
 import { getAssistantSettingsEndpoint, setAssistantSettingsEndpoint } from "./endpoints/assistant";
-import { listConversationMessagesEndpoint } from "./endpoints/conversations";
+import { listConversationMessagesEndpoint, listConversationsEndpoint } from "./endpoints/conversations";
 import { getMessageEndpoint } from "./endpoints/messages";
 import { cancelPlanChangeRequestEndpoint, getPlanEndpoint, requestPlanChangeEndpoint } from "./endpoints/plan";
 
@@ -72,10 +72,12 @@ describe("conversation history window", () => {
     const admin = adminDb();
     await admin.customer.create({ data: { id: "pl-cust", organizationId: ORG, phone: "+5491155550001", name: "Ana" } });
     await admin.whatsAppConversation.create({ data: { id: "pl-conv", organizationId: ORG, customerId: "pl-cust" } });
-    const at = (days: number) => new Date(Date.now() - days * DAY);
-    for (const [id, days] of [["pl-old", 45], ["pl-edge", 29], ["pl-new", 1]] as const) {
-      await admin.whatsAppMessage.create({
-        data: { id, organizationId: ORG, conversationId: "pl-conv", waMessageId: `wamid.${id}`, direction: "INBOUND", type: "TEXT", content: { text: { body: id } }, status: "RECEIVED", createdAt: at(days) },
+    await seedMessages([["pl-old", 45], ["pl-edge", 29], ["pl-new", 1]]);
+  }
+  async function seedMessages(messages: [string, number][]) {
+    for (const [id, days] of messages) {
+      await adminDb().whatsAppMessage.create({
+        data: { id, organizationId: ORG, conversationId: "pl-conv", waMessageId: `wamid.${id}`, direction: "INBOUND", type: "TEXT", content: { text: { body: id } }, status: "RECEIVED", createdAt: new Date(Date.now() - days * DAY) },
       });
     }
   }
@@ -88,6 +90,14 @@ describe("conversation history window", () => {
     expect(Date.now() - new Date(free.historySince!).getTime()).toBeGreaterThanOrEqual(30 * DAY);
     await json(await call(getMessageEndpoint, { headers: as("pl-disp"), params: { id: "pl-old" } }), 404);
     await json(await call(getMessageEndpoint, { headers: as("pl-disp"), params: { id: "pl-edge" } }), 200);
+    // The inbox list's preview follows the same window: a chat whose messages are all older shows none.
+    await adminDb().whatsAppMessage.deleteMany({ where: { id: { in: ["pl-edge", "pl-new"] } } });
+    const inbox = async () => (await json<{ items: { id: string; lastMessage: { id: string } | null }[] }>(await call(listConversationsEndpoint, { headers: as("pl-disp") }), 200)).items.find((c) => c.id === "pl-conv");
+    expect((await inbox())?.lastMessage).toBeNull();
+    await setOrg({ tier: "PROFESIONAL" });
+    expect((await inbox())?.lastMessage?.id).toBe("pl-old");
+    await setOrg({ tier: "FREE" });
+    await seedMessages([["pl-edge", 29], ["pl-new", 1]]);
 
     await setOrg({ tier: "PROFESIONAL" });
     const full = await list();
