@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Request } from "@playwright/test";
 import { CLI_ENV } from "../playwright.config";
 import { SANDBOX, signIn } from "./panel-session";
 import { solidPng } from "./solid-png";
@@ -116,9 +116,13 @@ test.describe("inbox", () => {
     }).toPass({ timeout: 15_000 });
     // Opening marks it read (the badge goes at once) and then re-renders from the server; let that re-render land
     // before the window closes underneath, or it would (rightly) swap the composer for the picker by itself.
+    // Only a server render requested after the read was stored counts: the click's own navigation render can finish
+    // after the read, and taking it for the refresh let the real refresh land after the window closed below.
     let readStored = false;
+    const afterRead = new Set<Request>();
     page.on("response", (r) => { if (r.request().method() === "POST" && r.url().endsWith("/read")) readStored = true; });
-    const rerendered = page.waitForResponse((r) => readStored && r.request().headers()["rsc"] === "1");
+    page.on("request", (r) => { if (readStored && r.headers()["rsc"] === "1") afterRead.add(r); });
+    const rerendered = page.waitForResponse((r) => afterRead.has(r.request()));
     await row.click();
     await expect(page.locator("[data-window]")).toHaveAttribute("data-window", "open");
     await expect(row.locator(".badge")).toHaveCount(0);
