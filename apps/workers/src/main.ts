@@ -3,7 +3,8 @@ import { Queue } from "bullmq";
 import { db } from "@campotech/core/lib/db";
 import { env } from "@campotech/core/lib/env";
 import { logger } from "@campotech/core/lib/logger";
-import { createRedis } from "@campotech/core/lib/redis";
+import { createRedis, whenRedisReady } from "@campotech/core/lib/redis";
+import { warnIfRedisNotDurable } from "@campotech/core/modules/health"; // issue 22 (lead)
 import {
   jobCatalog,
   MESSAGING_MAINTENANCE_SCHEDULE,
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void shutdown("SIGINT"));
 
   running.server = await startHealthServer({ db, redis: healthRedis, port: env.WORKERS_HEALTH_PORT });
+  void whenRedisReady(healthRedis, 10_000).then(() => warnIfRedisNotDurable(healthRedis, logger, env.REDIS_DURABILITY)).catch(() => {}); // issue 22 (lead)
   if (stopping) return;
   running.pool = startWorkers({ catalog: jobCatalog, processor: processJob });
 
