@@ -12,6 +12,8 @@ import {
   PAYMENTS_MAINTENANCE_SCHEDULE,
   paymentsMaintenance,
   OBSERVABILITY_PROBE_SCHEDULE, // issue 20 (lead)
+  RELIABILITY_RECONCILE_SCHEDULE, // issue 22 (lead)
+  reliabilityReconcileScheduledWork, // issue 22 (lead)
   observabilityProbeHealth, // issue 20 (lead)
   processJob,
   PROVISIONING_EXPIRE_SCHEDULE, // issue 19 (provisioning)
@@ -42,7 +44,7 @@ async function main(): Promise<void> {
     }
     return queue;
   };
-  const running: { server?: Server; pool?: ReturnType<typeof startWorkers> } = {};
+  const running: { server?: Server; pool?: ReturnType<typeof startWorkers>; reregister?: NodeJS.Timeout } = {};
 
   // Registered before anything is awaited: a SIGTERM during start-up (a fast redeploy) must still shut down
   // cleanly instead of killing the process mid-way.
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, "shutting down: finishing in-flight jobs");
     running.server?.close();
+    clearInterval(running.reregister);
     const { forced } = (await running.pool?.close()) ?? { forced: false };
     await Promise.all([...schedulerQueues.values()].map((q) => q.close().catch(() => {})));
     await Promise.all([schedulerConnection.quit(), healthRedis.quit()].map((p) => p.catch(() => {})));
@@ -76,12 +79,19 @@ async function main(): Promise<void> {
     { job: syncMaintenance, repeat: SYNC_MAINTENANCE_SCHEDULE },
     { job: provisioningExpireReservations, repeat: PROVISIONING_EXPIRE_SCHEDULE }, // issue 19 (provisioning)
     { job: observabilityProbeHealth, repeat: OBSERVABILITY_PROBE_SCHEDULE }, // issue 20 (lead)
+    { job: reliabilityReconcileScheduledWork, repeat: RELIABILITY_RECONCILE_SCHEDULE }, // issue 22 (lead)
   ];
-  for (const { job, repeat } of schedules) {
-    await schedulerQueue(job.queue)
-      .upsertJobScheduler(job.name, repeat, { name: job.name, data: {} })
-      .catch((error: Error) => logger.error({ err: error.message, job: job.name }, "could not register a job scheduler"));
-  }
+  const registerSchedules = async () => {
+    for (const { job, repeat } of schedules) {
+      await schedulerQueue(job.queue)
+        .upsertJobScheduler(job.name, repeat, { name: job.name, data: {} })
+        .catch((error: Error) => logger.error({ err: error.message, job: job.name }, "could not register a job scheduler"));
+    }
+  };
+  await registerSchedules();
+  // issue 22 (lead): a Redis that lost its data also lost the schedulers, and with them the reconcile job that would
+  // re-arm everything else; upserting again every few minutes (a no-op when present) closes that loop.
+  running.reregister = setInterval(() => void registerSchedules(), 5 * 60_000).unref();
   logger.info({ port: env.WORKERS_HEALTH_PORT }, `workers ready; health on http://127.0.0.1:${env.WORKERS_HEALTH_PORT}/health`);
 }
 
