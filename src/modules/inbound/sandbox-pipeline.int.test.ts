@@ -64,6 +64,7 @@ async function runSendJobs(jobs: FollowUpJob[]) {
     redis: createRedis("worker"),
     providerFor: (account: Parameters<typeof createWhatsAppProvider>[0]) => createWhatsAppProvider(account, providerOptions()),
     sendSms: sendTwilioSms,
+    wake: async () => {},
   };
   for (const job of sends) await deliverMessage(job.payload as { organizationId: string; messageId: string }, deps);
   return sends.length;

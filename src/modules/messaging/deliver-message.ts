@@ -9,9 +9,10 @@ import { publishOrganizationEvents } from "../events/publish-organization-events
 import { applyParkedStatuses } from "../inbound/apply-parked-statuses";
 import { buildTemplateMessage } from "../templates/build-template-message";
 import { defaultDeliveryDeps, type DeliveryDeps } from "./delivery-deps";
+import { earlierUnsentMessage } from "./earlier-unsent-message";
 import { enqueueDeliveryCheck } from "./enqueue-delivery";
 import { messagingSettings } from "./messaging-settings";
-import { DEFAULT_NUMBER_THROUGHPUT, integrationOf, numberRateKey, orgRateKey, pairBackoffKey, PAIR_BACKOFF_MS, panicOutcomesKey } from "./outbound-keys";
+import { DEFAULT_NUMBER_THROUGHPUT, deliveryReadyKey, deliveryWaitersKey, integrationOf, numberRateKey, orgRateKey, pairBackoffKey, PAIR_BACKOFF_MS, panicOutcomesKey } from "./outbound-keys";
 import { findActivePanic, tripPanicMode } from "./panic-mode";
 import { recordSendOutcome } from "./panic-breaker";
 import { nextRetryDelay } from "./retry-schedule";
@@ -28,6 +29,8 @@ export type DeliveryOutcome =
 
 const RATE_LIMIT_CODES = new Set(["130429", "80007", "4", "63018", "http_429"]);
 const MAX_PAIR_RETRIES = 10;
+// Backstop for a message waiting behind an earlier one of its conversation (normally it is woken before).
+const ORDER_WAIT_MS = 5_000;
 
 // The delivery worker's use-case: one attempt to hand one stored message to its provider, honouring panic mode,
 // the organization's sliding-window limit, the number's throughput and per-recipient backoff. Waiting is a
@@ -37,6 +40,29 @@ export async function deliverMessage(
   input: { organizationId: string; messageId: string },
   deps: DeliveryDeps = defaultDeliveryDeps(),
 ): Promise<DeliveryOutcome> {
+  try {
+    const outcome = await attemptDelivery(input, deps);
+    // Handed over or given up for good: whatever waited behind it in the conversation may go now.
+    if (outcome.outcome !== "held") await wakeWaiters(input.messageId, deps);
+    return outcome;
+  } catch (error) {
+    // issue 22 (lead): remember when this delivery tries again, so the next message of its conversation waits until
+    // then instead of polling every second (a burst behind the rate limit would otherwise poll for minutes).
+    if (error instanceof DelayJob) {
+      const ttl = Math.max(1_000, error.until - deps.now() + 60_000);
+      await deps.redis.set(deliveryReadyKey(input.messageId), String(error.until), "PX", ttl).catch(() => {});
+    }
+    throw error;
+  }
+}
+
+async function wakeWaiters(messageId: string, deps: DeliveryDeps): Promise<void> {
+  const key = deliveryWaitersKey(messageId);
+  const [[, waiters]] = (await deps.redis.multi().smembers(key).del(key).exec()) as [[Error | null, string[]]];
+  for (const waiter of waiters ?? []) await deps.wake(waiter);
+}
+
+async function attemptDelivery(input: { organizationId: string; messageId: string }, deps: DeliveryDeps): Promise<DeliveryOutcome> {
   const { organizationId, messageId } = input;
   const now = deps.now();
   const loaded = await withTenant(organizationId, async (tx) => {
@@ -53,13 +79,21 @@ export async function deliverMessage(
     if (panic && !message.waMessageId && message.status === "QUEUED" && !message.delivery.deadLetteredAt) {
       await tx.outboundDelivery.update({ where: { messageId }, data: { heldAt: message.delivery.heldAt ?? new Date(now), heldReason: panic.reason } });
     }
-    return { message, delivery: message.delivery, account, panic, settings: messagingSettings(message.organization.settings) };
+    // issue 22 (lead): per-conversation order.
+    const earlier = panic ? null : await earlierUnsentMessage(tx, message, now);
+    return { message, delivery: message.delivery, account, panic, earlier, settings: messagingSettings(message.organization.settings) };
   });
   if (!loaded) return { outcome: "skipped", reason: "not_found" };
-  const { message, delivery, account, panic, settings } = loaded;
+  const { message, delivery, account, panic, earlier, settings } = loaded;
   if (message.waMessageId || message.status !== "QUEUED") return { outcome: "skipped", reason: "already_sent" };
   if (delivery.deadLetteredAt) return { outcome: "skipped", reason: "dead_lettered" };
   if (panic) return { outcome: "held", reason: panic.reason };
+  if (earlier) {
+    // Woken by the earlier one when it is handed over; until then asleep until its own next try at the earliest.
+    await deps.redis.multi().sadd(deliveryWaitersKey(earlier), messageId).pexpire(deliveryWaitersKey(earlier), 24 * 3600_000).exec();
+    const ready = Number(await deps.redis.get(deliveryReadyKey(earlier))) || 0;
+    throw new DelayJob(Math.max(now + ORDER_WAIT_MS, ready + 1), `waiting for ${earlier}, sent earlier in the conversation`);
+  }
 
   // A login code is sent from its sealed copy, and only while it is still worth sending.
   let content: OutboundContent;

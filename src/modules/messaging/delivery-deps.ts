@@ -4,6 +4,8 @@ import { sendTwilioSms } from "../../integrations/twilio";
 import type { ClientConfig } from "../../integrations/whatsapp";
 import { env } from "../../lib/env";
 import { createRedis } from "../../lib/redis";
+import { getQueue } from "../../workers/queue-registry";
+import { deliverJobId } from "./outbound-keys";
 
 // What the delivery worker talks to. Production uses env (real providers or the sandbox); tests point the same
 // real HTTP clients at a sandbox on a random port and drive a controllable clock.
@@ -13,6 +15,8 @@ export type DeliveryDeps = {
   providerFor: (account: WhatsAppAccountInput) => WhatsAppBSPProvider;
   sendSms: typeof sendTwilioSms;
   twilioConfig?: ClientConfig;
+  // Runs a delivery that sleeps behind an earlier message of its conversation now (issue 22: order per conversation).
+  wake: (messageId: string) => Promise<void>;
 };
 
 // Workers wait for Redis rather than fail fast (the web's shared producer connection refuses commands until it
@@ -27,5 +31,9 @@ export function defaultDeliveryDeps(): DeliveryDeps {
     providerFor: (account) =>
       createWhatsAppProvider(account, { statusCallbackUrl: `${env.PUBLIC_BASE_URL}/api/webhooks/twilio/status` }),
     sendSms: sendTwilioSms,
+    wake: async (messageId) => {
+      const job = await getQueue("outbound").getJob(deliverJobId(messageId));
+      if (job && (await job.isDelayed())) await job.promote().catch(() => {});
+    },
   };
 }

@@ -5,6 +5,10 @@ export const integrationOf = (accountId: string) => `whatsapp:${accountId}`;
 export const orgRateKey = (organizationId: string) => `${env.QUEUE_PREFIX}:rl:org:${organizationId}`;
 export const numberRateKey = (accountId: string) => `${env.QUEUE_PREFIX}:rl:number:${accountId}`;
 export const pairBackoffKey = (accountId: string, recipient: string) => `${env.QUEUE_PREFIX}:pair:${accountId}:${recipient}`;
+// When a waiting delivery will try again (its DelayJob's until): a later message of its conversation sleeps until then.
+export const deliveryReadyKey = (messageId: string) => `${env.QUEUE_PREFIX}:outbound:ready:${messageId}`;
+// Deliveries sleeping behind this message (same conversation): woken as soon as it is handed over or given up.
+export const deliveryWaitersKey = (messageId: string) => `${env.QUEUE_PREFIX}:outbound:waiters:${messageId}`;
 export const panicOutcomesKey = (integration: string) => `${env.QUEUE_PREFIX}:panic:${integration}`;
 
 export const deliverJobId = (messageId: string, round?: string) => (round ? `deliver-${messageId}-${round}` : `deliver-${messageId}`);

@@ -27,6 +27,8 @@ export function depsFor(sandbox: TestSandbox, redis: Redis, now: () => number): 
     providerFor: (account) => createWhatsAppProvider(account, { baseUrl: `${sandbox.url}/meta` }),
     sendSms: sendTwilioSms,
     twilioConfig: { baseUrl: `${sandbox.url}/twilio` },
+    // Calling deliverMessage directly: nothing sleeps, so there is nothing to wake (drain() replaces this).
+    wake: async () => {},
   };
 }
 
@@ -66,6 +68,10 @@ export async function drain(pending: { organizationId: string; messageId: string
   const queue = pending.map((p) => ({ ...p, at: c.now() }));
   const done: (DeliveryOutcome & { messageId: string; organizationId: string; at: number })[] = [];
   const delays: { messageId: string; from: number; until: number; reason: string }[] = [];
+  // The worker's wake (a promoted delayed job) is: run it at the current time.
+  deps = { ...deps, wake: async (messageId) => {
+    for (const item of queue) if (item.messageId === messageId) item.at = Math.min(item.at, c.now());
+  } };
   while (queue.length) {
     queue.sort((a, b) => a.at - b.at);
     const next = queue[0]!;

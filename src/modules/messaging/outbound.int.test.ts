@@ -36,8 +36,10 @@ describe("per-organization rate limit", () => {
   it("spreads 200 messages of one organization over four 60-second windows while another's 10 go out at once", async () => {
     const c = clock(T0);
     const deps = depsFor(sandbox, redis, c.now);
-    const a = await inBatches(200, (i) => sendMessage({ organizationId: ORG_A, conversationId: `${ORG_A}-conv${i % 3}`, content: text(`A ${i}`) }));
-    const b = await inBatches(10, (i) => sendMessage({ organizationId: ORG_B, conversationId: `${ORG_B}-conv${i % 3}`, content: text(`B ${i}`) }));
+    // Created one after the other, as a burst from one sender is: a conversation's messages then queue in the order
+    // they go out (outbound-order.int.test.ts covers jobs running out of order).
+    const a = await inBatches(200, (i) => sendMessage({ organizationId: ORG_A, conversationId: `${ORG_A}-conv${i % 3}`, content: text(`A ${i}`) }), 1);
+    const b = await inBatches(10, (i) => sendMessage({ organizationId: ORG_B, conversationId: `${ORG_B}-conv${i % 3}`, content: text(`B ${i}`) }), 1);
     const pending = [...a, ...b].map((m) => ({ organizationId: m.organizationId, messageId: m.id }));
     const { done } = await drain(pending, deps, c);
 
@@ -53,12 +55,14 @@ describe("per-organization rate limit", () => {
     expect(await sentTo(NUMBERS[ORG_B])).toHaveLength(10);
     const stored = await adminDb().whatsAppMessage.findMany({ where: { organizationId: ORG_A }, select: { waMessageId: true } });
     expect(new Set(stored.map((m) => m.waMessageId)).size).toBe(200);
-  });
+  }, 180_000);
 
   it("honours an organization's own limit", async () => {
     await adminDb().organization.update({ where: { id: ORG_B }, data: { settings: { messaging: { rateLimit: 3 } } } });
     const c = clock(T0);
-    const msgs = await Promise.all(Array.from({ length: 7 }, (_, i) => sendMessage({ organizationId: ORG_B, conversationId: `${ORG_B}-conv0`, content: text(`b${i}`) })));
+    // One after the other: a conversation's messages go in creation order (outbound-order.int.test.ts).
+    const msgs = [];
+    for (let i = 0; i < 7; i++) msgs.push(await sendMessage({ organizationId: ORG_B, conversationId: `${ORG_B}-conv0`, content: text(`b${i}`) }));
     const { done } = await drain(msgs.map((m) => ({ organizationId: ORG_B, messageId: m.id })), depsFor(sandbox, redis, c.now), c);
     const times = done.map((d) => d.at).sort((x, y) => x - y);
     expect(times.filter((t) => t === T0)).toHaveLength(3);
