@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { recordWebhookAck, webhookAckResultForStatus } from "@campotech/core/modules/observability";
 import { errorResponse, requestIdOf } from "./route";
 import { readRawBody } from "./read-raw-body";
 
@@ -15,6 +16,27 @@ export async function handleWebhook(
   request: Request,
   accept: (input: WebhookInput) => Promise<{ jobId: string }>,
   answer: "json" | "twiml" = "json",
+): Promise<Response> {
+  const started = performance.now();
+  const response = await answerWebhook(request, accept, answer);
+  recordWebhookAck({
+    provider: providerOf(new URL(request.url).pathname),
+    result: webhookAckResultForStatus(response.status),
+    durationMs: performance.now() - started,
+  });
+  return response;
+}
+
+// /api/webhooks/<segment>/…: the segment names the provider (whatsapp is Meta's Cloud API).
+function providerOf(path: string): string {
+  const segment = path.split("/")[3] ?? "";
+  return ({ whatsapp: "meta", dialog360: "dialog360", twilio: "twilio", mercadopago: "mercadopago" } as Record<string, string>)[segment] ?? "other";
+}
+
+async function answerWebhook(
+  request: Request,
+  accept: (input: WebhookInput) => Promise<{ jobId: string }>,
+  answer: "json" | "twiml",
 ): Promise<Response> {
   const requestId = requestIdOf(request);
   try {

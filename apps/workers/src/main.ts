@@ -10,6 +10,8 @@ import {
   messagingMaintenance,
   PAYMENTS_MAINTENANCE_SCHEDULE,
   paymentsMaintenance,
+  OBSERVABILITY_PROBE_SCHEDULE, // issue 20 (lead)
+  observabilityProbeHealth, // issue 20 (lead)
   processJob,
   PROVISIONING_EXPIRE_SCHEDULE, // issue 19 (provisioning)
   provisioningExpireReservations,
@@ -71,6 +73,7 @@ async function main(): Promise<void> {
     { job: trackingMaintenance, repeat: TRACKING_MAINTENANCE_SCHEDULE },
     { job: syncMaintenance, repeat: SYNC_MAINTENANCE_SCHEDULE },
     { job: provisioningExpireReservations, repeat: PROVISIONING_EXPIRE_SCHEDULE }, // issue 19 (provisioning)
+    { job: observabilityProbeHealth, repeat: OBSERVABILITY_PROBE_SCHEDULE }, // issue 20 (lead)
   ];
   for (const { job, repeat } of schedules) {
     await schedulerQueue(job.queue)
