@@ -30,6 +30,19 @@ const server = createServer((req, res) => {
 server.listen(env.WEB_PORT, env.WEB_HOST, () => {
   console.log(`> CampoTech web on http://${env.WEB_HOST}:${env.WEB_PORT} (${dev ? "development" : "production"})`);
 });
+// Said once at start (and by /api/health on every call): a Redis that would lose acknowledged webhooks.
+{
+  const [{ createRedis, whenRedisReady }, { warnIfRedisNotDurable }, { logger }] = await Promise.all([
+    import("@campotech/core/lib/redis"),
+    import("@campotech/core/modules/health"),
+    import("@campotech/core/lib/logger"),
+  ]);
+  const redis = createRedis("producer");
+  void whenRedisReady(redis, 10_000)
+    .then(() => warnIfRedisNotDurable(redis, logger, env.REDIS_DURABILITY))
+    .catch(() => {})
+    .finally(() => void redis.quit().catch(() => {}));
+}
 
 // Stop taking connections, let the ones in flight finish, then leave (SSE streams are cut after a grace period).
 let stopping = false;

@@ -13,6 +13,7 @@ import { notificationsJobReminder } from "./jobs/notifications-job-reminder.job"
 import { notificationsSendDeferred } from "./jobs/notifications-send-deferred.job";
 import { paymentsMaintenance } from "./jobs/payments-maintenance.job";
 import { paymentsProcessMercadoPagoNotification } from "./jobs/payments-process-mercadopago-notification.job";
+import { reliabilityReconcileScheduledWork } from "./jobs/reliability-reconcile-scheduled-work.job"; // issue 22 (lead)
 import { observabilityProbeHealth } from "./jobs/observability-probe-health.job"; // issue 20 (lead)
 import { provisioningExpireReservations } from "./jobs/provisioning-expire-reservations.job"; // issue 19 (provisioning)
 import { syncMaintenance } from "./jobs/sync-maintenance.job";
@@ -46,6 +47,7 @@ export const jobCatalog: readonly JobDefinition[] = [
   syncMaintenance,
   provisioningExpireReservations, // issue 19 (provisioning)
   observabilityProbeHealth, // issue 20 (lead)
+  reliabilityReconcileScheduledWork, // issue 22 (lead)
 ] as JobDefinition[];
 
 export function findJob(name: string): JobDefinition | undefined {

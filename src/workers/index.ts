@@ -16,5 +16,6 @@ export { runFollowUps } from "./jobs/run-follow-ups";
 export { PAYMENTS_MAINTENANCE_SCHEDULE, paymentsMaintenance } from "./jobs/payments-maintenance.job";
 export { TRACKING_MAINTENANCE_SCHEDULE, trackingMaintenance } from "./jobs/tracking-maintenance.job";
 export { SYNC_MAINTENANCE_SCHEDULE, syncMaintenance } from "./jobs/sync-maintenance.job";
+export { RELIABILITY_RECONCILE_SCHEDULE, reliabilityReconcileScheduledWork } from "./jobs/reliability-reconcile-scheduled-work.job"; // issue 22 (lead)
 export { OBSERVABILITY_PROBE_SCHEDULE, observabilityProbeHealth } from "./jobs/observability-probe-health.job"; // issue 20 (lead)
 export { PROVISIONING_EXPIRE_SCHEDULE, provisioningExpireReservations } from "./jobs/provisioning-expire-reservations.job"; // issue 19 (provisioning)

@@ -6,6 +6,7 @@ import { auditCommands } from "./commands/audit";
 import { dbCommands } from "./commands/db";
 import { mercadoPagoCommands } from "./commands/mercadopago";
 import { messagingCommands } from "./commands/messaging";
+import { operatorCommands } from "./commands/operator"; // issue 20 (lead)
 import { orgCommands } from "./commands/org";
 import { provisioningCommands } from "./commands/provisioning"; // issue 19 (provisioning)
 import { planCommands } from "./commands/plan"; // issue 19 (plans)
@@ -17,7 +18,7 @@ import { describeFailure } from "./describe-failure";
 
 process.title = "campotech-cli";
 
-const commands: Command[] = [...dbCommands, ...orgCommands, ...userCommands, ...whatsappCommands, ...webhookCommands, ...messagingCommands, ...auditCommands, ...assistantCommands, ...arcaCommands, ...mercadoPagoCommands, ...trackingCommands, ...provisioningCommands, ...planCommands];
+const commands: Command[] = [...dbCommands, ...orgCommands, ...userCommands, ...whatsappCommands, ...webhookCommands, ...messagingCommands, ...auditCommands, ...assistantCommands, ...arcaCommands, ...mercadoPagoCommands, ...trackingCommands, ...provisioningCommands, ...planCommands, ...operatorCommands];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.path.join(" ").length));

@@ -3,7 +3,8 @@ import { Queue } from "bullmq";
 import { db } from "@campotech/core/lib/db";
 import { env } from "@campotech/core/lib/env";
 import { logger } from "@campotech/core/lib/logger";
-import { createRedis } from "@campotech/core/lib/redis";
+import { createRedis, whenRedisReady } from "@campotech/core/lib/redis";
+import { warnIfRedisNotDurable } from "@campotech/core/modules/health"; // issue 22 (lead)
 import {
   jobCatalog,
   MESSAGING_MAINTENANCE_SCHEDULE,
@@ -11,6 +12,8 @@ import {
   PAYMENTS_MAINTENANCE_SCHEDULE,
   paymentsMaintenance,
   OBSERVABILITY_PROBE_SCHEDULE, // issue 20 (lead)
+  RELIABILITY_RECONCILE_SCHEDULE, // issue 22 (lead)
+  reliabilityReconcileScheduledWork, // issue 22 (lead)
   observabilityProbeHealth, // issue 20 (lead)
   processJob,
   PROVISIONING_EXPIRE_SCHEDULE, // issue 19 (provisioning)
@@ -41,7 +44,7 @@ async function main(): Promise<void> {
     }
     return queue;
   };
-  const running: { server?: Server; pool?: ReturnType<typeof startWorkers> } = {};
+  const running: { server?: Server; pool?: ReturnType<typeof startWorkers>; reregister?: NodeJS.Timeout } = {};
 
   // Registered before anything is awaited: a SIGTERM during start-up (a fast redeploy) must still shut down
   // cleanly instead of killing the process mid-way.
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, "shutting down: finishing in-flight jobs");
     running.server?.close();
+    clearInterval(running.reregister);
     const { forced } = (await running.pool?.close()) ?? { forced: false };
     await Promise.all([...schedulerQueues.values()].map((q) => q.close().catch(() => {})));
     await Promise.all([schedulerConnection.quit(), healthRedis.quit()].map((p) => p.catch(() => {})));
@@ -62,6 +66,7 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void shutdown("SIGINT"));
 
   running.server = await startHealthServer({ db, redis: healthRedis, port: env.WORKERS_HEALTH_PORT });
+  void whenRedisReady(healthRedis, 10_000).then(() => warnIfRedisNotDurable(healthRedis, logger, env.REDIS_DURABILITY)).catch(() => {}); // issue 22 (lead)
   if (stopping) return;
   running.pool = startWorkers({ catalog: jobCatalog, processor: processJob });
 
@@ -74,12 +79,19 @@ async function main(): Promise<void> {
     { job: syncMaintenance, repeat: SYNC_MAINTENANCE_SCHEDULE },
     { job: provisioningExpireReservations, repeat: PROVISIONING_EXPIRE_SCHEDULE }, // issue 19 (provisioning)
     { job: observabilityProbeHealth, repeat: OBSERVABILITY_PROBE_SCHEDULE }, // issue 20 (lead)
+    { job: reliabilityReconcileScheduledWork, repeat: RELIABILITY_RECONCILE_SCHEDULE }, // issue 22 (lead)
   ];
-  for (const { job, repeat } of schedules) {
-    await schedulerQueue(job.queue)
-      .upsertJobScheduler(job.name, repeat, { name: job.name, data: {} })
-      .catch((error: Error) => logger.error({ err: error.message, job: job.name }, "could not register a job scheduler"));
-  }
+  const registerSchedules = async () => {
+    for (const { job, repeat } of schedules) {
+      await schedulerQueue(job.queue)
+        .upsertJobScheduler(job.name, repeat, { name: job.name, data: {} })
+        .catch((error: Error) => logger.error({ err: error.message, job: job.name }, "could not register a job scheduler"));
+    }
+  };
+  await registerSchedules();
+  // issue 22 (lead): a Redis that lost its data also lost the schedulers, and with them the reconcile job that would
+  // re-arm everything else; upserting again every few minutes (a no-op when present) closes that loop.
+  running.reregister = setInterval(() => void registerSchedules(), 5 * 60_000).unref();
   logger.info({ port: env.WORKERS_HEALTH_PORT }, `workers ready; health on http://127.0.0.1:${env.WORKERS_HEALTH_PORT}/health`);
 }
 

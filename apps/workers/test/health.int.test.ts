@@ -64,7 +64,9 @@ describe("the worker process", () => {
     const { child, output } = startWorkers(port, { LOG_LEVEL: "info" });
     const { status, body } = await health(port);
     expect(status).toBe(200);
-    expect(body).toMatchObject({ status: "ok", service: "workers", checks: { postgres: { status: "up" }, redis: { status: "up" } } });
+    expect(body).toMatchObject({ service: "workers", checks: { postgres: { status: "up" }, redis: { status: "up" } } });
+    const durability = body.redisDurability as { problems: string[] };
+    expect(body.status).toBe(durability.problems.length ? "degraded" : "ok");
     child.kill("SIGTERM");
     const [code] = await once(child, "exit");
     expect(code).toBe(0);

@@ -1,15 +1,20 @@
 import type { Redis } from "ioredis";
 import type { Database } from "@campotech/database";
+import { env } from "../../lib/env";
 import { whenRedisReady } from "../../lib/redis";
 import { APP_VERSION } from "../../lib/version";
+import { checkRedisDurability, type RedisDurability } from "./check-redis-durability";
 
 export type DependencyState = { status: "up" | "down"; latencyMs: number; error?: string };
 export type HealthReport = {
-  status: "ok" | "error";
+  // degraded: serving, but a setting puts acknowledged work at risk (the reasons are in `degraded`).
+  status: "ok" | "degraded" | "error";
   service: string;
   version: string;
   checkedAt: string;
   checks: { postgres: DependencyState; redis: DependencyState };
+  redisDurability?: RedisDurability;
+  degraded?: string[];
 };
 
 async function probe(run: () => Promise<unknown>, timeoutMs: number): Promise<DependencyState> {
@@ -51,12 +56,17 @@ export async function checkHealth(
       return deps.redis.ping();
     }, timeoutMs),
   ]);
+  const durability = redis.status === "up" ? await checkRedisDurability(deps.redis, env.REDIS_DURABILITY) : undefined;
+  const up = postgres.status === "up" && redis.status === "up";
+  const degraded = durability?.problems ?? [];
   return {
-    status: postgres.status === "up" && redis.status === "up" ? "ok" : "error",
+    status: !up ? "error" : degraded.length ? "degraded" : "ok",
     service: deps.service,
     version: APP_VERSION,
     checkedAt: new Date().toISOString(),
     checks: { postgres, redis },
+    ...(durability ? { redisDurability: durability } : {}),
+    ...(degraded.length ? { degraded } : {}),
   };
 }
 

@@ -1,54 +1,26 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { createServer } from "node:net";
 import { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "../../lib/env";
 import { AppError } from "../../lib/errors";
 import { createRedis } from "../../lib/redis";
+import { freePort, startRedisServer, type RedisServer } from "../../lib/testing/redis-server";
 import { acceptMetaWebhook } from "./accept-meta-webhook";
 import type { WebhookDeps } from "./webhook-deps";
 
 // A throwaway redis-server (no persistence) that the test kills and restarts: while it is down a verified delivery
 // must be refused with SERVICE_UNAVAILABLE (→ 503, the provider retries), and the retry is accepted once it is back.
 let port: number;
-let server: ChildProcess | undefined;
+let server: RedisServer | undefined;
 let deps: WebhookDeps;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port: p } = srv.address() as { port: number };
-      srv.close(() => resolve(p));
-    });
-  });
-}
-
 async function startRedis(): Promise<void> {
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("redis-server did not start")), 10_000);
-    child.stdout!.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("Ready to accept connections")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`redis-server exited with ${code}`)));
-  });
-  server = child;
+  server = await startRedisServer({ port });
 }
 
 async function stopRedis(): Promise<void> {
-  const child = server;
+  await server?.stop();
   server = undefined;
-  if (!child || child.exitCode !== null) return;
-  await new Promise<void>((resolve) => {
-    child.once("exit", () => resolve());
-    child.kill("SIGKILL");
-  });
 }
 
 const raw = Buffer.from('{"object":"whatsapp_business_account","entry":[{"id":"200000000000001","changes":[]}]}');

@@ -1,0 +1,5 @@
+export { reconcileJobReminders } from "./reconcile-job-reminders";
+export type { ReminderReconcile } from "./reconcile-job-reminders";
+export { reconcileScheduledWork } from "./reconcile-scheduled-work";
+export type { ScheduledWorkReconcile } from "./reconcile-scheduled-work";
+export { reconcileTurns } from "./reconcile-turns";
