@@ -15,8 +15,9 @@ const config: NextConfig = {
   // Internal packages ship TypeScript; Next compiles them (no build step of their own).
   transpilePackages: ["@campotech/core", "@campotech/database"],
   // Loaded by Node from node_modules, not bundled: they read their own data files at run time (pdfkit's fonts and
-  // AFM metrics, soap's helpers) or are native-heavy; bundling rewrites those paths.
-  serverExternalPackages: ["pino", "pg", "ioredis", "bullmq", "pdfkit", "fontkit", "qrcode", "soap", "node-forge"],
+  // AFM metrics, soap's helpers) or are native-heavy; bundling rewrites those paths. prom-client: one copy per process
+  // (its metric classes and the registry on globalThis must be the same module in every route bundle).
+  serverExternalPackages: ["pino", "pg", "ioredis", "bullmq", "pdfkit", "fontkit", "qrcode", "soap", "node-forge", "prom-client"],
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

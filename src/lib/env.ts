@@ -9,6 +9,7 @@ import { dbEnv } from "./env/db";
 import { deploymentEnv, deploymentProblems, isDeployed, PROVIDER_URL_VARIABLES } from "./env/deployment";
 import { inboundEnv, mediaEnv } from "./env/inbound";
 import { mercadoPagoEnv } from "./env/mercadopago";
+import { metricsEnv } from "./env/metrics"; // issue 20 (metrics)
 import { notificationsEnv } from "./env/notifications";
 import { openaiEnv } from "./env/openai";
 import { dialog360Env, metaEnv, observabilityEnv, sandboxEnv, twilioEnv } from "./env/providers";
@@ -39,6 +40,7 @@ const schema = z.object({
   ...arcaEnv.shape,
   ...mercadoPagoEnv.shape,
   ...trackingEnv.shape,
+  ...metricsEnv.shape, // issue 20 (metrics)
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,11 +1,32 @@
 import { DelayedError, UnrecoverableError, type Job } from "bullmq";
 import { logger as rootLogger } from "../lib/logger";
+import { jobDurationSeconds, jobFailuresTotal } from "../lib/metrics/job-metrics";
+import { secondsSince } from "../lib/metrics/registry";
 import { findJob } from "./catalog";
 import { DelayJob } from "./delay-job";
 
 // The processor shared by every Worker: look the job up in the catalog, validate the payload, run the handler.
 // An unknown job or an invalid payload can never succeed on retry, so it fails for good.
 export async function processJob(job: Job, token?: string): Promise<unknown> {
+  const started = performance.now();
+  // Unknown names are collapsed: a stray producer cannot add series.
+  const name = findJob(job.name) ? job.name : "unknown";
+  try {
+    const value = await runJob(job, token);
+    jobDurationSeconds.observe({ job: name, result: "completed" }, secondsSince(started));
+    return value;
+  } catch (error) {
+    const delayed = error instanceof DelayedError || error instanceof DelayJob;
+    jobDurationSeconds.observe({ job: name, result: delayed ? "delayed" : "failed" }, secondsSince(started));
+    if (!delayed) {
+      const final = error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      jobFailuresTotal.inc({ job: name, final: String(final) });
+    }
+    throw error;
+  }
+}
+
+async function runJob(job: Job, token?: string): Promise<unknown> {
   const definition = findJob(job.name);
   if (!definition) throw new UnrecoverableError(`unknown job "${job.name}"`);
   const parsed = definition.schema.safeParse(job.data);

@@ -2,11 +2,18 @@ import { createServer, type Server } from "node:http";
 import type { Redis } from "ioredis";
 import type { Database } from "@campotech/database";
 import { checkHealth, healthFailureReason } from "@campotech/core/modules/health";
+import { serveMetrics } from "@campotech/core/modules/metrics";
 
 // The worker process answers GET /health like the web app does: 200 when Postgres and Redis answer, 503 with the
-// reason otherwise. Orchestrators use it for liveness; operators read the JSON.
+// reason otherwise. Orchestrators use it for liveness; operators read the JSON. GET /metrics is the Prometheus scrape
+// endpoint (bearer METRICS_TOKEN, docs/operations.md "Metrics").
 export function startHealthServer(deps: { db: Database; redis: Redis; port: number; host?: string }): Promise<Server> {
   const server = createServer(async (req, res) => {
+    if (req.method === "GET" && req.url === "/metrics") {
+      const { status, headers, body } = await serveMetrics(req.headers.authorization);
+      res.writeHead(status, headers).end(body);
+      return;
+    }
     if (req.method !== "GET" || (req.url !== "/health" && req.url !== "/api/health")) {
       res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "NOT_FOUND" } }));
       return;

@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
+import { Queue } from "bullmq";
 import { afterEach, describe, expect, it } from "vitest";
+import { env } from "@campotech/core/lib/env";
+import { createRedis } from "@campotech/core/lib/redis";
 
 const main = new URL("../src/main.ts", import.meta.url).pathname;
 // Node with tsx as a loader, like `pnpm --filter @campotech/workers start`: one process that receives SIGTERM itself.
@@ -84,5 +87,49 @@ describe("the worker process", () => {
     const [code] = await once(child, "exit");
     expect(code).toBe(1);
     expect(output()).toMatch(/JWT_SECRET: is required but not set/);
+  });
+});
+
+// issue 20 (metrics): the same port serves GET /metrics to the bearer of METRICS_TOKEN.
+describe("the worker process's /metrics", () => {
+  const TOKEN = "workers-metrics-token-0123456789";
+  const scrape = (port: number, authorization?: string) =>
+    fetch(`http://127.0.0.1:${port}/metrics`, authorization ? { headers: { authorization } } : {});
+
+  it("counts a job that a real Worker failed, for the bearer only", async () => {
+    const connection = createRedis("producer");
+    const queue = new Queue("outbound", { connection, prefix: env.QUEUE_PREFIX });
+    // An invalid payload fails for good on its first attempt (UnrecoverableError).
+    await queue.add("messaging.deliver-message", { organizationId: 7 }, { jobId: `metrics-invalid-${Date.now()}` });
+    const port = await freePort();
+    startWorkers(port, { METRICS_TOKEN: TOKEN });
+    await health(port);
+
+    expect((await scrape(port)).status).toBe(401);
+    const wrong = await scrape(port, "Bearer not-the-token-at-all");
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toMatchObject({ error: { code: "UNAUTHORIZED", message: "El token de métricas no es válido." } });
+
+    const failures = /campotech_job_failures_total\{job="messaging\.deliver-message",final="true"\} (\d+)/;
+    let text = "";
+    for (const until = Date.now() + 30_000; !failures.test(text) && Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
+      const response = await scrape(port, `Bearer ${TOKEN}`);
+      expect(response.status).toBe(200);
+      text = await response.text();
+    }
+    expect(Number(failures.exec(text)?.[1])).toBe(1);
+    expect(text).toMatch(/campotech_job_duration_seconds_count\{job="messaging\.deliver-message",result="failed"\} 1/);
+    expect(text).toMatch(/campotech_queue_jobs\{queue="outbound",state="failed"\} [1-9]/);
+    expect(text).toContain("# TYPE nodejs_eventloop_lag_seconds gauge");
+    await queue.obliterate({ force: true });
+    await queue.close();
+    await connection.quit();
+  });
+
+  it("is absent (404) when METRICS_TOKEN is not set", async () => {
+    const port = await freePort();
+    startWorkers(port, { METRICS_TOKEN: "" });
+    await health(port);
+    expect((await scrape(port, `Bearer ${TOKEN}`)).status).toBe(404);
   });
 });

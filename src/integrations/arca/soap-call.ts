@@ -2,6 +2,7 @@ import type { Agent } from "node:https";
 import { join } from "node:path";
 import * as soap from "soap";
 import { repositoryRoot } from "../../lib/env";
+import { measureExternalCall } from "../../lib/metrics/external-call-metrics";
 import { ArcaError } from "./arca-error";
 
 // One parsed client per (WSDL, endpoint), built from the WSDLs in ./wsdl — nothing ever fetches a WSDL.
@@ -29,12 +30,16 @@ export async function soapCall<T>(service: keyof typeof WSDL, method: string, ar
   const client = await clientFor(service, options.endpoint);
   const fn = (client as unknown as Record<string, (a: unknown, o: unknown) => Promise<[T]>>)[`${method}Async`];
   if (!fn) throw new Error(`${service} has no operation ${method}`);
-  try {
-    const [result] = await fn.call(client, args, { timeout: options.timeoutMs, ...(options.agent ? { httpsAgent: options.agent } : {}) });
-    return result;
-  } catch (error) {
-    throw toArcaError(error, service, method);
-  }
+  // Counted at the transport: "ok" means ARCA answered (a WSFE answer carrying Errors included); failures by kind.
+  const call = { service: "arca" as const, operation: `${service}.${method}`, resultOf: (error: unknown) => (error as ArcaError).kind };
+  return measureExternalCall(call, async () => {
+    try {
+      const [result] = await fn.call(client, args, { timeout: options.timeoutMs, ...(options.agent ? { httpsAgent: options.agent } : {}) });
+      return result;
+    } catch (error) {
+      throw toArcaError(error, service, method);
+    }
+  });
 }
 
 type SoapFault = { faultcode?: string | number; faultstring?: string };

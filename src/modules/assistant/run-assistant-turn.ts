@@ -4,6 +4,7 @@ import type { OpenAiConfig } from "../../integrations/openai/types";
 import { withTenant } from "../../lib/db";
 import { AppError } from "../../lib/errors";
 import { logger } from "../../lib/logger";
+import { assistantTurnSeconds, assistantTurnsTotal } from "../../lib/metrics/assistant-metrics";
 import { publishOrganizationEvents } from "../events/publish-organization-events";
 import { sendMessage } from "../messaging/send-message";
 import { assistantSettings, isWithinBusinessHours } from "./assistant-settings";
@@ -35,6 +36,12 @@ const STALE_RUN_MS = 2 * 60_000;
 // configured, the offline engine otherwise or on failure) and the reply goes through the outbound engine.
 // Emergencies pass the pause and the business-hours gate: safety instructions never wait for a person.
 export async function runAssistantTurn(input: AssistantTurnInput, deps: AssistantDeps = {}): Promise<AssistantTurnResult> {
+  const result = await answerTurn(input, deps);
+  assistantTurnsTotal.inc({ status: result.status, reason: result.status === "skipped" ? result.reason : "" });
+  return result;
+}
+
+async function answerTurn(input: AssistantTurnInput, deps: AssistantDeps): Promise<AssistantTurnResult> {
   const now = deps.now ?? new Date();
   const started = performance.now();
   const loaded = await withTenant(input.organizationId, async (tx) => {
@@ -132,6 +139,7 @@ export async function runAssistantTurn(input: AssistantTurnInput, deps: Assistan
     }
   }
   const latencyMs = Math.round(performance.now() - started);
+  assistantTurnSeconds.observe({ engine: output.engine.toLowerCase() }, latencyMs / 1000);
   await withTenant(input.organizationId, async (tx) => {
     await tx.whatsAppConversation.update({ where: { id: input.conversationId }, data: { assistantState: { ...state, updatedAt: now } as unknown as Prisma.InputJsonValue } });
     await tx.assistantRun.update({

@@ -3,6 +3,8 @@ import type { OutboundContent } from "../../contracts/whatsapp";
 import type { ProviderError } from "../../integrations/whatsapp";
 import { withTenant } from "../../lib/db";
 import { logger } from "../../lib/logger";
+import { countOutboundSend } from "../../lib/metrics/outbound-metrics";
+import { countRateLimitWait, type RateLimitKind } from "../../lib/metrics/rate-limit-metrics";
 import { DelayJob } from "../../workers/delay-job";
 import type { OrganizationEvent } from "../events/organization-event";
 import { publishOrganizationEvents } from "../events/publish-organization-events";
@@ -107,17 +109,17 @@ async function attemptDelivery(input: { organizationId: string; messageId: strin
   }
 
   const backoff = await deps.redis.pttl(pairBackoffKey(account.id, delivery.recipient));
-  if (backoff > 0) throw new DelayJob(now + backoff, "recipient pair-rate backoff");
+  if (backoff > 0) throw rateLimited("recipient_pair", now, now + backoff, "recipient pair-rate backoff");
 
   const member = `${messageId}:${delivery.attempts}`;
   const orgSlot = await acquireSlidingWindowSlot(deps.redis, {
     key: orgRateKey(organizationId), limit: settings.rateLimit, windowMs: settings.rateWindowMs, member, now,
   });
-  if (!orgSlot.allowed) throw new DelayJob(orgSlot.retryAt ?? now + settings.rateWindowMs, "organization rate limit");
+  if (!orgSlot.allowed) throw rateLimited("organization", now, orgSlot.retryAt ?? now + settings.rateWindowMs, "organization rate limit");
   const numberSlot = await acquireSlidingWindowSlot(deps.redis, { key: numberRateKey(account.id), ...DEFAULT_NUMBER_THROUGHPUT, member, now });
   if (!numberSlot.allowed) {
     await releaseSlidingWindowSlot(deps.redis, orgRateKey(organizationId), member);
-    throw new DelayJob(numberSlot.retryAt ?? now + 1_000, "phone number throughput");
+    throw rateLimited("phone_number", now, numberSlot.retryAt ?? now + 1_000, "phone number throughput");
   }
 
   const result = await deps.providerFor(account).send({
@@ -127,6 +129,7 @@ async function attemptDelivery(input: { organizationId: string; messageId: strin
     ...(message.contextWaMessageId ? { replyToMessageId: message.contextWaMessageId } : {}),
   });
   const code = result.ok ? undefined : result.error.code;
+  countOutboundSend({ channel: "whatsapp", provider: account.bspProvider, ...(result.ok ? {} : { error: result.error }) });
   const decision = await recordSendOutcome(deps.redis, {
     key: panicOutcomesKey(integrationOf(account.id)),
     outcome: result.ok ? "ok" : RATE_LIMIT_CODES.has(code!) ? "rate_limited" : result.error.action === "fail" || result.error.action === "use_template" ? "ok" : "failed",
@@ -154,7 +157,7 @@ async function attemptDelivery(input: { organizationId: string; messageId: strin
       const wait = error.retryAfterMs ?? PAIR_BACKOFF_MS;
       await deps.redis.set(pairBackoffKey(account.id, delivery.recipient), "1", "PX", wait);
       await noteAttempt(input, error, attempts, new Date(now + wait));
-      throw new DelayJob(now + wait, "pair rate limit");
+      throw rateLimited("recipient_pair", now, now + wait, "pair rate limit");
     }
     case "use_template": {
       const fallback = delivery.templateFallback as { name: string; language: string; params: string[] } | null;
@@ -329,6 +332,12 @@ async function switchToTemplate(
     await tx.outboundDelivery.update({ where: { messageId: input.messageId }, data: { attempts, lastErrorCode: error.code, lastErrorTitle: error.title } });
     return true;
   });
+}
+
+// A send held back by a limit waits (a DelayJob, never a failed attempt); each wait is counted for the dashboards.
+function rateLimited(limit: RateLimitKind, now: number, until: number, reason: string): DelayJob {
+  countRateLimitWait(limit, until - now);
+  return new DelayJob(until, reason);
 }
 
 function stripPreview(content: unknown): OutboundContent {

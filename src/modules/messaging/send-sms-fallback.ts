@@ -1,5 +1,6 @@
 import { withTenant } from "../../lib/db";
 import { env } from "../../lib/env";
+import { countOutboundSend } from "../../lib/metrics/outbound-metrics";
 import type { DeliveryDeps } from "./delivery-deps";
 import { unsealContent } from "./secret-content";
 
@@ -36,6 +37,7 @@ export async function sendSmsFallback(
     return { sent: false, skipped: "no phone or text" };
   }
   const result = await deps.sendSms({ to: phone, body, from: env.TWILIO_SMS_FROM }, undefined, deps.twilioConfig);
+  countOutboundSend({ channel: "sms", provider: "twilio", ...(result.ok ? {} : { error: result.error }) });
   if (result.ok) {
     await record(input, { smsSid: result.providerMessageId, smsStatus: "sent" });
     return { sent: true, sid: result.providerMessageId };

@@ -1,6 +1,7 @@
 import type { Database } from "@campotech/database";
 import { db as appDb } from "../../lib/db";
 import { logger } from "../../lib/logger";
+import { webhookAckSeconds } from "../../lib/metrics/webhook-metrics";
 import { bucketIndexFor, emptyBuckets } from "./webhook-ack-buckets";
 
 export type WebhookAckResult = "accepted" | "rejected_signature" | "rejected_body" | "unavailable" | "error";
@@ -23,6 +24,7 @@ export function webhookAckResultForStatus(status: number): WebhookAckResult {
 }
 
 export function recordWebhookAck(ack: WebhookAck): void {
+  webhookAckSeconds.observe({ provider: ack.provider, result: ack.result }, ack.durationMs / 1000); // issue 20 (metrics)
   const minute = new Date(Math.floor((ack.at ?? new Date()).getTime() / 60_000) * 60_000);
   const key = `${minute.getTime()}|${ack.provider}|${ack.result}`;
   let cell = pending.get(key);
