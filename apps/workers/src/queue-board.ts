@@ -9,7 +9,7 @@ import type { Redis } from "ioredis";
 import { env } from "@campotech/core/lib/env";
 import { AppError } from "@campotech/core/lib/errors";
 import { logger } from "@campotech/core/lib/logger";
-import { QUEUE_BOARD_PATH, readQueueBoardSession, redeemQueueBoardTicket, type QueueBoardOperator } from "@campotech/core/modules/operators";
+import { QUEUE_BOARD_PATH, readQueueBoardSession, redeemQueueBoardTicket, workersPublicUrl, type QueueBoardOperator } from "@campotech/core/modules/operators";
 import { QUEUES } from "@campotech/core/workers";
 import { guardBoardMutation } from "./queue-board-mutations";
 import { deniedPage, readCookie } from "./queue-board-pages";
@@ -44,7 +44,7 @@ export function createQueueBoard(deps: { redis: Redis }): QueueBoard {
     },
   });
 
-  const secure = new URL(env.WORKERS_PUBLIC_URL).protocol === "https:";
+  const secure = new URL(workersPublicUrl()).protocol === "https:";
   const authenticate = async (req: Request, res: Response, next: NextFunction) => {
     res.set({ "x-frame-options": "DENY", "referrer-policy": "no-referrer", "x-content-type-options": "nosniff" });
     if (!req.path.startsWith("/static/")) res.set("cache-control", "no-store");

@@ -5,6 +5,7 @@ export const workersEnv = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(10),
   WORKER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   // issue 20 (queues): where operators' browsers reach the workers' HTTP server (the queue dashboard at
-  // /operador/colas). Must be same-site with PUBLIC_BASE_URL: the board's cookie is SameSite=Strict.
-  WORKERS_PUBLIC_URL: z.url().default("http://localhost:3001"),
+  // /operador/colas). Same site as PUBLIC_BASE_URL (the board's cookie is SameSite=Strict). Empty:
+  // http://localhost:<WORKERS_HEALTH_PORT>.
+  WORKERS_PUBLIC_URL: z.union([z.literal(""), z.url()]).default(""),
 });
