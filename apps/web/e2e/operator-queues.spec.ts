@@ -44,7 +44,7 @@ test.describe("operator queue dashboard", () => {
     await expect(page).toHaveTitle("CampoTech · colas");
     await expect(page.getByText("notifications").first()).toBeVisible({ timeout: 15_000 });
     await expect(page.getByText("webhooks").first()).toBeVisible();
-    const cookie = (await context.cookies(WORKERS)).find((c) => c.name === "ct_queue_board");
+    const cookie = (await context.cookies(`${WORKERS}/operador/colas`)).find((c) => c.name === "ct_queue_board");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict", path: "/operador/colas" });
     await page.screenshot({ path: "test-results/screenshots/operador-colas.png" });
 
