@@ -92,6 +92,7 @@ export default defineConfig({
         ...ARCA_SANDBOX,
         ...MERCADOPAGO_SANDBOX,
         ...TRACKING_SANDBOX,
+        WORKERS_PUBLIC_URL: `http://127.0.0.1:${PORTS.workers}`, // issue 20 (queues): the queue dashboard
       },
       reuseExistingServer: false,
       timeout: 60_000,

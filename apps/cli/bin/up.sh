@@ -92,6 +92,7 @@ cat <<TXT
   Cobros              http://localhost:$WEB_PORT/panel/cobros     (MercadoPago del sandbox: el checkout paga con tarjetas de prueba)
   Mapa de despacho    http://localhost:$WEB_PORT/panel/mapa       (pasá un trabajo a «en camino» y simulá al técnico:
                       pnpm campotech tracking simulate --org demo-org --job <número>)
+  Colas (operadores)  http://localhost:$WEB_PORT/operador/colas   (Bull Board en los workers; antes: pnpm campotech operator grant --user +5491140000001)
 
   App de técnicos     http://localhost:$MOBILE_PORT   (export web; ingresá con 11 4000-0003, Diego Ruiz)
                       En el teléfono: pnpm --filter @campotech/mobile start   (Expo; ver docs/mobile.md)

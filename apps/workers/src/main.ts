@@ -26,6 +26,7 @@ import {
   usageResetMonthlyCounters,
 } from "@campotech/core/workers";
 import { startHealthServer } from "./health-server";
+import { createQueueBoard } from "./queue-board"; // issue 20 (queues)
 import { startWorkers } from "./start-workers";
 
 process.title = "campotech-workers";
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
     return queue;
   };
   const running: { server?: Server; pool?: ReturnType<typeof startWorkers>; reregister?: NodeJS.Timeout } = {};
+  const board = createQueueBoard({ redis: healthRedis }); // issue 20 (queues)
 
   // Registered before anything is awaited: a SIGTERM during start-up (a fast redeploy) must still shut down
   // cleanly instead of killing the process mid-way.
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
     clearInterval(running.reregister);
     const { forced } = (await running.pool?.close()) ?? { forced: false };
     await Promise.all([...schedulerQueues.values()].map((q) => q.close().catch(() => {})));
+    await board.close(); // issue 20 (queues)
     await Promise.all([schedulerConnection.quit(), healthRedis.quit()].map((p) => p.catch(() => {})));
     await db.$disconnect();
     logger.info({ forced }, "workers stopped");
@@ -65,7 +68,7 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
 
-  running.server = await startHealthServer({ db, redis: healthRedis, port: env.WORKERS_HEALTH_PORT });
+  running.server = await startHealthServer({ db, redis: healthRedis, port: env.WORKERS_HEALTH_PORT, board: board.handle });
   void whenRedisReady(healthRedis, 10_000).then(() => warnIfRedisNotDurable(healthRedis, logger, env.REDIS_DURABILITY)).catch(() => {}); // issue 22 (lead)
   if (stopping) return;
   running.pool = startWorkers({ catalog: jobCatalog, processor: processJob });
