@@ -14,6 +14,7 @@ import { notificationsSendDeferred } from "./jobs/notifications-send-deferred.jo
 import { paymentsMaintenance } from "./jobs/payments-maintenance.job";
 import { paymentsProcessMercadoPagoNotification } from "./jobs/payments-process-mercadopago-notification.job";
 import { provisioningExpireReservations } from "./jobs/provisioning-expire-reservations.job"; // issue 19 (provisioning)
+import { retentionRun } from "./jobs/retention-run.job"; // issue 20 (retention)
 import { syncMaintenance } from "./jobs/sync-maintenance.job";
 import { trackingGeocodeJob } from "./jobs/tracking-geocode-job.job";
 import { trackingMaintenance } from "./jobs/tracking-maintenance.job";
@@ -44,6 +45,7 @@ export const jobCatalog: readonly JobDefinition[] = [
   trackingMaintenance,
   syncMaintenance,
   provisioningExpireReservations, // issue 19 (provisioning)
+  retentionRun, // issue 20 (retention)
 ] as JobDefinition[];
 
 export function findJob(name: string): JobDefinition | undefined {

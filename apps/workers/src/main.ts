@@ -13,6 +13,8 @@ import {
   processJob,
   PROVISIONING_EXPIRE_SCHEDULE, // issue 19 (provisioning)
   provisioningExpireReservations,
+  RETENTION_RUN_SCHEDULE, // issue 20 (retention)
+  retentionRun, // issue 20 (retention)
   SYNC_MAINTENANCE_SCHEDULE,
   syncMaintenance,
   TRACKING_MAINTENANCE_SCHEDULE,
@@ -71,6 +73,7 @@ async function main(): Promise<void> {
     { job: trackingMaintenance, repeat: TRACKING_MAINTENANCE_SCHEDULE },
     { job: syncMaintenance, repeat: SYNC_MAINTENANCE_SCHEDULE },
     { job: provisioningExpireReservations, repeat: PROVISIONING_EXPIRE_SCHEDULE }, // issue 19 (provisioning)
+    { job: retentionRun, repeat: RETENTION_RUN_SCHEDULE }, // issue 20 (retention)
   ];
   for (const { job, repeat } of schedules) {
     await schedulerQueue(job.queue)
