@@ -1,4 +1,4 @@
-import { Prisma } from "@campotech/database";
+import type { Prisma } from "@campotech/database";
 import { adminDb, db, withTenant } from "../../lib/db";
 import { appendAuditLog } from "../audit/append-audit-log";
 import { getMediaStorage } from "../media/get-media-storage";
