@@ -54,6 +54,7 @@ for (const [index, viewport] of VIEWPORTS.entries()) {
       await printable.goto(`/api/customers/${id}/data-export?formato=html`);
       await expect(printable.getByRole("heading", { level: 1 })).toHaveText("Datos personales de Lucía Privacidad");
       await expect(printable.locator("body")).toContainText("Se me apagó el calefón");
+      expect(await printable.evaluate(() => document.documentElement.scrollWidth), "printable page wider than the screen").toBeLessThanOrEqual(viewport.width);
       await shot(printable, testInfo, `cliente-exportacion-imprimible-${viewport.name}`);
       await printable.close();
 
@@ -69,6 +70,9 @@ for (const [index, viewport] of VIEWPORTS.entries()) {
       await confirm.click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cliente eliminado", { timeout: 15_000 });
       await expect(page.getByRole("region", { name: "Datos personales" })).toContainText("se eliminaron el");
+      // The forms show what is stored now, not what was typed before the erasure.
+      await expect(page.getByRole("region", { name: "Notas" }).locator("textarea")).toHaveValue("");
+      await expect(page.getByRole("region", { name: "Datos para facturar" }).getByLabel("Email")).toHaveValue("");
       expect(sql(`SELECT coalesce(phone, '') || '|' || coalesce(email, '') FROM "Customer" WHERE id = '${id}'`)).toBe("|");
       expect(sql(`SELECT content->>'preview' FROM "WhatsAppMessage" WHERE id = '${id}-msg'`)).toBe("[Mensaje eliminado a pedido del cliente]");
       await shot(page, testInfo, `cliente-eliminado-${viewport.name}`);

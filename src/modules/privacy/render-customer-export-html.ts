@@ -7,6 +7,7 @@ const esc = (value: unknown): string =>
   String(value ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 const when = (at: Date | string | null | undefined) => (at ? formatDateClockAr(at) : "—");
 const money = (cents: number) => `$ ${formatMoneyInputAr(cents)}`;
+const ACTOR: Record<string, string> = { USER: "Usuario del negocio", SYSTEM: "Sistema", OPERATOR: "Soporte de CampoTech" };
 
 function table(title: string, head: string[], rows: unknown[][]): string {
   if (!rows.length) return `<h2>${esc(title)}</h2><p class="empty">Sin datos.</p>`;
@@ -39,7 +40,7 @@ export function renderCustomerExportHtml(data: CustomerDataExport): string {
       data.invoices.map((i) => [i.issueDate, `${i.kind} ${i.letter}`, i.number ?? "—", i.cae ?? "—", money(i.totalCents), `${i.receiverName} (${i.receiverDocNumber})`])),
     table("Pagos", ["Fecha", "Medio", "Estado", "Monto"], data.payments.map((p) => [when(p.createdAt), p.method, p.status, money(p.amountCents)])),
     table("Registro de auditoría", ["Fecha", "Quién", "Acción", "Sobre"],
-      data.auditEntries.map((a) => [when(a.createdAt), a.actorType, a.action, a.entityType])),
+      data.auditEntries.map((a) => [when(a.createdAt), ACTOR[a.actorType] ?? a.actorType, a.action, a.entityType])),
   ];
   return `<!doctype html>
 <html lang="es-AR"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -47,7 +48,7 @@ export function renderCustomerExportHtml(data: CustomerDataExport): string {
 <style>
 body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#111}
 h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}table{border-collapse:collapse;width:100%}
-th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}
+th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}th{background:#f3f3f3}
 .empty{color:#666}@media print{body{margin:0}}
 </style></head><body>
 <h1>Datos personales de ${esc(c.name)}</h1>

@@ -141,6 +141,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             <h2 id="facturacion">Datos para facturar</h2>
             {session.can("customers.write") ? (
               <CustomerTaxForm
+                key={erasedAt?.toISOString() ?? "tax"}
                 customerId={customer.id}
                 conditions={conditions}
                 initial={{ email: customer.email ?? "", docType: customer.taxDocType ?? 99, docNumber: customer.taxDocNumber ?? "", ivaConditionId: customer.ivaConditionId ?? 5 }}
@@ -159,7 +160,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           <section className="card" aria-labelledby="notas">
             <h2 id="notas">Notas</h2>
             {session.can("customers.write") ? (
-              <CustomerNotesForm customerId={customer.id} notes={customer.notes ?? ""} />
+              <CustomerNotesForm key={erasedAt?.toISOString() ?? "notes"} customerId={customer.id} notes={customer.notes ?? ""} />
             ) : (
               <p className={styles.notes}>{customer.notes || <span className="muted">Sin notas.</span>}</p>
             )}
