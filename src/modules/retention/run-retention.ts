@@ -1,5 +1,5 @@
 import type { Prisma } from "@campotech/database";
-import { adminDb, db, withTenant } from "../../lib/db";
+import { db, withTenant } from "../../lib/db";
 import { appendAuditLog } from "../audit/append-audit-log";
 import { getMediaStorage } from "../media/get-media-storage";
 import type { MediaStorage } from "../media/media-storage";
@@ -113,14 +113,11 @@ async function retainOrganization(organizationId: string, cut: RetentionCutoffs,
   return counts;
 }
 
-// Not tenant data (RLS allows the application role no access), so the owner connection removes sightings of
-// unknown business numbers not seen for LOG_RETENTION_DAYS.
+// Not tenant data (RLS gives the application role no access): the SECURITY DEFINER function
+// campotech_purge_unrouted_numbers removes sightings of unknown business numbers not seen for LOG_RETENTION_DAYS.
 async function purgeUnroutedNumbers(ctx: Ctx): Promise<number> {
-  const before = new Date(ctx.now.getTime() - LOG_RETENTION_DAYS * 86_400_000);
-  const where = { lastSeenAt: { lt: before } };
-  if (ctx.dryRun) return adminDb().unroutedWebhookNumber.count({ where });
-  return drain(ctx.limit, async () => {
-    const ids = (await adminDb().unroutedWebhookNumber.findMany({ where, select: { id: true }, take: ctx.limit })).map((r) => r.id);
-    return (await adminDb().unroutedWebhookNumber.deleteMany({ where: { id: { in: ids } } })).count;
-  });
+  const before = new Date(ctx.now.getTime() - LOG_RETENTION_DAYS * 86_400_000).toISOString();
+  const call = async () => (await db.$queryRaw<{ n: number }[]>`
+    SELECT campotech_purge_unrouted_numbers(${before}::timestamp(3), ${ctx.limit}::int, ${ctx.dryRun}) AS n`)[0]!.n;
+  return ctx.dryRun ? call() : drain(ctx.limit, call);
 }
