@@ -16,6 +16,7 @@ import { paymentsProcessMercadoPagoNotification } from "./jobs/payments-process-
 import { reliabilityReconcileScheduledWork } from "./jobs/reliability-reconcile-scheduled-work.job"; // issue 22 (lead)
 import { observabilityProbeHealth } from "./jobs/observability-probe-health.job"; // issue 20 (lead)
 import { provisioningExpireReservations } from "./jobs/provisioning-expire-reservations.job"; // issue 19 (provisioning)
+import { retentionRun } from "./jobs/retention-run.job"; // issue 20 (retention)
 import { syncMaintenance } from "./jobs/sync-maintenance.job";
 import { trackingGeocodeJob } from "./jobs/tracking-geocode-job.job";
 import { trackingMaintenance } from "./jobs/tracking-maintenance.job";
@@ -48,6 +49,7 @@ export const jobCatalog: readonly JobDefinition[] = [
   provisioningExpireReservations, // issue 19 (provisioning)
   observabilityProbeHealth, // issue 20 (lead)
   reliabilityReconcileScheduledWork, // issue 22 (lead)
+  retentionRun, // issue 20 (retention)
 ] as JobDefinition[];
 
 export function findJob(name: string): JobDefinition | undefined {

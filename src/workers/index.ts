@@ -19,3 +19,4 @@ export { SYNC_MAINTENANCE_SCHEDULE, syncMaintenance } from "./jobs/sync-maintena
 export { RELIABILITY_RECONCILE_SCHEDULE, reliabilityReconcileScheduledWork } from "./jobs/reliability-reconcile-scheduled-work.job"; // issue 22 (lead)
 export { OBSERVABILITY_PROBE_SCHEDULE, observabilityProbeHealth } from "./jobs/observability-probe-health.job"; // issue 20 (lead)
 export { PROVISIONING_EXPIRE_SCHEDULE, provisioningExpireReservations } from "./jobs/provisioning-expire-reservations.job"; // issue 19 (provisioning)
+export { RETENTION_RUN_SCHEDULE, retentionRun } from "./jobs/retention-run.job"; // issue 20 (retention)

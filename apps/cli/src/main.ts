@@ -10,6 +10,8 @@ import { operatorCommands } from "./commands/operator"; // issue 20 (lead)
 import { orgCommands } from "./commands/org";
 import { provisioningCommands } from "./commands/provisioning"; // issue 19 (provisioning)
 import { planCommands } from "./commands/plan"; // issue 19 (plans)
+import { customerCommands } from "./commands/customer"; // issue 20 (retention)
+import { retentionCommands } from "./commands/retention"; // issue 20 (retention)
 import { trackingCommands } from "./commands/tracking";
 import { userCommands } from "./commands/user";
 import { webhookCommands } from "./commands/webhooks";
@@ -18,7 +20,7 @@ import { describeFailure } from "./describe-failure";
 
 process.title = "campotech-cli";
 
-const commands: Command[] = [...dbCommands, ...orgCommands, ...userCommands, ...whatsappCommands, ...webhookCommands, ...messagingCommands, ...auditCommands, ...assistantCommands, ...arcaCommands, ...mercadoPagoCommands, ...trackingCommands, ...provisioningCommands, ...planCommands, ...operatorCommands];
+const commands: Command[] = [...dbCommands, ...orgCommands, ...userCommands, ...whatsappCommands, ...webhookCommands, ...messagingCommands, ...auditCommands, ...assistantCommands, ...arcaCommands, ...mercadoPagoCommands, ...trackingCommands, ...provisioningCommands, ...planCommands, ...operatorCommands, ...retentionCommands, ...customerCommands]; // issue 20 (retention): retention, customer
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.path.join(" ").length));

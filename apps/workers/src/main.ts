@@ -18,6 +18,8 @@ import {
   processJob,
   PROVISIONING_EXPIRE_SCHEDULE, // issue 19 (provisioning)
   provisioningExpireReservations,
+  RETENTION_RUN_SCHEDULE, // issue 20 (retention)
+  retentionRun, // issue 20 (retention)
   SYNC_MAINTENANCE_SCHEDULE,
   syncMaintenance,
   TRACKING_MAINTENANCE_SCHEDULE,
@@ -83,6 +85,7 @@ async function main(): Promise<void> {
     { job: provisioningExpireReservations, repeat: PROVISIONING_EXPIRE_SCHEDULE }, // issue 19 (provisioning)
     { job: observabilityProbeHealth, repeat: OBSERVABILITY_PROBE_SCHEDULE }, // issue 20 (lead)
     { job: reliabilityReconcileScheduledWork, repeat: RELIABILITY_RECONCILE_SCHEDULE }, // issue 22 (lead)
+    { job: retentionRun, repeat: RETENTION_RUN_SCHEDULE }, // issue 20 (retention)
   ];
   const registerSchedules = async () => {
     for (const { job, repeat } of schedules) {

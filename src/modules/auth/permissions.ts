@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   "pricelist.manage",
   "quickreplies.manage",
   "data.export",
+  "customers.privacy", // issue 20 (retention): export everything about a customer / erase it (Ley 25.326) — OWNER only
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

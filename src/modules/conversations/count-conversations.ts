@@ -6,7 +6,8 @@ export type ConversationCounts = {
   all: number; open: number; closed: number; unread: number; mine: number; unassigned: number; windowOpen: number; windowClosed: number; emergency: number;
 };
 
-// Exact counts for the inbox filters (not "9+"): one pass over the viewer's conversations, staff rows excluded.
+// Exact counts for the inbox filters (not "9+"): one pass over the viewer's conversations, staff rows and
+// conversations soft-deleted by retention excluded.
 export async function countConversations(tx: TenantTx, viewer: Viewer, now: Date = new Date()): Promise<ConversationCounts> {
   const scope = assignedScope(viewer, "read");
   const where = scope.assignedToId ? Prisma.sql`AND c."assignedToId" = ${scope.assignedToId}` : Prisma.empty;
@@ -21,6 +22,6 @@ export async function countConversations(tx: TenantTx, viewer: Viewer, now: Date
            count(*) FILTER (WHERE c."windowExpiresAt" IS NULL OR c."windowExpiresAt" <= ${now.toISOString()}::timestamp(3))::int AS "windowClosed",
            count(*) FILTER (WHERE ${OPEN_EMERGENCY_SQL})::int AS "emergency"
     FROM "WhatsAppConversation" c JOIN "Customer" cu ON cu."id" = c."customerId"
-    WHERE cu."staffUserId" IS NULL ${where}`;
+    WHERE cu."staffUserId" IS NULL AND c."deletedAt" IS NULL ${where}`;
   return row!;
 }

@@ -27,10 +27,11 @@ function likePattern(term: string): string {
 }
 
 // The inbox list. Ordered by last activity (lastMessageAt, or createdAt for a conversation with no message yet),
-// then id, so the keyset cursor never skips or repeats a row. Staff OTP conversations never appear.
+// then id, so the keyset cursor never skips or repeats a row. Staff OTP conversations and those
+// soft-deleted by retention (a year without messages) never appear.
 export async function listConversations(tx: TenantTx, viewer: Viewer, input: ListConversationsInput, now: Date = new Date()) {
   const limit = Math.min(Math.max(input.limit ?? 25, 1), 100);
-  const where: Prisma.Sql[] = [Prisma.sql`cu."staffUserId" IS NULL`];
+  const where: Prisma.Sql[] = [Prisma.sql`cu."staffUserId" IS NULL`, Prisma.sql`c."deletedAt" IS NULL`];
   const scope = assignedScope(viewer, "read");
   if (scope.assignedToId) where.push(Prisma.sql`c."assignedToId" = ${scope.assignedToId}`);
   if (input.status) where.push(Prisma.sql`c."status" = ${input.status}::"ConversationStatus"`);

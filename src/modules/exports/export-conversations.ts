@@ -25,6 +25,7 @@ export const conversationsExport: CsvExport<ConversationsExportFilter, Row> = {
     tx.whatsAppConversation.findMany({
       where: {
         customer: { staffUserId: null },
+        deletedAt: null,
         ...(filter.status ? { status: filter.status } : {}),
         ...(filter.assignedTo ? { assignedToId: filter.assignedTo === "none" ? null : filter.assignedTo } : {}),
         ...(filter.from || filter.to ? { lastMessageAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),

@@ -3,6 +3,8 @@ export type MediaStorage = {
   readonly driver: "local" | "s3";
   put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
   get(key: string): Promise<Uint8Array | null>;
+  // Deletes the object; a key that is already gone is not an error (retention and erasure re-run safely).
+  remove(key: string): Promise<void>;
 };
 
 const EXTENSIONS: Record<string, string> = {

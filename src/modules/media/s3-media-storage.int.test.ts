@@ -38,6 +38,14 @@ describe("S3 media storage", () => {
     expect(await storage.get("org-1/2026/11/missing.ogg")).toBeNull();
   });
 
+  it("removes objects (issue 20: retention and erasure); removing a missing key is not an error", async () => {
+    const storage = createS3MediaStorage(config());
+    await storage.put("org-1/2026/11/gone.jpg", new Uint8Array([7]), "image/jpeg");
+    await storage.remove("org-1/2026/11/gone.jpg");
+    expect(await storage.get("org-1/2026/11/gone.jpg")).toBeNull();
+    await expect(storage.remove("org-1/2026/11/gone.jpg")).resolves.toBeUndefined();
+  });
+
   it("surfaces the server's refusal (unknown access key)", async () => {
     const storage = createS3MediaStorage(config({ accessKeyId: "NOPE" }));
     await expect(storage.put("org-1/x.bin", new Uint8Array([1]), "application/octet-stream")).rejects.toThrow(/403/);

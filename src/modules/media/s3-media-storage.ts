@@ -12,8 +12,9 @@ export type S3Config = {
   timeoutMs?: number;
 };
 
-// Any S3-compatible service (AWS S3, MinIO, R2, …) over plain fetch with AWS Signature Version 4: PutObject and
-// GetObject are all we need, and an SDK would be the largest dependency in the repository for two requests.
+// Any S3-compatible service (AWS S3, MinIO, R2, …) over plain fetch with AWS Signature Version 4: PutObject,
+// GetObject and DeleteObject are all we need, and an SDK would be the largest dependency in the repository for
+// three requests.
 export function createS3MediaStorage(config: S3Config): MediaStorage {
   const endpoint = new URL(config.endpoint);
   const urlFor = (key: string) => {
@@ -22,7 +23,7 @@ export function createS3MediaStorage(config: S3Config): MediaStorage {
     return new URL(`${endpoint.protocol}//${config.bucket}.${endpoint.host}${endpoint.pathname.replace(/\/$/, "")}/${path}`);
   };
 
-  async function request(method: "PUT" | "GET", key: string, body?: Uint8Array, contentType?: string): Promise<Response> {
+  async function request(method: "PUT" | "GET" | "DELETE", key: string, body?: Uint8Array, contentType?: string): Promise<Response> {
     const url = urlFor(key);
     const payloadHash = sha256Hex(body ?? new Uint8Array());
     const headers: Record<string, string> = {
@@ -56,6 +57,11 @@ export function createS3MediaStorage(config: S3Config): MediaStorage {
       }
       if (!res.ok) throw new Error(`S3 GetObject ${key} → ${res.status}: ${(await res.text()).slice(0, 300)}`);
       return new Uint8Array(await res.arrayBuffer());
+    },
+    async remove(key) {
+      const res = await request("DELETE", key);
+      const text = await res.text().catch(() => "");
+      if (!res.ok && res.status !== 404) throw new Error(`S3 DeleteObject ${key} → ${res.status}: ${text.slice(0, 300)}`);
     },
   };
 }

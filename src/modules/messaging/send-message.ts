@@ -180,7 +180,7 @@ async function findOrOpenConversation(tx: TenantTx, input: { organizationId: str
   return tx.whatsAppConversation.upsert({
     where: { organizationId_customerId: { organizationId: input.organizationId, customerId: customer.id } },
     create: { organizationId: input.organizationId, customerId: customer.id, status: "OPEN" },
-    update: {},
+    update: { deletedAt: null }, // a conversation retention soft-deleted comes back when the office writes again
     include,
   });
 }

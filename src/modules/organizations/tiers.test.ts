@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseTier, TIER_LIMITS } from "./tiers";
+import { DEFAULT_MESSAGE_RETENTION_DAYS, MESSAGE_RETENTION_DAYS, parseTier, TIER_LIMITS } from "./tiers";
 
 describe("tiers", () => {
   it("parses case-insensitively and refuses unknown tiers with a Spanish reason", () => {
@@ -21,5 +21,12 @@ describe("tiers", () => {
     expect(TIER_LIMITS.PROFESIONAL.responders).toBe(2);
     expect(TIER_LIMITS.EMPRESARIAL.responders).toBe(10);
     expect(TIER_LIMITS.ENTERPRISE.responders).toBeNull();
+  });
+
+  it("keeps message bodies 90 days by default and longer on the larger plans (issue 20)", () => {
+    expect(DEFAULT_MESSAGE_RETENTION_DAYS).toBe(90);
+    expect([MESSAGE_RETENTION_DAYS.FREE, MESSAGE_RETENTION_DAYS.INICIAL, MESSAGE_RETENTION_DAYS.PROFESIONAL]).toEqual([90, 90, 90]);
+    expect(MESSAGE_RETENTION_DAYS.EMPRESARIAL).toBeGreaterThan(90);
+    expect(MESSAGE_RETENTION_DAYS.ENTERPRISE).toBeGreaterThanOrEqual(MESSAGE_RETENTION_DAYS.EMPRESARIAL);
   });
 });

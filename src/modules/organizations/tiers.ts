@@ -14,6 +14,17 @@ export const TIER_LIMITS: Record<Tier, { monthlyMessages: number | null; monthly
   ENTERPRISE: { monthlyMessages: null, monthlyAiConversations: null, responders: null },
 };
 
+// issue 20 (retention): days a message's body and media are kept (Ley 25.326: no longer than needed). 90 by default;
+// the larger plans keep a longer history for their warranty and claims work. src/modules/retention applies it daily.
+export const DEFAULT_MESSAGE_RETENTION_DAYS = 90;
+export const MESSAGE_RETENTION_DAYS: Record<Tier, number> = {
+  FREE: DEFAULT_MESSAGE_RETENTION_DAYS,
+  INICIAL: DEFAULT_MESSAGE_RETENTION_DAYS,
+  PROFESIONAL: DEFAULT_MESSAGE_RETENTION_DAYS,
+  EMPRESARIAL: 365,
+  ENTERPRISE: 730,
+};
+
 export function parseTier(input: string): Tier {
   const tier = input.trim().toUpperCase();
   if (!(tier in Tier)) {

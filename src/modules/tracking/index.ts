@@ -23,7 +23,7 @@ export type { IngestDeps } from "./ingest-positions";
 export { readLatestPositions } from "./latest-position";
 export type { LatestPosition } from "./latest-position";
 export { positionBatchSchema, positionInputSchema } from "./position-input.schemas";
-export { purgePositionHistory } from "./purge-position-history";
+export { purgeOrganizationPositions, purgePositionHistory } from "./purge-position-history";
 export { setJobLocation } from "./set-job-location";
 export type { JobLocationView } from "./set-job-location";
 export { storePositions } from "./store-positions";

@@ -189,4 +189,7 @@ export const FIXTURES: Record<string, Fixture> = {
   "GET /api/plan": { byId: false, request: () => ({}) },
   "POST /api/plan/change-requests": { byId: false, request: () => ({ body: { toTier: "EMPRESARIAL", note: `nota ${nextSeq()}` } }) },
   "DELETE /api/plan/change-requests/{id}": { byId: true, request: async (org) => ({ params: { id: await pendingPlanRequest(org) } }) },
+  // issue 20 (retention): OWNER only; each erase gets its own customer (no open job, no invoice).
+  "GET /api/customers/{id}/data-export": { byId: true, request: (org) => ({ params: { id: `mx-${org}-customer` }, query: { formato: "json" } }) },
+  "POST /api/customers/{id}/erase": { byId: true, request: async (org) => ({ params: { id: await duplicateCustomer(org) }, body: { confirm: "ELIMINAR" } }) },
 };

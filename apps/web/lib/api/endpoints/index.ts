@@ -125,6 +125,8 @@ import {
   verifyProvisioningCodeEndpoint,
 } from "./number-provisioning";
 
+import { eraseCustomerDataEndpoint, exportCustomerDataEndpoint } from "./customer-privacy"; // issue 20 (retention)
+
 // Every REST endpoint. The OpenAPI document and the role × endpoint test matrix read this list.
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
   otpRequestEndpoint,
@@ -272,4 +274,7 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   getPlanEndpoint,
   requestPlanChangeEndpoint,
   cancelPlanChangeRequestEndpoint,
+  // issue 20 (retention)
+  exportCustomerDataEndpoint,
+  eraseCustomerDataEndpoint,
 ] as unknown as Endpoint[];

@@ -11,6 +11,7 @@ import { requireSession } from "@/lib/panel/session";
 import { formatDateTime, formatWindow, SERVICE_LABEL } from "@/lib/panel/jobs/jobs-format";
 import { CustomerAddresses } from "./customer-addresses";
 import { CustomerNotesForm } from "./customer-notes-form";
+import { CustomerPrivacy } from "./customer-privacy";
 import { CustomerTags } from "./customer-tags";
 import { CustomerTaxForm } from "./customer-tax-form";
 import styles from "../customers.module.css";
@@ -61,7 +62,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
     const possibleDuplicates = duplicateIds.length
       ? await tx.customer.findMany({ where: { id: { in: duplicateIds } }, select: { id: true, name: true, phone: true }, take: 5 })
       : [];
-    return { customer, conversations, jobs, invoices, addresses, possibleDuplicates, mergedInto };
+    const erased = await tx.customer.findUniqueOrThrow({ where: { id: customer.id }, select: { erasedAt: true } });
+    return { customer, conversations, jobs, invoices, addresses, possibleDuplicates, mergedInto, erasedAt: erased.erasedAt };
   });
 
   if (!data) {
@@ -72,7 +74,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       </section>
     );
   }
-  const { customer, conversations, jobs, invoices, addresses, possibleDuplicates, mergedInto } = data;
+  const { customer, conversations, jobs, invoices, addresses, possibleDuplicates, mergedInto, erasedAt } = data;
   const canWrite = session.can("customers.write") && !customer.mergedIntoId;
   const conditions = Object.entries(RECEIVER_IVA_CONDITIONS).map(([id, c]) => ({ id: Number(id), label: c.label }));
   const docLabel = DOC_TYPE_OPTIONS.find((o) => o.value === customer.taxDocType)?.label;
@@ -139,6 +141,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             <h2 id="facturacion">Datos para facturar</h2>
             {session.can("customers.write") ? (
               <CustomerTaxForm
+                key={erasedAt?.toISOString() ?? "tax"}
                 customerId={customer.id}
                 conditions={conditions}
                 initial={{ email: customer.email ?? "", docType: customer.taxDocType ?? 99, docNumber: customer.taxDocNumber ?? "", ivaConditionId: customer.ivaConditionId ?? 5 }}
@@ -157,11 +160,18 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           <section className="card" aria-labelledby="notas">
             <h2 id="notas">Notas</h2>
             {session.can("customers.write") ? (
-              <CustomerNotesForm customerId={customer.id} notes={customer.notes ?? ""} />
+              <CustomerNotesForm key={erasedAt?.toISOString() ?? "notes"} customerId={customer.id} notes={customer.notes ?? ""} />
             ) : (
               <p className={styles.notes}>{customer.notes || <span className="muted">Sin notas.</span>}</p>
             )}
           </section>
+          {session.can("customers.privacy") ? (
+            <section className="card" aria-labelledby="datos-personales">
+              <h2 id="datos-personales">Datos personales</h2>
+              <p className="muted">Si el cliente lo pide (Ley 25.326), podés darle una copia de todo lo que guardás sobre él o eliminar sus datos.</p>
+              <CustomerPrivacy customerId={customer.id} name={customer.name} erasedAt={erasedAt ? formatDateTime(erasedAt) : null} />
+            </section>
+          ) : null}
         </div>
         <div>
           <section className="card" aria-labelledby="trabajos-cliente">

@@ -1,0 +1,6 @@
+import { exportCustomerDataEndpoint } from "@/lib/api/endpoints/customer-privacy";
+import { toRouteHandler } from "@/lib/api/to-route-handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const GET = toRouteHandler(exportCustomerDataEndpoint);
