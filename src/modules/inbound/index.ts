@@ -16,3 +16,4 @@ export type { InboundItem } from "./process-inbound-item";
 export { replayInboundDeadLetters } from "./replay-inbound-dead-letters";
 export type { ReplayOptions, ReplayResult } from "./replay-inbound-dead-letters";
 export { INBOUND_LIMITS, sanitizeInboundDelivery } from "./sanitize-inbound-delivery";
+export { REPLAY_INBOUND_JOB, requestInboundReplay } from "./request-inbound-replay";

@@ -124,6 +124,7 @@ import {
   getProvisioningEndpoint, listProvisioningNumbersEndpoint, releaseProvisioningEndpoint, reserveProvisioningNumberEndpoint, sendProvisioningCodeEndpoint,
   verifyProvisioningCodeEndpoint,
 } from "./number-provisioning";
+import { listInboundDeadLettersEndpoint, replayInboundDeadLettersEndpoint } from "./inbound-dead-letters"; // issue 22 (poison)
 
 // Every REST endpoint. The OpenAPI document and the role × endpoint test matrix read this list.
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
@@ -272,4 +273,7 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   getPlanEndpoint,
   requestPlanChangeEndpoint,
   cancelPlanChangeRequestEndpoint,
+  // issue 22 (poison)
+  listInboundDeadLettersEndpoint,
+  replayInboundDeadLettersEndpoint,
 ] as unknown as Endpoint[];
