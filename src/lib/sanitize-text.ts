@@ -40,10 +40,10 @@ export function sanitizeTimestamp(value: Date | undefined, receivedAt: Date): Da
   return value!;
 }
 
-/** Zod string for free text from people: sanitised, trimmed, then held to max (the column's limit). */
-export function safeText(options: { max: number; min?: number } = { max: 4096 }) {
-  return z
-    .string()
-    .transform((s) => sanitizeText(s).trim())
-    .pipe(z.string().min(options.min ?? 0).max(options.max));
+/**
+ * Zod string for free text from people (REST bodies, sync pushes): sanitised, then trimmed; chain .min/.max for the
+ * column's limit as with z.string().trim(). `overwrite` keeps it a ZodString, so it reads like the schema it replaces.
+ */
+export function safeText() {
+  return z.string().overwrite((s) => sanitizeText(s)).trim();
 }
