@@ -9,6 +9,10 @@ import { contact, metaEnvelope, seedOrganization, ts } from "./inbound-test-kit"
 import { acceptMeta, runJob, webhookHarness } from "./poison-test-kit";
 import { PoisonItemsError } from "./process-webhook-delivery";
 import { replayInboundDeadLetters } from "./replay-inbound-dead-letters";
+import { REPLAY_INBOUND_JOB, requestInboundReplay } from "./request-inbound-replay";
+import { closeQueues, getQueue } from "../../workers/queue-registry";
+import { processJob } from "../../workers/process-job";
+import type { Job } from "bullmq";
 
 // Issue 22, "Poison items": one delivery's bad item must neither block nor drop the items beside it.
 const ORG = "org-poison";
@@ -17,13 +21,15 @@ const harness = webhookHarness("campotech-test-poison");
 const CHECK = "inbound_poison_test_check";
 const replayOptions = { aggregationWindowMs: 50, onCommitted: runFollowUps };
 
+let accounts: Awaited<ReturnType<typeof seedOrganization>>;
 beforeEach(async () => {
   await resetDatabase(env.DATABASE_ADMIN_URL);
-  await seedOrganization(ORG);
+  accounts = await seedOrganization(ORG);
 });
 afterAll(async () => {
   await adminQuery(env.DATABASE_ADMIN_URL, `ALTER TABLE "WhatsAppMessage" DROP CONSTRAINT IF EXISTS ${CHECK}`);
   await harness.close();
+  await closeQueues();
   await closeSharedRedis();
   await resetDatabase(env.DATABASE_ADMIN_URL);
 });
@@ -100,3 +106,26 @@ describe("an item that fails for a reason sanitising cannot fix", () => {
     expect(await listInboundDeadLetters({ organizationId: ORG, includeReplayed: true })).toMatchObject([{ id: letter!.id, replayCount: 2 }]);
   });
 });
+
+describe("the dashboard's replay", () => {
+  it("queues one worker job for the open rows; the job stores the item once; nothing is left to queue after", async () => {
+    const letter = await adminDb().inboundDeadLetter.create({
+      data: {
+        organizationId: ORG, provider: "DIALOG_360", accountId: accounts.dialog360, kind: "message", itemKey: "wamid.dash", deliveryId: "e".repeat(64),
+        receivedAt: new Date("2026-11-20T12:00:05Z"), error: "fixed since", attempts: 10,
+        item: { kind: "message", contacts: [], message: { id: "wamid.dash", from: { waId: CUSTOMER }, timestamp: "2026-11-20T12:00:00.000Z", type: "text", content: { body: "Hola" } } },
+      },
+    });
+    expect(await requestInboundReplay({ organizationId: ORG })).toEqual({ queued: [letter.id] });
+    const job = await getQueue("webhooks").getJob(`inbound-replay-${ORG}-all`);
+    expect(job?.name).toBe(REPLAY_INBOUND_JOB);
+    expect(await processJob({ name: job!.name, data: job!.data, attemptsMade: 0, id: job!.id } as Job)).toEqual({ replayed: [letter.id], failed: [] });
+    await job!.remove();
+    expect((await stored()).map((r) => r.waMessageId)).toEqual(["wamid.dash"]);
+    expect(await requestInboundReplay({ organizationId: ORG })).toEqual({ queued: [] });
+    await expect(requestInboundReplay({ organizationId: ORG, id: letter.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // Another organization's id is not found either (RLS).
+    await expect(requestInboundReplay({ organizationId: "org-other", id: letter.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
