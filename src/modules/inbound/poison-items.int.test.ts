@@ -7,7 +7,9 @@ import { runFollowUps } from "../../workers/jobs/run-follow-ups";
 import { countOpenInboundDeadLetters, listInboundDeadLetters } from "./inbound-dead-letters";
 import { contact, metaEnvelope, seedOrganization, ts } from "./inbound-test-kit";
 import { acceptMeta, runJob, webhookHarness } from "./poison-test-kit";
-import { PoisonItemsError } from "./process-webhook-delivery";
+import { createLogger } from "../../lib/logger";
+import { PoisonItemsError, processWebhookDelivery } from "./process-webhook-delivery";
+import { metaDelivery } from "./inbound-test-kit";
 import { replayInboundDeadLetters } from "./replay-inbound-dead-letters";
 import { REPLAY_INBOUND_JOB, requestInboundReplay } from "./request-inbound-replay";
 import { closeQueues, getQueue } from "../../workers/queue-registry";
@@ -104,6 +106,23 @@ describe("an item that fails for a reason sanitising cannot fix", () => {
     expect(rows.find((r) => r.waMessageId === "wamid.poison")!.content).toEqual({ body: "dos" });
     expect(await countOpenInboundDeadLetters(adminDb(), { since })).toBe(0);
     expect(await listInboundDeadLetters({ organizationId: ORG, includeReplayed: true })).toMatchObject([{ id: letter!.id, replayCount: 2 }]);
+  });
+});
+
+describe("the alert", () => {
+  it("logs each dead letter as an error with the stable code inbound.dead_letter", async () => {
+    await adminQuery(env.DATABASE_ADMIN_URL, `ALTER TABLE "WhatsAppMessage" ADD CONSTRAINT ${CHECK} CHECK ("waMessageId" IS DISTINCT FROM 'wamid.poison')`);
+    const lines: Record<string, unknown>[] = [];
+    const logger = createLogger({ level: "error", destination: { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) } });
+    try {
+      const raw = metaEnvelope([{ contacts: [contact(CUSTOMER)], messages: [text("wamid.poison", "dos"), text("wamid.fine", "tres")] }]);
+      const summary = await processWebhookDelivery(metaDelivery(raw), { aggregationWindowMs: 50, logger, onCommitted: runFollowUps, deadLetter: { attempts: 10 } });
+      expect(summary).toMatchObject({ messages: 1, deadLettered: 1 });
+    } finally {
+      await adminQuery(env.DATABASE_ADMIN_URL, `ALTER TABLE "WhatsAppMessage" DROP CONSTRAINT ${CHECK}`);
+    }
+    const [letter] = await listInboundDeadLetters({ organizationId: ORG });
+    expect(lines).toMatchObject([{ code: "inbound.dead_letter", deadLetterId: letter!.id, organizationId: ORG, kind: "message", itemKey: "wamid.poison" }]);
   });
 });
 
