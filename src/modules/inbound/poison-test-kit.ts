@@ -11,7 +11,6 @@ import { acceptMetaWebhook } from "../webhooks/accept-meta-webhook";
 import { acceptTwilioWebhook } from "../webhooks/accept-twilio-webhook";
 import { clearWebhookRouteCache } from "../webhooks/find-webhook-routes";
 import type { WebhookDeps } from "../webhooks/webhook-deps";
-import { NUMBERS } from "./inbound-test-kit";
 
 // Test-only (not exported from index.ts): deliveries signed the way each provider signs them, accepted through the
 // real acceptance functions into a real BullMQ queue (own prefix), then run by the real job handler (processJob).
@@ -59,13 +58,6 @@ export function acceptTwilio(fields: Record<string, string>, deps: WebhookDeps, 
   const rawBody = Buffer.from(new URLSearchParams(fields).toString());
   const signature = twilioSignature(env.TWILIO_AUTH_TOKEN, `${env.PUBLIC_BASE_URL.replace(/\/+$/, "")}${path}`, fields);
   return acceptTwilioWebhook({ rawBody, headers: new Headers({ "x-twilio-signature": signature }), path, pathWithQuery: path, kind }, deps);
-}
-
-export function twilioInbound(sid: string, body: string, extra: Record<string, string> = {}) {
-  return {
-    MessageSid: sid, AccountSid: "AC00000000000000000000000000000000", From: "whatsapp:+5491155550123", To: `whatsapp:+${NUMBERS.twilio.display}`,
-    Body: body, NumMedia: "0", WaId: "5491155550123", ProfileName: "Martina", ...extra,
-  };
 }
 
 /** Runs one accepted job through the real handler as attempt `attempt`; the error it threw, if any. */
