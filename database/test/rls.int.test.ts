@@ -77,6 +77,10 @@ async function seedTwoOrganizations() {
     await admin.teamInvitation.create({ data: { organizationId: id, phone: "+5491155550999", name: "Invitada", role: "TECHNICIAN", codeHash: "x", expiresAt: new Date() } });
     await admin.planChangeRequest.create({ data: { organizationId: id, fromTier: "FREE", toTier: "PROFESIONAL" } });
     await admin.numberProvisioning.create({ data: { organizationId: id } });
+    // issue 22 (poison)
+    await admin.inboundDeadLetter.create({
+      data: { organizationId: id, provider: "META_DIRECT", accountId: `${id}-wa`, kind: "message", itemKey: `wamid.dl-${id}`, deliveryId: `d-${id}`, receivedAt: at, item: {}, error: "x" },
+    });
   }
 }
 
@@ -100,6 +104,7 @@ const TENANT_MODELS = [
   "jobTimeEntry", "syncChange", "syncMutation", "syncUpload",
   "customerAddress", "quickReply",
   "teamInvitation", "planChangeRequest", "numberProvisioning",
+  "inboundDeadLetter", // issue 22 (poison)
 ] as const;
 
 describe("the application role", () => {

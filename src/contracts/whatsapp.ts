@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sanitizeText } from "../lib/sanitize-text";
 
 // Outbound WhatsApp content, shared by the server, the web composer and the mobile app (types only there).
 // The schemas check shape; WhatsApp's own limits (title lengths, number of buttons, …) are enforced by
@@ -6,7 +7,8 @@ import { z } from "zod";
 
 export const textContentSchema = z.object({
   type: z.literal("text"),
-  body: z.string().min(1),
+  // NUL and lone surrogates cannot be stored (src/lib/sanitize-text.ts).
+  body: z.string().overwrite((s) => sanitizeText(s)).min(1),
   previewUrl: z.boolean().optional(),
 });
 

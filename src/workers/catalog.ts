@@ -23,6 +23,7 @@ import { trackingMaintenance } from "./jobs/tracking-maintenance.job";
 import { trackingStorePositions } from "./jobs/tracking-store-positions.job";
 import { usageResetMonthlyCounters } from "./jobs/usage-reset-monthly-counters.job";
 import { whatsappProcessWebhook } from "./jobs/whatsapp-process-webhook.job";
+import { inboundReplayDeadLetters } from "./jobs/inbound-replay-dead-letters.job"; // issue 22 (poison)
 
 // Every job the platform runs. apps/workers starts one BullMQ Worker per queue named here.
 export const jobCatalog: readonly JobDefinition[] = [
@@ -50,6 +51,7 @@ export const jobCatalog: readonly JobDefinition[] = [
   observabilityProbeHealth, // issue 20 (lead)
   reliabilityReconcileScheduledWork, // issue 22 (lead)
   retentionRun, // issue 20 (retention)
+  inboundReplayDeadLetters, // issue 22 (poison)
 ] as JobDefinition[];
 
 export function findJob(name: string): JobDefinition | undefined {

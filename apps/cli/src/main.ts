@@ -17,6 +17,7 @@ import { userCommands } from "./commands/user";
 import { webhookCommands } from "./commands/webhooks";
 import { whatsappCommands } from "./commands/whatsapp";
 import { describeFailure } from "./describe-failure";
+import { sanitizeText } from "@campotech/core/lib/sanitize-text"; // issue 22 (poison)
 
 process.title = "campotech-cli";
 
@@ -67,7 +68,8 @@ async function main(argv: string[]): Promise<number> {
       strict: true,
     });
     if (positionals.length) throw new UsageError(`argumento inesperado: ${positionals.join(" ")}`);
-    const result = await command.run(values);
+    // issue 22 (poison): text enters here too; the same sanitiser as webhooks, REST and sync.
+    const result = await command.run(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "string" ? sanitizeText(v) : v])));
     console.log(json || !command.human ? JSON.stringify(result, null, 2) : command.human(result as never));
     return 0;
   } catch (error) {

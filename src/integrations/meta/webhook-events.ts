@@ -205,9 +205,11 @@ function parseIssues(value: unknown): ProviderIssue[] {
   });
 }
 
+// Unparseable → an Invalid Date: the inbound sanitiser (src/lib/sanitize-text.ts) replaces every unbelievable time
+// with the delivery's receive time, so the parser does not pick a "now" of its own.
 function unixSeconds(value: unknown): Date {
-  const seconds = Number(value);
-  return Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : new Date();
+  const seconds = typeof value === "string" && value.trim() !== "" ? Number(value) : typeof value === "number" ? value : NaN;
+  return Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : new Date(NaN);
 }
 
 function obj(value: unknown): Json {

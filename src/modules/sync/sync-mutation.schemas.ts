@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText, sanitizeText } from "../../lib/sanitize-text";
 import { SYNC_NOTE_MAX_LENGTH, SYNC_PUSH_MAX_BATCH } from "../../contracts/sync";
 import { JOB_STATES } from "../jobs/job-state-machine";
 
@@ -9,15 +10,16 @@ const base = {
   jobId: z.string().min(1).max(100),
 };
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "El hash tiene que ser SHA-256 en hexadecimal (minúsculas).");
-const text = z.string().max(SYNC_NOTE_MAX_LENGTH, `Hasta ${SYNC_NOTE_MAX_LENGTH} caracteres.`);
+// Free text from the phone is sanitised like every other entry point (src/lib/sanitize-text.ts); not trimmed.
+const text = z.string().overwrite((s) => sanitizeText(s)).max(SYNC_NOTE_MAX_LENGTH, `Hasta ${SYNC_NOTE_MAX_LENGTH} caracteres.`);
 
 export const syncMutationSchema = z.discriminatedUnion("type", [
-  z.object({ ...base, type: z.literal("transition"), to: z.enum(JOB_STATES), note: z.string().trim().max(1000).optional() }).strict(),
+  z.object({ ...base, type: z.literal("transition"), to: z.enum(JOB_STATES), note: safeText().max(1000).optional() }).strict(),
   z.object({
     ...base, type: z.literal("set_line_items"), baseLinesVersion: z.string().max(64),
     lines: z.array(z.object({
       priceListItemId: z.string().min(1).optional(),
-      description: z.string().trim().min(1).max(500).optional(),
+      description: safeText().min(1).max(500).optional(),
       quantityMilli: z.number().int().positive(),
       unitPriceCents: z.number().int().nonnegative().optional(),
       ivaRateBps: z.number().int().optional(),

@@ -6,18 +6,22 @@ import { PROCESS_WEBHOOK_JOB, webhookDeliverySchema } from "../payloads/webhook-
 import { runFollowUps } from "./run-follow-ups";
 
 // A verified webhook delivery (enqueued by the web process before it answered 200) → stored messages/statuses.
-// Retries are safe: everything is idempotent by the provider's ids.
+// Retries are safe: everything is idempotent by the provider's ids. Items that fail do not stop the others; on the
+// last attempt they become inbound dead letters (the job then succeeds) instead of failing the whole delivery.
+const ATTEMPTS = 10;
+
 export const whatsappProcessWebhook = defineJob({
   name: PROCESS_WEBHOOK_JOB,
   queue: "webhooks",
   schema: webhookDeliverySchema,
-  defaults: { attempts: 10, backoff: { type: "exponential", delay: 1_000 } },
+  defaults: { attempts: ATTEMPTS, backoff: { type: "exponential", delay: 1_000 } },
   async handler(delivery, ctx) {
     try {
       return await processWebhookDelivery(delivery, {
         aggregationWindowMs: env.INBOUND_AGGREGATION_WINDOW_MS,
         logger: ctx.logger,
         onCommitted: runFollowUps,
+        ...(ctx.attempt >= ATTEMPTS ? { deadLetter: { attempts: ctx.attempt } } : {}),
       });
     } catch (error) {
       if (error instanceof InvalidDeliveryError) throw new UnrecoverableError(error.message);

@@ -13,6 +13,7 @@ import { explainError } from "../bandeja/error-text";
 import { CopyField, CredentialsForm, VerifyButton } from "./account-connection";
 import { AssistantForm, QuietHoursForm } from "./assistant-form";
 import { ReplayAllButton, ReplayButton } from "./dead-letters";
+import { InboundDeadLetters } from "./inbound-dead-letters"; // issue 22 (poison)
 import { NumberWizard, type WizardState } from "./number-wizard"; // issue 19 (provisioning)
 import { ActivePanic } from "./panic-list";
 import { UsageMeter } from "./usage-meter";
@@ -227,6 +228,8 @@ export default async function WhatsAppSettingsPage() {
             )}
           </section>
         ) : null}
+
+        {admin ? <InboundDeadLetters organizationId={org} /> : null /* issue 22 (poison) */}
 
         <section className="card" aria-labelledby="usage-h">
           <h2 id="usage-h">Consumo del mes</h2>

@@ -249,3 +249,14 @@ export async function pendingPlanRequest(org: Org): Promise<string> {
   return row.id;
 }
 
+// issue 22 (poison): an open inbound dead letter (a status for a message nobody has: replaying it parks it).
+export async function inboundDeadLetter(org: Org): Promise<string> {
+  const id = fresh(org, "idl");
+  await adminDb().inboundDeadLetter.create({
+    data: {
+      id, organizationId: orgId(org), provider: "META_DIRECT", accountId: `mx-${org}-wa`, kind: "status", itemKey: `wamid.${id}:sent`, deliveryId: id,
+      receivedAt: new Date(), error: "test", item: { kind: "status", status: { messageId: `wamid.${id}`, status: "sent", providerStatus: "sent", timestamp: new Date().toISOString(), recipient: {}, errors: [] } },
+    },
+  });
+  return id;
+}

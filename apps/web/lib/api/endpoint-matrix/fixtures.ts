@@ -2,6 +2,7 @@
 // organization's rows; the rows themselves come from builders.ts.
 import { createHash, randomUUID } from "node:crypto";
 import { connectSandboxSeller } from "@campotech/core/modules/payments";
+import { inboundDeadLetter } from "./builders"; // issue 22 (poison)
 import { PNG_1X1, SELLERS, WEEKDAYS, authorizedInvoice, cashPayment, completedJob, conv, customerAddress, deadLetter, draftInvoice, duplicateCustomer, emergencyJob, failedImage, freshInvitation, freshViewer, nextSeq, onTheWay, orgId, panic, paymentLink, pendingPlanRequest, provisioningAt, quickReply, sandboxCertificate, scheduledJob, storedAttachment, storedImage, tech, timeOff, userId, type Fixture } from "./builders";
 
 // Key: "METHOD /path" as in ALL_ENDPOINTS. A new endpoint without an entry here fails the suite.
@@ -192,4 +193,7 @@ export const FIXTURES: Record<string, Fixture> = {
   // issue 20 (retention): OWNER only; each erase gets its own customer (no open job, no invoice).
   "GET /api/customers/{id}/data-export": { byId: true, request: (org) => ({ params: { id: `mx-${org}-customer` }, query: { formato: "json" } }) },
   "POST /api/customers/{id}/erase": { byId: true, request: async (org) => ({ params: { id: await duplicateCustomer(org) }, body: { confirm: "ELIMINAR" } }) },
+  // issue 22 (poison): a fresh open inbound dead letter per replay; another organization's id is a 404.
+  "GET /api/whatsapp/inbound-dead-letters": { byId: false, request: () => ({}) },
+  "POST /api/whatsapp/inbound-dead-letters/replay": { byId: true, request: async (org) => ({ body: { id: await inboundDeadLetter(org) } }) },
 };

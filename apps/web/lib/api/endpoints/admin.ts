@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@campotech/core/lib/sanitize-text";
 import { appendAuditLog } from "@campotech/core/modules/audit";
 import { listDeadLetters, listPanicModes, replayDeadLetters, resolvePanic } from "@campotech/core/modules/messaging";
 import { defineEndpoint } from "../define-endpoint";
@@ -114,7 +115,7 @@ export const resolvePanicEndpoint = defineEndpoint({
   tag: "admin",
   permission: "messaging.admin",
   params: z.object({ id: z.string().min(1) }),
-  body: z.object({ resolution: z.string().trim().min(1).max(500).optional() }).optional(),
+  body: z.object({ resolution: safeText().min(1).max(500).optional() }).optional(),
   response: z.object({ panicId: z.string(), released: z.number() }),
   // resolvePanic writes the audit row (panic.resolved) in its own transaction: nothing to add here.
   handler: ({ params, body, claims }) =>

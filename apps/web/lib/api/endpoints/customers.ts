@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@campotech/core/lib/sanitize-text";
 import {
   addCustomerAddress,
   getCustomerOrThrow,
@@ -53,7 +54,7 @@ const idParams = z.object({ id: z.string().min(1) });
 // CondicionIVAReceptorId values (RG 5616).
 const IVA_CONDITION_IDS = [1, 4, 5, 6, 7, 8, 9, 10, 13, 15, 16];
 // Empty strings clear optional fields; the name can't be cleared.
-const optionalText = (max: number) => z.string().trim().max(max).transform((v) => (v === "" ? null : v)).nullable().optional();
+const optionalText = (max: number) => safeText().max(max).transform((v) => (v === "" ? null : v)).nullable().optional();
 
 export const listCustomersEndpoint = defineEndpoint({
   method: "GET",
@@ -95,13 +96,13 @@ export const updateCustomerEndpoint = defineEndpoint({
   params: idParams,
   body: z
     .object({
-      name: z.string().trim().min(1, "El nombre no puede quedar vacío.").max(120).optional(),
+      name: safeText().min(1, "El nombre no puede quedar vacío.").max(120).optional(),
       address: optionalText(200),
       city: optionalText(100),
       notes: optionalText(2000),
-      email: z.string().trim().transform((v) => (v === "" ? null : v)).pipe(z.email("El email no es válido.").nullable()).nullable().optional(),
+      email: safeText().transform((v) => (v === "" ? null : v)).pipe(z.email("El email no es válido.").nullable()).nullable().optional(),
       taxDocType: z.union([z.literal(80), z.literal(86), z.literal(96)]).nullable().optional(),
-      taxDocNumber: z.string().trim().max(13).transform((v) => v.replace(/[\s.-]/g, "")).nullable().optional(),
+      taxDocNumber: safeText().max(13).transform((v) => v.replace(/[\s.-]/g, "")).nullable().optional(),
       ivaConditionId: z.number().int().refine((n) => IVA_CONDITION_IDS.includes(n), "Condición frente al IVA inválida.").nullable().optional(),
     })
     .strict(),
@@ -127,7 +128,7 @@ export const setCustomerTagsEndpoint = defineEndpoint({
 
 const addressFields = {
   label: optionalText(40),
-  street: z.string().trim().min(1, "Falta la calle y el número.").max(200),
+  street: safeText().min(1, "Falta la calle y el número.").max(200),
   floorApartment: optionalText(40),
   locality: optionalText(100),
   references: optionalText(300),

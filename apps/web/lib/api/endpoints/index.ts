@@ -124,6 +124,7 @@ import {
   getProvisioningEndpoint, listProvisioningNumbersEndpoint, releaseProvisioningEndpoint, reserveProvisioningNumberEndpoint, sendProvisioningCodeEndpoint,
   verifyProvisioningCodeEndpoint,
 } from "./number-provisioning";
+import { listInboundDeadLettersEndpoint, replayInboundDeadLettersEndpoint } from "./inbound-dead-letters"; // issue 22 (poison)
 
 import { eraseCustomerDataEndpoint, exportCustomerDataEndpoint } from "./customer-privacy"; // issue 20 (retention)
 
@@ -277,4 +278,7 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   // issue 20 (retention)
   exportCustomerDataEndpoint,
   eraseCustomerDataEndpoint,
+  // issue 22 (poison)
+  listInboundDeadLettersEndpoint,
+  replayInboundDeadLettersEndpoint,
 ] as unknown as Endpoint[];

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@campotech/core/lib/sanitize-text";
 import {
   createCreditNote,
   createInvoice,
@@ -75,7 +76,7 @@ const invoiceSchema = z.object({
 });
 
 const lineSchema = z.object({
-  description: z.string().trim().min(1, "Cada ítem necesita una descripción.").max(200),
+  description: safeText().min(1, "Cada ítem necesita una descripción.").max(200),
   quantityMilli: z.number().int().positive("La cantidad tiene que ser mayor que cero."),
   unitPriceCents: z.number().int().nonnegative("El precio no puede ser negativo."),
   ivaRateBps: z.union([z.literal(2100), z.literal(1050), z.literal(2700), z.literal(0)]),
@@ -117,10 +118,10 @@ export const createInvoiceEndpoint = defineEndpoint({
       receiver: z
         .object({
           docType: z.union([z.literal(80), z.literal(86), z.literal(96), z.literal(99)]),
-          docNumber: z.string().trim().max(13),
+          docNumber: safeText().max(13),
           ivaConditionId: z.number().int(),
-          name: z.string().trim().min(1).max(120).optional(),
-          address: z.string().trim().max(200).nullable().optional(),
+          name: safeText().min(1).max(120).optional(),
+          address: safeText().max(200).nullable().optional(),
           email: z.email("El email no es válido.").nullable().optional(),
         })
         .optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@campotech/core/lib/sanitize-text";
 import { addJobAttachment, createJob, getJob, getJobAttachment, JOB_STATES, listJobs, publishJobChanges, setLineItems, transitionJob, updateJob } from "@campotech/core/modules/jobs";
 import type { JobActor } from "@campotech/core/modules/jobs";
 import type { AccessTokenClaims } from "@campotech/core/modules/auth";
@@ -87,9 +88,9 @@ export const createJobEndpoint = defineEndpoint({
   status: 201,
   body: z.object({
     customerId: z.string().min(1),
-    address: z.string().trim().min(1, "Indicá la dirección.").max(300),
+    address: safeText().min(1, "Indicá la dirección.").max(300),
     serviceType: z.enum(SERVICE_TYPES),
-    description: z.string().trim().min(1, "Describí el trabajo.").max(4000),
+    description: safeText().min(1, "Describí el trabajo.").max(4000),
     urgency: z.enum(URGENCIES).optional(),
     technicianId: z.string().min(1).nullable().optional(),
   }).strict(),
@@ -121,10 +122,10 @@ export const updateJobEndpoint = defineEndpoint({
   params: idParams,
   body: z.object({
     customerId: z.string().min(1).optional(),
-    address: z.string().trim().min(1).max(300).optional(),
+    address: safeText().min(1).max(300).optional(),
     serviceType: z.enum(SERVICE_TYPES).optional(),
-    description: z.string().trim().min(1).max(4000).optional(),
-    notes: z.string().trim().max(4000).optional(),
+    description: safeText().min(1).max(4000).optional(),
+    notes: safeText().max(4000).optional(),
     urgency: z.enum(URGENCIES).optional(),
     technicianId: z.string().min(1).nullable().optional(),
     scheduledStart: isoDate().nullable().optional(),
@@ -147,7 +148,7 @@ export const transitionJobEndpoint = defineEndpoint({
   params: idParams,
   body: z.object({
     to: z.enum(JOB_STATES),
-    note: z.string().trim().max(1000).optional(),
+    note: safeText().max(1000).optional(),
     scheduledStart: isoDate().optional(),
     scheduledEnd: isoDate().optional(),
     technicianId: z.string().min(1).optional(),
@@ -170,7 +171,7 @@ export const setJobLineItemsEndpoint = defineEndpoint({
   body: z.object({
     lines: z.array(z.object({
       priceListItemId: z.string().min(1).optional(),
-      description: z.string().trim().min(1).max(500).optional(),
+      description: safeText().min(1).max(500).optional(),
       quantityMilli: z.number().int().positive().describe("cantidad en milésimas (1,5 → 1500)"),
       unitPriceCents: z.number().int().nonnegative().optional(),
       ivaRateBps: z.number().int().optional().describe("2100, 1050, 2700 o 0"),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@campotech/core/lib/sanitize-text";
 import { publishOrganizationEvents } from "@campotech/core/modules/events";
 import { getLeadOrThrow, listLeads, updateLead } from "@campotech/core/modules/leads";
 import { defineEndpoint } from "../define-endpoint";
@@ -65,7 +66,7 @@ export const updateLeadEndpoint = defineEndpoint({
     .object({
       status: z.enum(LEAD_STATUSES).optional(),
       quotedCents: z.number().int().nonnegative("El precio no puede ser negativo.").max(2_000_000_000).nullable().optional().describe("en centavos; null lo borra"),
-      note: z.string().trim().max(1000, "La nota puede tener hasta 1000 caracteres.").optional(),
+      note: safeText().max(1000, "La nota puede tener hasta 1000 caracteres.").optional(),
     })
     .strict()
     .refine((b) => b.status !== undefined || b.quotedCents !== undefined || Boolean(b.note), "Indicá el estado, el precio cotizado o una nota."),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@campotech/core/lib/sanitize-text";
 import { PAYMENT_STATUSES } from "@campotech/core/contracts/payments";
 import { AppError } from "@campotech/core/lib/errors";
 import { sharedRedis } from "@campotech/core/lib/redis";
@@ -103,7 +104,7 @@ export const recordPaymentEndpoint = defineEndpoint({
     z.object({
       method: z.enum(["CASH", "TRANSFER"]),
       amountCents: z.number().int().positive("El monto tiene que ser mayor que cero."),
-      note: z.string().trim().max(300).nullable().optional(),
+      note: safeText().max(300).nullable().optional(),
       paidAt: z.iso.datetime({ offset: true }).optional(),
       notifyCustomer: z.boolean().default(true).describe("manda payment_confirmed por WhatsApp"),
     }),
@@ -126,7 +127,7 @@ export const refundPaymentEndpoint = defineEndpoint({
   permission: "payments.refund",
   params: idParams,
   status: 201,
-  body: z.object({ amountCents: z.number().int().positive("El monto tiene que ser mayor que cero.").nullable().optional(), reason: z.string().trim().max(300).nullable().optional() }).strict().optional(),
+  body: z.object({ amountCents: z.number().int().positive("El monto tiene que ser mayor que cero.").nullable().optional(), reason: safeText().max(300).nullable().optional() }).strict().optional(),
   response: paymentSchema,
   async handler({ params, body, claims, tenant, request }) {
     const requestKey = idempotencyKeyOf(request);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@campotech/core/lib/sanitize-text";
 import { cancelPlanChangeRequest, getPlanOverview, requestPlanChange } from "@campotech/core/modules/plans";
 import { FEATURE_KEYS } from "@campotech/core/modules/organizations";
 import { defineEndpoint } from "../define-endpoint";
@@ -53,7 +54,7 @@ export const requestPlanChangeEndpoint = defineEndpoint({
   permission: "settings.manage",
   body: z.object({
     toTier: z.enum(TIERS, "Elegí un plan: FREE, INICIAL, PROFESIONAL, EMPRESARIAL o ENTERPRISE."),
-    note: z.string().trim().max(500, "La nota puede tener hasta 500 caracteres.").optional(),
+    note: safeText().max(500, "La nota puede tener hasta 500 caracteres.").optional(),
   }).strict(),
   response: requestSchema,
   status: 201,

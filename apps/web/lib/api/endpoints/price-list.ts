@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@campotech/core/lib/sanitize-text";
 import { createPriceListItem, listPriceListItems, updatePriceListItem } from "@campotech/core/modules/price-list";
 import { defineEndpoint } from "../define-endpoint";
 
@@ -11,13 +12,13 @@ const itemSchema = z.object({
 });
 
 const fields = {
-  name: z.string().trim().min(1).max(120),
-  description: z.string().trim().max(1000).nullable(),
+  name: safeText().min(1).max(120),
+  description: safeText().max(1000).nullable(),
   serviceType: z.enum(SERVICE_TYPES),
-  unit: z.string().trim().min(1).max(30),
+  unit: safeText().min(1).max(30),
   priceCents: z.number().int().nonnegative(),
   ivaRateBps: z.number().int().describe("2100, 1050, 2700 o 0"),
-  keywords: z.array(z.string().trim().min(1).max(40)).max(30),
+  keywords: z.array(safeText().min(1).max(40)).max(30),
 };
 
 export const listPriceListEndpoint = defineEndpoint({
@@ -30,7 +31,7 @@ export const listPriceListEndpoint = defineEndpoint({
   query: z.object({
     serviceType: z.enum(SERVICE_TYPES).optional(),
     includeInactive: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
-    q: z.string().trim().max(80, "Buscá con hasta 80 caracteres.").optional().describe("Busca en código, nombre y palabras clave"),
+    q: safeText().max(80, "Buscá con hasta 80 caracteres.").optional().describe("Busca en código, nombre y palabras clave"),
   }),
   response: z.object({ items: z.array(itemSchema) }),
   handler: ({ query, tenant }) => tenant((tx) => listPriceListItems(tx, query)),
@@ -44,7 +45,7 @@ export const createPriceListItemEndpoint = defineEndpoint({
   permission: "pricelist.manage",
   status: 201,
   body: z.object({
-    code: z.string().trim().min(1).max(40),
+    code: safeText().min(1).max(40),
     name: fields.name, description: fields.description.optional(), serviceType: fields.serviceType, unit: fields.unit.optional(),
     priceCents: fields.priceCents, ivaRateBps: fields.ivaRateBps.optional(), keywords: fields.keywords.optional(),
   }).strict(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@campotech/core/lib/sanitize-text";
 import type { AccessTokenClaims } from "@campotech/core/modules/auth";
 import type { JobActor } from "@campotech/core/modules/jobs";
 import {
@@ -79,7 +80,7 @@ export const addTimeOffEndpoint = defineEndpoint({
   permission: "jobs.write",
   status: 201,
   params: technicianParams,
-  body: z.object({ start: isoDate(), end: isoDate(), reason: z.string().trim().min(1).max(200).optional() }).strict(),
+  body: z.object({ start: isoDate(), end: isoDate(), reason: safeText().min(1).max(200).optional() }).strict(),
   response: z.object({ timeOff: timeOffSchema, conflictingJobs: z.array(z.object({ id: z.string(), number: z.number().int(), scheduledStart: dateTime().nullable() })) }),
   handler: ({ params, body, claims, tenant }) => tenant((tx) => addTimeOff(tx, actorOf(claims), params.id, body)),
 });

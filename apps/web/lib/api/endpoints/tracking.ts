@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { safeText } from "@campotech/core/lib/sanitize-text";
 import { TRACKING_MAX_BATCH } from "@campotech/core/contracts/tracking";
 import { AppError } from "@campotech/core/lib/errors";
 import type { AccessTokenClaims } from "@campotech/core/modules/auth";
@@ -160,7 +161,7 @@ export const setTechnicianVehicleEndpoint = defineEndpoint({
   tag: "tracking",
   permission: "jobs.write",
   params: idParams,
-  body: z.object({ vehicle: z.string().trim().max(80).nullable(), plate: z.string().trim().max(12).nullable() }).strict(),
+  body: z.object({ vehicle: safeText().max(80).nullable(), plate: safeText().max(12).nullable() }).strict(),
   response: z.object({ technicianId: z.string(), vehicle: z.string().nullable(), plate: z.string().nullable() }),
   handler: ({ params, body, claims, tenant }) => tenant((tx) => setTechnicianVehicle(tx, { organizationId: claims.org, userId: claims.sub }, params.id, body)),
 });
