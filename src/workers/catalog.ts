@@ -14,6 +14,7 @@ import { notificationsSendDeferred } from "./jobs/notifications-send-deferred.jo
 import { paymentsMaintenance } from "./jobs/payments-maintenance.job";
 import { paymentsProcessMercadoPagoNotification } from "./jobs/payments-process-mercadopago-notification.job";
 import { observabilityProbeHealth } from "./jobs/observability-probe-health.job"; // issue 20 (lead)
+import { alertsEvaluate } from "./jobs/alerts-evaluate.job"; // issue 20 (alerts)
 import { provisioningExpireReservations } from "./jobs/provisioning-expire-reservations.job"; // issue 19 (provisioning)
 import { syncMaintenance } from "./jobs/sync-maintenance.job";
 import { trackingGeocodeJob } from "./jobs/tracking-geocode-job.job";
@@ -46,6 +47,7 @@ export const jobCatalog: readonly JobDefinition[] = [
   syncMaintenance,
   provisioningExpireReservations, // issue 19 (provisioning)
   observabilityProbeHealth, // issue 20 (lead)
+  alertsEvaluate, // issue 20 (alerts)
 ] as JobDefinition[];
 
 export function findJob(name: string): JobDefinition | undefined {

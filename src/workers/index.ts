@@ -18,3 +18,4 @@ export { TRACKING_MAINTENANCE_SCHEDULE, trackingMaintenance } from "./jobs/track
 export { SYNC_MAINTENANCE_SCHEDULE, syncMaintenance } from "./jobs/sync-maintenance.job";
 export { OBSERVABILITY_PROBE_SCHEDULE, observabilityProbeHealth } from "./jobs/observability-probe-health.job"; // issue 20 (lead)
 export { PROVISIONING_EXPIRE_SCHEDULE, provisioningExpireReservations } from "./jobs/provisioning-expire-reservations.job"; // issue 19 (provisioning)
+export { ALERTS_EVALUATE_SCHEDULE, alertsEvaluate } from "./jobs/alerts-evaluate.job"; // issue 20 (alerts)

@@ -12,6 +12,8 @@ import {
   paymentsMaintenance,
   OBSERVABILITY_PROBE_SCHEDULE, // issue 20 (lead)
   observabilityProbeHealth, // issue 20 (lead)
+  ALERTS_EVALUATE_SCHEDULE, // issue 20 (alerts)
+  alertsEvaluate, // issue 20 (alerts)
   processJob,
   PROVISIONING_EXPIRE_SCHEDULE, // issue 19 (provisioning)
   provisioningExpireReservations,
@@ -74,6 +76,7 @@ async function main(): Promise<void> {
     { job: syncMaintenance, repeat: SYNC_MAINTENANCE_SCHEDULE },
     { job: provisioningExpireReservations, repeat: PROVISIONING_EXPIRE_SCHEDULE }, // issue 19 (provisioning)
     { job: observabilityProbeHealth, repeat: OBSERVABILITY_PROBE_SCHEDULE }, // issue 20 (lead)
+    { job: alertsEvaluate, repeat: ALERTS_EVALUATE_SCHEDULE }, // issue 20 (alerts)
   ];
   for (const { job, repeat } of schedules) {
     await schedulerQueue(job.queue)
