@@ -9,6 +9,7 @@ import { messagingCommands } from "./commands/messaging";
 import { orgCommands } from "./commands/org";
 import { provisioningCommands } from "./commands/provisioning"; // issue 19 (provisioning)
 import { planCommands } from "./commands/plan"; // issue 19 (plans)
+import { alertsCommands } from "./commands/alerts"; // issue 20 (alerts)
 import { trackingCommands } from "./commands/tracking";
 import { userCommands } from "./commands/user";
 import { webhookCommands } from "./commands/webhooks";
@@ -17,7 +18,7 @@ import { describeFailure } from "./describe-failure";
 
 process.title = "campotech-cli";
 
-const commands: Command[] = [...dbCommands, ...orgCommands, ...userCommands, ...whatsappCommands, ...webhookCommands, ...messagingCommands, ...auditCommands, ...assistantCommands, ...arcaCommands, ...mercadoPagoCommands, ...trackingCommands, ...provisioningCommands, ...planCommands];
+const commands: Command[] = [...dbCommands, ...orgCommands, ...userCommands, ...whatsappCommands, ...webhookCommands, ...messagingCommands, ...auditCommands, ...assistantCommands, ...arcaCommands, ...mercadoPagoCommands, ...trackingCommands, ...provisioningCommands, ...planCommands, ...alertsCommands]; // issue 20 (alerts): alertsCommands
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.path.join(" ").length));
