@@ -3,9 +3,10 @@ import { getQueue } from "../../workers/queue-registry";
 import { QUEUES, type QueueName } from "../../workers/queues";
 import type { AlertReading, AlertRuleContext } from "./alert-rule";
 
-// Platform, per queue: jobs waiting for a worker now (waiting and prioritized — a paused queue keeps its jobs waiting;
-// delayed jobs are not due yet) above the backlog threshold, or the oldest waiting job waiting longer than the age threshold (workers down
-// or stuck show up here before the backlog grows). A job's wait starts when it became due: added + delay.
+// Platform, per queue: more jobs waiting for a worker now than the backlog threshold (waiting and prioritized; a
+// paused queue keeps its jobs waiting; delayed jobs are not due yet), or the oldest waiting job waiting longer than
+// the age threshold — workers down or stuck show up here before the backlog grows. A job's wait starts when it
+// became due: added + delay.
 export async function evaluateQueueBacklog({ now, thresholds }: AlertRuleContext): Promise<AlertReading[]> {
   const readings: AlertReading[] = [];
   for (const name of Object.values(QUEUES) as QueueName[]) {

@@ -5,8 +5,9 @@ import { startTestSandbox, type TestSandbox } from "../../integrations/whatsapp/
 import { adminDb } from "../../lib/db";
 import { env } from "../../lib/env";
 import { closeSharedRedis } from "../../lib/redis";
+import { findJob } from "../../workers/catalog";
 import { closeQueues, getQueue } from "../../workers/queue-registry";
-import { seedOrganizations } from "../messaging/outbound-test-kit";
+import { ORG_A, seedOrganizations } from "../messaging/outbound-test-kit";
 import { flushWebhookAcks, recordWebhookAck } from "../observability/record-webhook-ack";
 import { ba, expectAlertLifecycle, MINUTE, noticeCounts, OPS_EMAIL, OWNER_EMAIL, seedOwner } from "./alerts-test-kit";
 import { evaluateAlerts } from "./evaluate-alerts";
@@ -95,5 +96,14 @@ describe("platform alerts", () => {
     const cleared = await run(new Date(T0.getTime() + 2 * MINUTE));
     expect(cleared.resolved).toHaveLength(1);
     expect(cleared.notices).toEqual([expect.objectContaining({ event: "resolved", channel: "none", status: "skipped" })]);
+  });
+
+  it("the alerts.evaluate job runs every rule at its payload's instant", async () => {
+    await adminDb().waTemplate.create({ data: { organizationId: ORG_A, name: "promo", category: "MARKETING", status: "REJECTED", components: [] } });
+    const job = findJob("alerts.evaluate")!;
+    const logger = { warn: () => undefined } as never;
+    const summary = await job.handler(job.schema.parse({ now: T0.toISOString() }), { jobId: "1", attempt: 1, logger });
+    expect(summary).toMatchObject({ fired: [expect.stringMatching(new RegExp(`^template_rejected:${ORG_A}:`))], resolved: [], failedRules: [] });
+    expect(await adminDb().alert.findFirstOrThrow({ where: { kind: "template_rejected" } })).toMatchObject({ firstFiredAt: T0, notifiedAt: T0 });
   });
 });
