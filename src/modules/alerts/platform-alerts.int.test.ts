@@ -106,4 +106,17 @@ describe("platform alerts", () => {
     expect(summary).toMatchObject({ fired: [expect.stringMatching(new RegExp(`^template_rejected:${ORG_A}:`))], resolved: [], failedRules: [] });
     expect(await adminDb().alert.findFirstOrThrow({ where: { kind: "template_rejected" } })).toMatchObject({ firstFiredAt: T0, notifiedAt: T0 });
   });
+
+  it("reaches the operators' own organization's owners on WhatsApp when one is configured", async () => {
+    const rule = {
+      kind: "webhook_latency",
+      notify: ["platform"] as const,
+      evaluate: async () => [{ kind: "webhook_latency", scope: "PLATFORM" as const, organizationId: null, subject: "all", value: 9_000, threshold: 5_000, firing: true, title: "Webhooks lentos", detail: "p95 9 s." }],
+    };
+    const result = await evaluateAlerts({ now: T0, rules: [rule], platformEmails: [], platformOrganizationId: ORG_A });
+    expect(result.notices).toEqual([expect.objectContaining({ audience: "platform", channel: "whatsapp", to: "u-duena", status: "sent" })]);
+    const recipient = await adminDb().customer.findFirstOrThrow({ where: { staffUserId: "u-duena" } });
+    const [message] = await adminDb().whatsAppMessage.findMany({ where: { conversation: { customerId: recipient.id } } });
+    expect((message!.content as { preview: string }).preview).toBe("CampoTech · Alerta: Webhooks lentos: p95 9 s.");
+  });
 });

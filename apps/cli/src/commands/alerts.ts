@@ -1,4 +1,4 @@
-import { evaluateAlerts, listAlerts, type AlertView } from "@campotech/core/modules/alerts";
+import { dedupeKeyOf, evaluateAlerts, listAlerts, type AlertView } from "@campotech/core/modules/alerts";
 import { formatDateClockAr } from "@campotech/core/lib/clock-format";
 import type { Command } from "../command";
 
@@ -33,7 +33,7 @@ export const alertsCommands: Command[] = [
       const result = await evaluateAlerts();
       return {
         at: result.at.toISOString(),
-        firing: result.readings.filter((r) => r.firing).map((r) => ({ dedupeKey: `${r.kind}:${r.organizationId ?? "platform"}:${r.subject}`, value: r.value, threshold: r.threshold, title: r.title })),
+        firing: result.readings.filter((r) => r.firing).map((r) => ({ dedupeKey: dedupeKeyOf(r), value: r.value, threshold: r.threshold, title: r.title })),
         fired: result.fired.map((a) => a.dedupeKey),
         resolved: result.resolved.map((a) => a.dedupeKey),
         failedRules: result.failedRules,
