@@ -1,8 +1,13 @@
 // Test-only helpers for the alerts tests (not exported from the module's index).
-import { expect } from "vitest";
-import type { TestSandbox } from "../../integrations/whatsapp/sandbox-harness";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
+import { closeEmailTransports } from "../../integrations/smtp/send-email";
+import { startTestSandbox, type TestSandbox } from "../../integrations/whatsapp/sandbox-harness";
 import { adminDb } from "../../lib/db";
-import { ORG_A } from "../messaging/outbound-test-kit";
+import { env } from "../../lib/env";
+import { closeSharedRedis } from "../../lib/redis";
+import { closeQueues } from "../../workers/queue-registry";
+import { ORG_A, seedOrganizations } from "../messaging/outbound-test-kit";
 import { ALERT_RULES } from "./alert-rules";
 import { evaluateAlerts, type AlertsEvaluation } from "./evaluate-alerts";
 
@@ -12,8 +17,29 @@ export const MINUTE = 60_000;
 // Buenos Aires local time (UTC-03:00): daytime, so quiet hours never defer a notice.
 export const ba = (iso: string) => new Date(`${iso}-03:00`);
 
+// A sandbox for the file; before each test two organizations (outbound-test-kit) and ORG_A's owner.
+export function useAlertsSandbox(): { sandbox: () => TestSandbox } {
+  let sandbox: TestSandbox;
+  const redis = new Redis(env.REDIS_URL);
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+  });
+  afterAll(async () => {
+    closeEmailTransports();
+    await sandbox.close();
+    await closeQueues();
+    await closeSharedRedis();
+    await redis.quit();
+  });
+  beforeEach(async () => {
+    await seedOrganizations(sandbox, redis);
+    await seedOwner();
+  });
+  return { sandbox: () => sandbox };
+}
+
 // ORG_A's owner (reachable by email and WhatsApp) and its approved staff_alert template.
-export async function seedOwner(): Promise<void> {
+async function seedOwner(): Promise<void> {
   const admin = adminDb();
   await admin.user.create({ data: { id: "u-duena", organizationId: ORG_A, phone: "+5491150000009", name: "Dueña", email: OWNER_EMAIL, role: "OWNER" } });
   await admin.waTemplate.create({

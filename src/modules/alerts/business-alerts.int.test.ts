@@ -1,35 +1,14 @@
-import { Redis } from "ioredis";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { closeEmailTransports } from "../../integrations/smtp/send-email";
-import { startTestSandbox, type TestSandbox } from "../../integrations/whatsapp/sandbox-harness";
+import { describe, expect, it } from "vitest";
 import { adminDb, withTenant } from "../../lib/db";
-import { env } from "../../lib/env";
-import { closeSharedRedis } from "../../lib/redis";
-import { closeQueues } from "../../workers/queue-registry";
-import { ORG_A, ORG_B, seedOrganizations } from "../messaging/outbound-test-kit";
-import { ba, evaluator, expectAlertLifecycle, MINUTE, noticeCounts, OPS_EMAIL, OWNER_EMAIL, seedOwner } from "./alerts-test-kit";
+import { ORG_A, ORG_B } from "../messaging/outbound-test-kit";
+import { ba, evaluator, expectAlertLifecycle, MINUTE, noticeCounts, OPS_EMAIL, OWNER_EMAIL, useAlertsSandbox } from "./alerts-test-kit";
 import { listOpenAlerts } from "./list-alerts";
 
-let sandbox: TestSandbox;
-const redis = new Redis(env.REDIS_URL);
 const T0 = ba("2026-11-23T11:00:00");
 const HOUR = 60 * MINUTE;
 let seq = 0;
 
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-afterAll(async () => {
-  closeEmailTransports();
-  await sandbox.close();
-  await closeQueues();
-  await closeSharedRedis();
-  await redis.quit();
-});
-beforeEach(async () => {
-  await seedOrganizations(sandbox, redis);
-  await seedOwner();
-});
+const { sandbox } = useAlertsSandbox();
 
 async function outbound(organizationId: string, status: "DELIVERED" | "READ" | "FAILED" | "QUEUED", count: number, at: Date) {
   await adminDb().whatsAppMessage.createMany({
@@ -52,7 +31,7 @@ describe("business alerts", () => {
     await outbound(ORG_A, "QUEUED", 30, new Date(T0.getTime() - HOUR));
     await outbound(ORG_A, "FAILED", 10, new Date(T0.getTime() - 25 * HOUR));
     await outbound(ORG_B, "FAILED", 3, new Date(T0.getTime() - HOUR));
-    const { alert } = await expectAlertLifecycle(sandbox, "delivery_success", {
+    const { alert } = await expectAlertLifecycle(sandbox(), "delivery_success", {
       t0: T0,
       fire: async () => {
         await outbound(ORG_A, "DELIVERED", 12, new Date(T0.getTime() - HOUR));
@@ -76,7 +55,7 @@ describe("business alerts", () => {
     // Skipped turns and runs still inside the 5-minute grace are not counted.
     await runs("skipped:plan_required:aiAutoResponses", 10, before);
     await runs("running", 5, new Date(T0.getTime() - MINUTE));
-    const { alert } = await expectAlertLifecycle(sandbox, "ai_response_rate", {
+    const { alert } = await expectAlertLifecycle(sandbox(), "ai_response_rate", {
       t0: T0,
       fire: async () => {
         await runs("replied", 7, before);
@@ -91,13 +70,13 @@ describe("business alerts", () => {
     expect(alert).toMatchObject({ value: 80, threshold: 90, dedupeKey: `ai_response_rate:${ORG_A}:assistant` });
     // The same runs in an organization with the assistant off say nothing.
     await adminDb().organization.update({ where: { id: ORG_A }, data: { settings: {} } });
-    const off = await evaluator(sandbox, "ai_response_rate")(new Date(T0.getTime() + 11 * MINUTE));
+    const off = await evaluator(sandbox(), "ai_response_rate")(new Date(T0.getTime() + 11 * MINUTE));
     expect(off.readings).toEqual([]);
   });
 
   it("usage at 80 % of the month's messages fires once that month and resolves when the month turns", async () => {
     const account = { id: `${ORG_A}-wa` };
-    const { alert } = await expectAlertLifecycle(sandbox, "usage", {
+    const { alert } = await expectAlertLifecycle(sandbox(), "usage", {
       t0: T0,
       fire: () => adminDb().whatsAppBusinessAccount.update({ where: account, data: { monthlyMessageCount: 800, usagePeriodStart: ba("2026-11-01T00:00:00") } }),
       // December: last month's counter reads 0. Then December's own counter reaches 90 %.
@@ -111,13 +90,13 @@ describe("business alerts", () => {
     expect(alert).toMatchObject({ value: 80, threshold: 80, dedupeKey: `usage:${ORG_A}:messages:${ORG_A}-wa` });
     expect(alert.detail).toContain("Usaste 800 de 1000 mensajes");
     // A business alert is not the operators' matter.
-    expect(await noticeCounts(sandbox, OPS_EMAIL)).toEqual([0, 0]);
+    expect(await noticeCounts(sandbox(), OPS_EMAIL)).toEqual([0, 0]);
   });
 
   it("an active panic mode fires until it is resolved; the business sees its own open alerts only", async () => {
     const panic = { organizationId: ORG_A, integration: `whatsapp:${ORG_A}-wa`, reason: "Meta rechazó 3 envíos seguidos (131031)" };
     let panicId = "";
-    await expectAlertLifecycle(sandbox, "panic_mode", {
+    await expectAlertLifecycle(sandbox(), "panic_mode", {
       t0: T0,
       fire: async () => (panicId = (await adminDb().panicMode.create({ data: { ...panic, triggeredAt: T0 } })).id),
       clear: async () => {
@@ -136,7 +115,7 @@ describe("business alerts", () => {
 
   it("a rejected template fires until it is edited or approved, and reaches the owner on WhatsApp too", async () => {
     let templateId = "";
-    await expectAlertLifecycle(sandbox, "template_rejected", {
+    await expectAlertLifecycle(sandbox(), "template_rejected", {
       t0: T0,
       fire: async () => {
         const template = await adminDb().waTemplate.create({

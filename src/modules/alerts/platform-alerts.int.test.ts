@@ -1,35 +1,15 @@
-import { Redis } from "ioredis";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { closeEmailTransports } from "../../integrations/smtp/send-email";
-import { startTestSandbox, type TestSandbox } from "../../integrations/whatsapp/sandbox-harness";
+import { describe, expect, it } from "vitest";
 import { adminDb } from "../../lib/db";
-import { env } from "../../lib/env";
-import { closeSharedRedis } from "../../lib/redis";
 import { findJob } from "../../workers/catalog";
-import { closeQueues, getQueue } from "../../workers/queue-registry";
-import { ORG_A, seedOrganizations } from "../messaging/outbound-test-kit";
+import { getQueue } from "../../workers/queue-registry";
+import { ORG_A } from "../messaging/outbound-test-kit";
 import { flushWebhookAcks, recordWebhookAck } from "../observability/record-webhook-ack";
-import { ba, expectAlertLifecycle, MINUTE, noticeCounts, OPS_EMAIL, OWNER_EMAIL, seedOwner } from "./alerts-test-kit";
+import { ba, expectAlertLifecycle, MINUTE, noticeCounts, OPS_EMAIL, OWNER_EMAIL, useAlertsSandbox } from "./alerts-test-kit";
 import { evaluateAlerts } from "./evaluate-alerts";
 
-let sandbox: TestSandbox;
-const redis = new Redis(env.REDIS_URL);
 const T0 = ba("2026-11-23T11:00:00");
 
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-afterAll(async () => {
-  closeEmailTransports();
-  await sandbox.close();
-  await closeQueues();
-  await closeSharedRedis();
-  await redis.quit();
-});
-beforeEach(async () => {
-  await seedOrganizations(sandbox, redis);
-  await seedOwner();
-});
+const { sandbox } = useAlertsSandbox();
 
 async function acks(count: number, durationMs: number, at: Date) {
   for (let i = 0; i < count; i++) recordWebhookAck({ provider: "meta", result: "accepted", durationMs, at });
@@ -38,7 +18,7 @@ async function acks(count: number, durationMs: number, at: Date) {
 
 describe("platform alerts", () => {
   it("webhook acks with a p95 over 5 s in the last 15 minutes tell the operators, not the businesses", async () => {
-    const { alert } = await expectAlertLifecycle(sandbox, "webhook_latency", {
+    const { alert } = await expectAlertLifecycle(sandbox(), "webhook_latency", {
       t0: T0,
       // 18 of 20 acks took 6 s: the p95 is 6 s.
       fire: async () => {
@@ -51,12 +31,12 @@ describe("platform alerts", () => {
       recipients: [OPS_EMAIL],
     });
     expect(alert).toMatchObject({ scope: "PLATFORM", organizationId: null, value: 6_000, threshold: 5_000, dedupeKey: "webhook_latency:platform:all" });
-    expect(await noticeCounts(sandbox, OWNER_EMAIL)).toEqual([0, 0]);
+    expect(await noticeCounts(sandbox(), OWNER_EMAIL)).toEqual([0, 0]);
   });
 
   it("a queue whose oldest waiting job waits over 5 minutes, or with more than 100 waiting, fires per queue", async () => {
     const queue = getQueue("tracking");
-    const { alert, refired } = await expectAlertLifecycle(sandbox, "queue_backlog", {
+    const { alert, refired } = await expectAlertLifecycle(sandbox(), "queue_backlog", {
       t0: T0,
       fire: () => queue.add("tracking.store-positions", {}, { timestamp: T0.getTime() - 10 * MINUTE }),
       // Workers drain the queue; later a burst of 101 fresh jobs piles up.
