@@ -62,3 +62,4 @@ export type {
   WhatsAppReaction,
   WhatsAppStatusEvent,
 } from "../generated/prisma/client.ts";
+export type { Alert } from "../generated/prisma/client.ts"; // issue 20 (alerts)

@@ -81,6 +81,7 @@ async function seedTwoOrganizations() {
     await admin.inboundDeadLetter.create({
       data: { organizationId: id, provider: "META_DIRECT", accountId: `${id}-wa`, kind: "message", itemKey: `wamid.dl-${id}`, deliveryId: `d-${id}`, receivedAt: at, item: {}, error: "x" },
     });
+    await admin.alert.create({ data: { organizationId: id, scope: "ORGANIZATION", kind: "usage", dedupeKey: `usage:${id}:ai`, title: "Uso", detail: "80 %", value: 80, threshold: 80, firstFiredAt: at, lastSeenAt: at } }); // issue 20 (alerts)
   }
 }
 
@@ -91,6 +92,21 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await resetDatabase(env.DATABASE_ADMIN_URL);
+});
+
+// issue 20 (alerts): platform alerts have no organization; no tenant (and no tenant-less session) sees them.
+describe("platform alerts", () => {
+  it("are visible only through the owner connection", async () => {
+    const at = new Date("2026-11-20T12:00:00Z");
+    await adminDb().alert.create({ data: { id: "platform-alert", scope: "PLATFORM", kind: "queue_backlog", dedupeKey: "q", title: "Cola", detail: "x", value: 1, threshold: 1, firstFiredAt: at, lastSeenAt: at } });
+    try {
+      expect(await withTenant(A, (tx) => tx.alert.findUnique({ where: { id: "platform-alert" } }))).toBeNull();
+      expect(await db.alert.findUnique({ where: { id: "platform-alert" } })).toBeNull();
+      await expect(db.alert.create({ data: { scope: "PLATFORM", kind: "x", dedupeKey: "x", title: "x", detail: "x", value: 1, threshold: 1, firstFiredAt: at, lastSeenAt: at } })).rejects.toThrow();
+    } finally {
+      await adminDb().alert.delete({ where: { id: "platform-alert" } });
+    }
+  });
 });
 
 const TENANT_MODELS = [
@@ -105,6 +121,7 @@ const TENANT_MODELS = [
   "customerAddress", "quickReply",
   "teamInvitation", "planChangeRequest", "numberProvisioning",
   "inboundDeadLetter", // issue 22 (poison)
+  "alert", // issue 20 (alerts)
 ] as const;
 
 describe("the application role", () => {

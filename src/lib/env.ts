@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { z } from "zod";
+import { alertsEnv } from "./env/alerts"; // issue 20 (alerts)
 import { arcaEnv } from "./env/arca";
 import { authEnv } from "./env/auth";
 import { coreEnv } from "./env/core";
@@ -41,6 +42,7 @@ const schema = z.object({
   ...mercadoPagoEnv.shape,
   ...trackingEnv.shape,
   ...metricsEnv.shape, // issue 20 (metrics)
+  ...alertsEnv.shape, // issue 20 (alerts)
 });
 
 export type Env = z.infer<typeof schema>;

@@ -15,6 +15,7 @@ import { paymentsMaintenance } from "./jobs/payments-maintenance.job";
 import { paymentsProcessMercadoPagoNotification } from "./jobs/payments-process-mercadopago-notification.job";
 import { reliabilityReconcileScheduledWork } from "./jobs/reliability-reconcile-scheduled-work.job"; // issue 22 (lead)
 import { observabilityProbeHealth } from "./jobs/observability-probe-health.job"; // issue 20 (lead)
+import { alertsEvaluate } from "./jobs/alerts-evaluate.job"; // issue 20 (alerts)
 import { provisioningExpireReservations } from "./jobs/provisioning-expire-reservations.job"; // issue 19 (provisioning)
 import { retentionRun } from "./jobs/retention-run.job"; // issue 20 (retention)
 import { syncMaintenance } from "./jobs/sync-maintenance.job";
@@ -52,6 +53,7 @@ export const jobCatalog: readonly JobDefinition[] = [
   reliabilityReconcileScheduledWork, // issue 22 (lead)
   retentionRun, // issue 20 (retention)
   inboundReplayDeadLetters, // issue 22 (poison)
+  alertsEvaluate, // issue 20 (alerts)
 ] as JobDefinition[];
 
 export function findJob(name: string): JobDefinition | undefined {

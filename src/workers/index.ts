@@ -20,3 +20,4 @@ export { RELIABILITY_RECONCILE_SCHEDULE, reliabilityReconcileScheduledWork } fro
 export { OBSERVABILITY_PROBE_SCHEDULE, observabilityProbeHealth } from "./jobs/observability-probe-health.job"; // issue 20 (lead)
 export { PROVISIONING_EXPIRE_SCHEDULE, provisioningExpireReservations } from "./jobs/provisioning-expire-reservations.job"; // issue 19 (provisioning)
 export { RETENTION_RUN_SCHEDULE, retentionRun } from "./jobs/retention-run.job"; // issue 20 (retention)
+export { ALERTS_EVALUATE_SCHEDULE, alertsEvaluate } from "./jobs/alerts-evaluate.job"; // issue 20 (alerts)

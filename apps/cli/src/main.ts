@@ -12,6 +12,7 @@ import { provisioningCommands } from "./commands/provisioning"; // issue 19 (pro
 import { planCommands } from "./commands/plan"; // issue 19 (plans)
 import { customerCommands } from "./commands/customer"; // issue 20 (retention)
 import { retentionCommands } from "./commands/retention"; // issue 20 (retention)
+import { alertsCommands } from "./commands/alerts"; // issue 20 (alerts)
 import { trackingCommands } from "./commands/tracking";
 import { userCommands } from "./commands/user";
 import { webhookCommands } from "./commands/webhooks";
@@ -21,7 +22,7 @@ import { sanitizeText } from "@campotech/core/lib/sanitize-text"; // issue 22 (p
 
 process.title = "campotech-cli";
 
-const commands: Command[] = [...dbCommands, ...orgCommands, ...userCommands, ...whatsappCommands, ...webhookCommands, ...messagingCommands, ...auditCommands, ...assistantCommands, ...arcaCommands, ...mercadoPagoCommands, ...trackingCommands, ...provisioningCommands, ...planCommands, ...operatorCommands, ...retentionCommands, ...customerCommands]; // issue 20 (retention): retention, customer
+const commands: Command[] = [...dbCommands, ...orgCommands, ...userCommands, ...whatsappCommands, ...webhookCommands, ...messagingCommands, ...auditCommands, ...assistantCommands, ...arcaCommands, ...mercadoPagoCommands, ...trackingCommands, ...provisioningCommands, ...planCommands, ...operatorCommands, ...retentionCommands, ...customerCommands, ...alertsCommands]; // issue 20 (retention, alerts)
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.path.join(" ").length));

@@ -15,6 +15,8 @@ import {
   RELIABILITY_RECONCILE_SCHEDULE, // issue 22 (lead)
   reliabilityReconcileScheduledWork, // issue 22 (lead)
   observabilityProbeHealth, // issue 20 (lead)
+  ALERTS_EVALUATE_SCHEDULE, // issue 20 (alerts)
+  alertsEvaluate, // issue 20 (alerts)
   processJob,
   PROVISIONING_EXPIRE_SCHEDULE, // issue 19 (provisioning)
   provisioningExpireReservations,
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
     { job: observabilityProbeHealth, repeat: OBSERVABILITY_PROBE_SCHEDULE }, // issue 20 (lead)
     { job: reliabilityReconcileScheduledWork, repeat: RELIABILITY_RECONCILE_SCHEDULE }, // issue 22 (lead)
     { job: retentionRun, repeat: RETENTION_RUN_SCHEDULE }, // issue 20 (retention)
+    { job: alertsEvaluate, repeat: ALERTS_EVALUATE_SCHEDULE }, // issue 20 (alerts)
   ];
   const registerSchedules = async () => {
     for (const { job, repeat } of schedules) {

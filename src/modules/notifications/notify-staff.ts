@@ -16,6 +16,9 @@ export const notifyStaffInputSchema = z.object({
   urgency: z.enum(["EMERGENCY", "HIGH", "NORMAL"]).default("NORMAL"),
   // Names the deferred jobs (one per user) so a repeated call inside quiet hours queues once.
   dedupeKey: z.string().min(1).max(150).optional(),
+  // Channels chosen by the caller instead of each user's preference (operational alerts go to email and WhatsApp,
+  // where owners read them; push reaches the technicians' app). Quiet hours still apply. issue 20 (alerts)
+  channels: z.array(z.enum(["push", "email", "whatsapp"])).min(1).optional(),
 });
 
 export type NotifyStaffInput = z.input<typeof notifyStaffInputSchema>;
@@ -55,7 +58,7 @@ export async function notifyStaff(raw: NotifyStaffInput, deps: NotifyStaffDeps &
         continue;
       }
     }
-    const channels = input.urgency === "EMERGENCY" ? (["push", "email", "whatsapp"] as const) : preference.channels;
+    const channels = input.urgency === "EMERGENCY" ? (["push", "email", "whatsapp"] as const) : (input.channels ?? preference.channels);
     const reach = { email: preference.email ?? user.email, phone: preference.phone ?? user.phone, name: user.name, pushTokens: preference.pushTokens };
     for (const channel of channels) {
       out.push(await sendOn(channel, user.id, reach, { ...input, organizationId: input.organizationId }, deps, now));

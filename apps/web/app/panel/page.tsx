@@ -5,6 +5,7 @@ import { requireSession } from "@/lib/panel/session";
 import { formatClockAr } from "@campotech/core/lib/clock-format";
 import { formatPhoneForPeople } from "@campotech/core/lib/phone";
 import { OnboardingCard } from "./onboarding-card";
+import { AlertsCard } from "./alerts-card"; // issue 20 (alerts)
 
 export const metadata: Metadata = { title: "Resumen" };
 export const dynamic = "force-dynamic";
@@ -31,6 +32,7 @@ export default async function OverviewPage() {
         <h1>Resumen</h1>
       </div>
       <OnboardingCard session={session} />
+      <AlertsCard session={session} /> {/* issue 20 (alerts) */}
       <div className="grid">
         <section className="card" aria-labelledby="conv">
           <h2 id="conv">Conversaciones</h2>

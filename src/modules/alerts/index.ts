@@ -1,0 +1,10 @@
+export type { AlertAudience, AlertReading, AlertRule, AlertRuleContext, AlertScope } from "./alert-rule";
+export { dedupeKeyOf } from "./alert-rule";
+export { ALERT_RULES } from "./alert-rules";
+export { evaluateAlerts } from "./evaluate-alerts";
+export type { AlertsEvaluation, EvaluateAlertsDeps } from "./evaluate-alerts";
+export { listAlerts, listOpenAlerts } from "./list-alerts";
+export type { AlertView } from "./list-alerts";
+export type { AlertNotice } from "./notify-alert";
+export { alertThresholds } from "./thresholds";
+export type { AlertThresholds } from "./thresholds";
