@@ -10,6 +10,7 @@ import { operatorCommands } from "./commands/operator"; // issue 20 (lead)
 import { orgCommands } from "./commands/org";
 import { provisioningCommands } from "./commands/provisioning"; // issue 19 (provisioning)
 import { planCommands } from "./commands/plan"; // issue 19 (plans)
+import { statsCommands } from "./commands/stats"; // issue 20 (stats)
 import { trackingCommands } from "./commands/tracking";
 import { userCommands } from "./commands/user";
 import { webhookCommands } from "./commands/webhooks";
@@ -19,6 +20,7 @@ import { describeFailure } from "./describe-failure";
 process.title = "campotech-cli";
 
 const commands: Command[] = [...dbCommands, ...orgCommands, ...userCommands, ...whatsappCommands, ...webhookCommands, ...messagingCommands, ...auditCommands, ...assistantCommands, ...arcaCommands, ...mercadoPagoCommands, ...trackingCommands, ...provisioningCommands, ...planCommands, ...operatorCommands];
+commands.push(...statsCommands); // issue 20 (stats)
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.path.join(" ").length));
