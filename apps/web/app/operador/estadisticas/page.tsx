@@ -2,11 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { isAppError } from "@campotech/core/lib/errors";
 import { buildPlatformStatsReport, PROVIDER_COSTS_CHECKED_ON, renderStatsMarkdown, statsTables, type PlatformStatsReport } from "@campotech/core/modules/platform-stats";
+import { formatIsoDay } from "@/components/reports/report-format";
 import { dayParam } from "@/lib/panel/day-param";
 import { requireOperatorSession } from "@/lib/panel/operator-session";
 import { CopyMarkdownButton } from "./copy-markdown-button";
 import { statsPeriodPresets } from "./stats-period-presets";
 import styles from "./stats.module.css";
+
+// The BSP marks keep their emoji in the Markdown; on the page they are coloured labels (readable without an emoji font).
+const MARKS: [string, string][] = [["✅ ", styles.met!], ["❌ ", styles.notMet!], ["ℹ️ ", styles.info!]];
+function Cell({ text }: { text: string }) {
+  const mark = MARKS.find(([prefix]) => text.startsWith(prefix));
+  return mark ? <span className={mark[1]}>{text.slice(mark[0].length)}</span> : <>{text}</>;
+}
 
 export const metadata: Metadata = { title: "Estadísticas de la plataforma — CampoTech" };
 export const dynamic = "force-dynamic";
@@ -36,7 +44,7 @@ export default async function PlatformStatsPage({ searchParams }: { searchParams
     <>
       <div className="page-head">
         <h1>Estadísticas de la plataforma</h1>
-        {report ? <p className="muted" data-testid="stats-period">Del {report.period.from} al {report.period.to} ({report.period.days} días, hora de Buenos Aires). Disponibilidad: {report.uptime.days} días hasta el {report.period.to}.</p> : null}
+        {report ? <p className="muted" data-testid="stats-period">Del {formatIsoDay(report.period.from)} al {formatIsoDay(report.period.to)} ({report.period.days} días, hora de Buenos Aires). Disponibilidad: {report.uptime.days} días hasta el {formatIsoDay(report.period.to)}.</p> : null}
       </div>
       <section className={`card ${styles.filters}`} aria-label="Período">
         <ul className={styles.presets}>
@@ -45,8 +53,8 @@ export default async function PlatformStatsPage({ searchParams }: { searchParams
           ))}
         </ul>
         <form className={styles.custom} method="get" action="/operador/estadisticas">
-          <label>Desde<input name="desde" inputMode="numeric" placeholder="dd/mm/aaaa" maxLength={10} defaultValue={typed.desde || report?.period.from} /></label>
-          <label>Hasta<input name="hasta" inputMode="numeric" placeholder="dd/mm/aaaa" maxLength={10} defaultValue={typed.hasta || report?.period.to} /></label>
+          <label>Desde<input name="desde" inputMode="numeric" placeholder="dd/mm/aaaa" maxLength={10} defaultValue={typed.desde || (report ? formatIsoDay(report.period.from) : "")} /></label>
+          <label>Hasta<input name="hasta" inputMode="numeric" placeholder="dd/mm/aaaa" maxLength={10} defaultValue={typed.hasta || (report ? formatIsoDay(report.period.to) : "")} /></label>
           <button type="submit" className="secondary">Ver período</button>
         </form>
         {problem ? <p className="error" role="alert">{problem}</p> : null}
@@ -66,7 +74,7 @@ export default async function PlatformStatsPage({ searchParams }: { searchParams
                     <thead><tr>{table.headers.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
                     <tbody>
                       {table.rows.length === 0 ? <tr><td colSpan={table.headers.length} className="empty">Sin datos en este período.</td></tr> : null}
-                      {table.rows.map((row, i) => <tr key={i}>{row.map((cell, j) => (j === 0 ? <th key={j} scope="row">{cell}</th> : <td key={j}>{cell}</td>))}</tr>)}
+                      {table.rows.map((row, i) => <tr key={i}>{row.map((cell, j) => (j === 0 ? <th key={j} scope="row">{cell}</th> : <td key={j}><Cell text={cell} /></td>))}</tr>)}
                     </tbody>
                   </table>
                 </div>
