@@ -7,6 +7,7 @@ import { dayParam } from "@/lib/panel/day-param";
 import { requireOperatorSession } from "@/lib/panel/operator-session";
 import { CopyMarkdownButton } from "./copy-markdown-button";
 import { statsPeriodPresets } from "./stats-period-presets";
+import filters from "../../panel/reportes/reports.module.css";
 import styles from "./stats.module.css";
 
 // The BSP marks keep their emoji in the Markdown; on the page they are coloured labels (readable without an emoji font).
@@ -46,13 +47,13 @@ export default async function PlatformStatsPage({ searchParams }: { searchParams
         <h1>Estadísticas de la plataforma</h1>
         {report ? <p className="muted" data-testid="stats-period">Del {formatIsoDay(report.period.from)} al {formatIsoDay(report.period.to)} ({report.period.days} días, hora de Buenos Aires). Disponibilidad: {report.uptime.days} días hasta el {formatIsoDay(report.period.to)}.</p> : null}
       </div>
-      <section className={`card ${styles.filters}`} aria-label="Período">
-        <ul className={styles.presets}>
+      <section className={`card ${filters.filters}`} aria-label="Período">
+        <ul className={filters.presets}>
           {presets.map((p) => (
             <li key={p.label}><Link href={`/operador/estadisticas?desde=${p.from}&hasta=${p.to}`} aria-current={report?.period.from === p.from && report.period.to === p.to ? "true" : undefined}>{p.label}</Link></li>
           ))}
         </ul>
-        <form className={styles.custom} method="get" action="/operador/estadisticas">
+        <form className={filters.custom} method="get" action="/operador/estadisticas">
           <label>Desde<input name="desde" inputMode="numeric" placeholder="dd/mm/aaaa" maxLength={10} defaultValue={typed.desde || (report ? formatIsoDay(report.period.from) : "")} /></label>
           <label>Hasta<input name="hasta" inputMode="numeric" placeholder="dd/mm/aaaa" maxLength={10} defaultValue={typed.hasta || (report ? formatIsoDay(report.period.to) : "")} /></label>
           <button type="submit" className="secondary">Ver período</button>
