@@ -145,6 +145,8 @@ export async function seedDemo(
     }
   }
   await countSeededOutbound(admin, account.id, now);
+  // issue 20 (stats): the demo owner is a platform operator, so `npm start` shows /operador (statistics, queues).
+  await admin.user.update({ where: { id: "demo-user-owner" }, data: { platformOperator: true } });
   return {
     organizationId: org.id,
     users: DEMO_USERS.length,

@@ -29,6 +29,8 @@ describe("demo seed", () => {
     expect(before.users.map((u) => [u.role, u._count])).toEqual([["OWNER", 1], ["DISPATCHER", 1], ["TECHNICIAN", 2]]);
     expect(before).toMatchObject({ customers: 5, accounts: 3, templates: 10, messages: 5 });
     expect(before.priceList).toBeGreaterThanOrEqual(10);
+    // issue 20 (stats): only the demo owner opens /operador.
+    expect(await adminDb().user.findMany({ where: { platformOperator: true }, select: { id: true } })).toEqual([{ id: "demo-user-owner" }]);
 
     const org = await adminDb().organization.findUniqueOrThrow({ where: { id: DEMO_ORG.id } });
     expect(org).toMatchObject({ tier: "PROFESIONAL", cuit: "30712345671", timezone: "America/Argentina/Buenos_Aires" });

@@ -13,6 +13,7 @@ import { planCommands } from "./commands/plan"; // issue 19 (plans)
 import { customerCommands } from "./commands/customer"; // issue 20 (retention)
 import { retentionCommands } from "./commands/retention"; // issue 20 (retention)
 import { alertsCommands } from "./commands/alerts"; // issue 20 (alerts)
+import { statsCommands } from "./commands/stats"; // issue 20 (stats)
 import { trackingCommands } from "./commands/tracking";
 import { userCommands } from "./commands/user";
 import { webhookCommands } from "./commands/webhooks";
@@ -22,7 +23,7 @@ import { sanitizeText } from "@campotech/core/lib/sanitize-text"; // issue 22 (p
 
 process.title = "campotech-cli";
 
-const commands: Command[] = [...dbCommands, ...orgCommands, ...userCommands, ...whatsappCommands, ...webhookCommands, ...messagingCommands, ...auditCommands, ...assistantCommands, ...arcaCommands, ...mercadoPagoCommands, ...trackingCommands, ...provisioningCommands, ...planCommands, ...operatorCommands, ...retentionCommands, ...customerCommands, ...alertsCommands]; // issue 20 (retention, alerts)
+const commands: Command[] = [...dbCommands, ...orgCommands, ...userCommands, ...whatsappCommands, ...webhookCommands, ...messagingCommands, ...auditCommands, ...assistantCommands, ...arcaCommands, ...mercadoPagoCommands, ...trackingCommands, ...provisioningCommands, ...planCommands, ...operatorCommands, ...retentionCommands, ...customerCommands, ...alertsCommands, ...statsCommands]; // issue 20
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.path.join(" ").length));

@@ -1,0 +1,11 @@
+export { buildPlatformStatsReport, UPTIME_SERVICES } from "./build-platform-stats-report";
+export type { PlatformStatsReport } from "./build-platform-stats-report";
+export { BSP_THRESHOLDS } from "./evaluate-bsp-triggers";
+export type { BspTrigger } from "./evaluate-bsp-triggers";
+export { PROVIDER_COSTS, PROVIDER_COSTS_CHECKED_ON, pricingCategoryOf } from "./provider-costs";
+export type { CostProvider, PricingCategory } from "./provider-costs";
+export { renderStatsMarkdown } from "./render-stats-markdown";
+export { DEFAULT_PERIOD_DAYS, resolveStatsPeriod, UPTIME_DAYS } from "./stats-period";
+export type { StatsPeriod } from "./stats-period";
+export { statsTables } from "./stats-tables";
+export type { StatsTable } from "./stats-tables";
