@@ -1,11 +1,28 @@
 import { DelayedError, UnrecoverableError, type Job } from "bullmq";
 import { logger as rootLogger } from "../lib/logger";
+import { reportError } from "../lib/observability/error-reporting";
 import { findJob } from "./catalog";
 import { DelayJob } from "./delay-job";
 
 // The processor shared by every Worker: look the job up in the catalog, validate the payload, run the handler.
 // An unknown job or an invalid payload can never succeed on retry, so it fails for good.
 export async function processJob(job: Job, token?: string): Promise<unknown> {
+  try {
+    return await runJob(job, token);
+  } catch (error) {
+    // Reported once, when the job fails for good (a retry may still succeed; a delay is not a failure).
+    const final = error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts?.attempts ?? 1);
+    if (final && !(error instanceof DelayedError)) reportError(error, { jobName: job.name, jobId: String(job.id), organizationId: organizationOf(job.data) }, { payload: job.data, attempts: job.attemptsMade + 1 });
+    throw error;
+  }
+}
+
+function organizationOf(data: unknown): string | undefined {
+  const id = (data as { organizationId?: unknown } | null)?.organizationId;
+  return typeof id === "string" ? id : undefined;
+}
+
+async function runJob(job: Job, token?: string): Promise<unknown> {
   const definition = findJob(job.name);
   if (!definition) throw new UnrecoverableError(`unknown job "${job.name}"`);
   const parsed = definition.schema.safeParse(job.data);

@@ -3,6 +3,8 @@ import { Queue } from "bullmq";
 import { db } from "@campotech/core/lib/db";
 import { env } from "@campotech/core/lib/env";
 import { logger } from "@campotech/core/lib/logger";
+import { flushErrorReporting, initErrorReporting, reportError } from "@campotech/core/lib/observability/error-reporting"; // issue 20 (sentry)
+import { flushProductEvents } from "@campotech/core/integrations/posthog"; // issue 20 (sentry)
 import { createRedis } from "@campotech/core/lib/redis";
 import {
   jobCatalog,
@@ -53,12 +55,14 @@ async function main(): Promise<void> {
     await Promise.all([...schedulerQueues.values()].map((q) => q.close().catch(() => {})));
     await Promise.all([schedulerConnection.quit(), healthRedis.quit()].map((p) => p.catch(() => {})));
     await db.$disconnect();
+    await Promise.all([flushErrorReporting(), flushProductEvents()]); // issue 20 (sentry)
     logger.info({ forced }, "workers stopped");
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
 
+  await initErrorReporting({ service: "workers" }); // issue 20 (sentry): a no-op without SENTRY_DSN
   running.server = await startHealthServer({ db, redis: healthRedis, port: env.WORKERS_HEALTH_PORT });
   if (stopping) return;
   running.pool = startWorkers({ catalog: jobCatalog, processor: processJob });
@@ -80,7 +84,9 @@ async function main(): Promise<void> {
   logger.info({ port: env.WORKERS_HEALTH_PORT }, `workers ready; health on http://127.0.0.1:${env.WORKERS_HEALTH_PORT}/health`);
 }
 
-main().catch((error: Error) => {
+main().catch(async (error: Error) => {
   logger.fatal({ err: error.message }, "workers failed to start");
+  reportError(error); // issue 20 (sentry)
+  await flushErrorReporting();
   process.exit(1);
 });

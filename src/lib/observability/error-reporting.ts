@@ -1,0 +1,59 @@
+import { env } from "../env";
+import { APP_VERSION } from "../version";
+import { scrubBreadcrumb, scrubEvent } from "./scrub-event";
+
+// Sentry for every server-side runtime (web server, workers, CLI). Without SENTRY_DSN the SDK is never imported:
+// nothing is loaded, no client exists and every function here is a no-op. The web server passes @sentry/nextjs
+// as its SDK; workers and the CLI use @sentry/node (the same @sentry/core underneath).
+type Sdk = Pick<typeof import("@sentry/node"), "init" | "withScope" | "captureException" | "flush" | "getIsolationScope">;
+export type ErrorContext = { organizationId?: string; jobId?: string; jobName?: string; requestId?: string; command?: string };
+
+let sdk: Sdk | undefined;
+
+export const RELEASE = `campotech@${APP_VERSION}`;
+
+export function sentryOptions(dsn: string, service: string) {
+  return {
+    dsn,
+    release: RELEASE,
+    environment: env.CAMPOTECH_DEPLOYMENT,
+    sendDefaultPii: false,
+    initialScope: { tags: { service } },
+    beforeSend: scrubEvent,
+    beforeBreadcrumb: scrubBreadcrumb,
+  };
+}
+
+export async function initErrorReporting(options: { service: "web" | "workers" | "cli"; dsn?: string; load?: () => Promise<Sdk> }): Promise<boolean> {
+  const dsn = options.dsn ?? env.SENTRY_DSN;
+  if (!dsn) return false;
+  if (sdk) return true;
+  const loaded = await (options.load ?? (() => import("@sentry/node")))();
+  loaded.init(sentryOptions(dsn, options.service));
+  sdk = loaded;
+  return true;
+}
+
+function tagsOf(context: ErrorContext): Record<string, string> {
+  return Object.fromEntries(Object.entries(context).filter(([, value]) => typeof value === "string" && value !== ""));
+}
+
+// `extra` is attached as a context (a job's payload): beforeSend scrubs it like everything else.
+export function reportError(error: unknown, context: ErrorContext = {}, extra?: Record<string, unknown>): void {
+  if (!sdk) return;
+  const tags = tagsOf(context);
+  sdk.withScope((scope) => {
+    scope.setTags(tags);
+    if (extra) scope.setContext("details", extra);
+    sdk?.captureException(error);
+  });
+}
+
+// Tags every later report of the current request (web) or process (CLI) with who it was for.
+export function setErrorContext(context: ErrorContext): void {
+  sdk?.getIsolationScope().setTags(tagsOf(context));
+}
+
+export async function flushErrorReporting(timeoutMs = 2_000): Promise<void> {
+  if (sdk) await sdk.flush(timeoutMs);
+}
