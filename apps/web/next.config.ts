@@ -16,7 +16,7 @@ const config: NextConfig = {
   transpilePackages: ["@campotech/core", "@campotech/database"],
   // Loaded by Node from node_modules, not bundled: they read their own data files at run time (pdfkit's fonts and
   // AFM metrics, soap's helpers) or are native-heavy; bundling rewrites those paths.
-  serverExternalPackages: ["pino", "pg", "ioredis", "bullmq", "pdfkit", "fontkit", "qrcode", "soap", "node-forge"],
+  serverExternalPackages: ["pino", "pg", "ioredis", "bullmq", "pdfkit", "fontkit", "qrcode", "soap", "node-forge", "@sentry/node", "posthog-node"],
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

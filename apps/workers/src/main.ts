@@ -3,8 +3,8 @@ import { Queue } from "bullmq";
 import { db } from "@campotech/core/lib/db";
 import { env } from "@campotech/core/lib/env";
 import { logger } from "@campotech/core/lib/logger";
-import { flushErrorReporting, initErrorReporting, reportError } from "@campotech/core/lib/observability/error-reporting"; // issue 20 (sentry)
-import { flushProductEvents } from "@campotech/core/integrations/posthog"; // issue 20 (sentry)
+import { initErrorReporting, reportError } from "@campotech/core/lib/observability/error-reporting"; // issue 20 (sentry)
+import { flushObservability } from "@campotech/core/lib/observability/flush-on-exit"; // issue 20 (sentry)
 import { createRedis } from "@campotech/core/lib/redis";
 import {
   jobCatalog,
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     await Promise.all([...schedulerQueues.values()].map((q) => q.close().catch(() => {})));
     await Promise.all([schedulerConnection.quit(), healthRedis.quit()].map((p) => p.catch(() => {})));
     await db.$disconnect();
-    await Promise.all([flushErrorReporting(), flushProductEvents()]); // issue 20 (sentry)
+    await flushObservability(); // issue 20 (sentry): queued error reports and product events
     logger.info({ forced }, "workers stopped");
     process.exit(0);
   };
@@ -87,6 +87,6 @@ async function main(): Promise<void> {
 main().catch(async (error: Error) => {
   logger.fatal({ err: error.message }, "workers failed to start");
   reportError(error); // issue 20 (sentry)
-  await flushErrorReporting();
+  await flushObservability();
   process.exit(1);
 });

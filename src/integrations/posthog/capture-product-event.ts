@@ -1,4 +1,5 @@
 import { env } from "../../lib/env";
+import { onFlush } from "../../lib/observability/flush-on-exit";
 import { scrubText } from "../../lib/observability/scrub-text";
 
 // Server-side product analytics: four facts about how the product is used, sent to PostHog. Without POSTHOG_KEY
@@ -21,7 +22,10 @@ let client: Promise<Client> | undefined;
 
 function getClient(): Promise<Client> | undefined {
   if (!env.POSTHOG_KEY) return undefined;
-  client ??= import("posthog-node").then(({ PostHog }) => new PostHog(env.POSTHOG_KEY as string, { host: env.POSTHOG_HOST, flushAt: 20, flushInterval: 10_000 }));
+  if (!client) {
+    client = import("posthog-node").then(({ PostHog }) => new PostHog(env.POSTHOG_KEY as string, { host: env.POSTHOG_HOST, flushAt: 20, flushInterval: 10_000 }));
+    onFlush(flushProductEvents);
+  }
   return client;
 }
 

@@ -13,6 +13,6 @@ describe("error reporting without a DSN", () => {
     reportError(new Error("boom"), { organizationId: "org_1" });
     setErrorContext({ requestId: "req-1" });
     await flushErrorReporting();
-    expect(globalThis.__SENTRY__).toBeUndefined();
+    expect((globalThis as Record<string, unknown>).__SENTRY__).toBeUndefined();
   });
 });

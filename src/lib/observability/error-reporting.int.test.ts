@@ -17,7 +17,7 @@ let collector: Awaited<ReturnType<typeof startFakeCollector>>;
 
 beforeAll(async () => {
   collector = await startFakeCollector();
-  expect(globalThis.__SENTRY__).toBeUndefined();
+  expect((globalThis as Record<string, unknown>).__SENTRY__).toBeUndefined();
   expect(await initErrorReporting({ service: "workers", dsn: `http://publickey@127.0.0.1:${collector.port}/1` })).toBe(true);
 });
 afterAll(() => collector.close());
