@@ -3,6 +3,9 @@ import { startFakeCollector } from "../../../src/lib/observability/fake-collecto
 import { PORTS } from "../playwright.config";
 import { signIn, WEB } from "./panel-session";
 
+// Each test starts a panel page on a busy machine: more room than the default per-test limit.
+test.describe.configure({ timeout: 90_000 });
+
 // Product analytics only with a key and consent; error reporting only with a DSN (none is set here).
 const ANALYTICS_WEB = `http://127.0.0.1:${PORTS.webAnalytics}`;
 const QUESTION = "¿Nos dejás medir el uso del panel para mejorarlo?";
@@ -27,6 +30,10 @@ test("without a PostHog key or a Sentry DSN the panel shows no banner and loads 
 });
 
 test.describe("with a PostHog key", () => {
+  // PostHog drops events from browsers that look automated ("HeadlessChrome", navigator.webdriver): present as the
+  // browser people use.
+  test.use({ userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36" });
+  test.beforeEach(({ context }) => context.addInitScript(() => Object.defineProperty(navigator, "webdriver", { get: () => false })));
   let collector: Awaited<ReturnType<typeof startFakeCollector>>;
   test.beforeAll(async () => {
     collector = await startFakeCollector(PORTS.analyticsCollector);
@@ -58,7 +65,7 @@ test.describe("with a PostHog key", () => {
     await page.screenshot({ path: "test-results/analytics-consent-390.png" });
     await banner.getByRole("button", { name: "Aceptar" }).click();
     await expect(banner).toHaveCount(0);
-    await expect.poll(() => collector.received.map((r) => r.body).join("\n")).toContain("$identify");
+    await expect.poll(() => collector.received.map((r) => r.body).join("\n"), { timeout: 20_000 }).toContain("$identify");
     const sent = collector.received.map((r) => r.body).join("\n");
     expect(sent).toContain('"distinct_id":"demo-user-owner"');
     expect(sent).toContain("demo-org");
