@@ -58,7 +58,7 @@ test.describe("with a PostHog key", () => {
   test("\"Aceptar\" loads PostHog, which captures to its host knowing the user and organization by id only (390 px)", async ({ page, context }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await signIn(context);
-    await page.goto(`${ANALYTICS_WEB}/panel`);
+    await page.goto(`${ANALYTICS_WEB}/panel?q=5491140000001`);
     const banner = page.getByRole("region", { name: QUESTION });
     await expect(banner).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

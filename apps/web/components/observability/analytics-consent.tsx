@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { scrubText } from "@campotech/core/lib/observability/scrub-text";
 import styles from "./analytics-consent.module.css";
 
 export type AnalyticsConsentProps = { posthogKey: string; host: string; userId: string; organizationId: string };
@@ -56,6 +57,15 @@ async function startAnalytics({ posthogKey, host, userId, organizationId }: Anal
     advanced_disable_flags: true,
     persistence: "localStorage",
     person_profiles: "identified_only",
+    // Addresses lose their query strings (a search for a customer's name or phone lives there), and every string
+    // property goes through the same scrubber as error reports.
+    before_send: (event) => {
+      if (!event) return null;
+      for (const [key, value] of Object.entries(event.properties)) {
+        if (typeof value === "string") event.properties[key] = scrubText(/url|referrer/i.test(key) ? value.replace(/[?#].*$/, "") : value);
+      }
+      return event;
+    },
   });
   posthog.identify(userId, { organizationId });
   posthog.group("organization", organizationId);
