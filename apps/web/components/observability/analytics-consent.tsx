@@ -61,12 +61,18 @@ async function startAnalytics({ posthogKey, host, userId, organizationId }: Anal
     // property goes through the same scrubber as error reports.
     before_send: (event) => {
       if (!event) return null;
-      for (const [key, value] of Object.entries(event.properties)) {
-        if (typeof value === "string") event.properties[key] = scrubText(/url|referrer/i.test(key) ? value.replace(/[?#].*$/, "") : value);
-      }
+      for (const properties of [event.properties, event.$set, event.$set_once]) if (properties) scrubProperties(properties);
       return event;
     },
   });
   posthog.identify(userId, { organizationId });
   posthog.group("organization", organizationId);
+}
+
+// In place, nested objects too ($set_once carries the first address seen).
+function scrubProperties(properties: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(properties)) {
+    if (typeof value === "string") properties[key] = scrubText(/url|referrer/i.test(key) ? value.replace(/[?#].*$/, "") : value);
+    else if (value && typeof value === "object" && !Array.isArray(value)) scrubProperties(value as Record<string, unknown>);
+  }
 }
