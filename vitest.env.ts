@@ -27,3 +27,9 @@ process.env.PUBLIC_BASE_URL = "http://127.0.0.1:9";
 // developer's .env with GEOCODER_URL / ROUTING_URL set does not change what other tests see.
 process.env.GEOCODER_URL = "";
 process.env.ROUTING_URL = "";
+// issue 20 (sentry): error reporting and product analytics are off unless a test turns them on (with a local fake
+// ingest), whatever a developer's .env says.
+process.env.SENTRY_DSN = "";
+process.env.NEXT_PUBLIC_SENTRY_DSN = "";
+process.env.POSTHOG_KEY = "";
+process.env.NEXT_PUBLIC_POSTHOG_KEY = "";

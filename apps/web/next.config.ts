@@ -17,7 +17,7 @@ const config: NextConfig = {
   // Loaded by Node from node_modules, not bundled: they read their own data files at run time (pdfkit's fonts and
   // AFM metrics, soap's helpers) or are native-heavy; bundling rewrites those paths. prom-client: one copy per process
   // (its metric classes and the registry on globalThis must be the same module in every route bundle).
-  serverExternalPackages: ["pino", "pg", "ioredis", "bullmq", "pdfkit", "fontkit", "qrcode", "soap", "node-forge", "prom-client"],
+  serverExternalPackages: ["pino", "pg", "ioredis", "bullmq", "pdfkit", "fontkit", "qrcode", "soap", "node-forge", "prom-client", "@sentry/node", "posthog-node"],
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

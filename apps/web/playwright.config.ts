@@ -35,6 +35,8 @@ export const PORTS = {
   workers: PORT_BASE + 4,
   sandboxSmtp: PORT_BASE + 5,
   mobile: PORT_BASE + 6,
+  webAnalytics: PORT_BASE + 7, // issue 20 (sentry): the same build with a PostHog key
+  analyticsCollector: PORT_BASE + 8, // issue 20 (sentry): e2e/analytics-consent.spec.ts's fake PostHog
   outageRedis: Number(process.env.CAMPOTECH_E2E_OUTAGE_REDIS_PORT ?? 6390),
 };
 
@@ -153,6 +155,21 @@ export default defineConfig({
         SANDBOX_HOST: "127.0.0.1",
         SANDBOX_SMTP_PORT: String(PORTS.sandboxSmtp),
         PUBLIC_BASE_URL: `http://127.0.0.1:${PORTS.web}`,
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // issue 20 (sentry): the same build with a PostHog key, its capture host a local fake the spec starts. The key
+      // reaches the browser at request time (app/panel/panel-observability.tsx), so no second build is needed.
+      command: "node --import tsx server.ts",
+      url: `http://127.0.0.1:${PORTS.webAnalytics}/api/health`,
+      env: {
+        ...baseEnv,
+        WEB_PORT: String(PORTS.webAnalytics),
+        PUBLIC_BASE_URL: `http://127.0.0.1:${PORTS.webAnalytics}`,
+        NEXT_PUBLIC_POSTHOG_KEY: "phc_e2e_test_key",
+        POSTHOG_HOST: `http://127.0.0.1:${PORTS.analyticsCollector}`,
       },
       reuseExistingServer: false,
       timeout: 60_000,

@@ -1,9 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@campotech/core/lib/env";
 import { mapTileOrigin } from "@campotech/core/lib/env/web";
+import { reportingOrigins } from "@campotech/core/lib/observability/reporting-origins"; // issue 20 (sentry)
 
 // Map tiles (MAP_TILE_URL) are the one kind of image a page loads from elsewhere.
 const tileOrigin = mapTileOrigin(env.MAP_TILE_URL);
+// issue 20 (sentry): Sentry's and PostHog's hosts, only when the browser SDKs are configured.
+const connectOrigins = ["'self'", ...reportingOrigins(env)].join(" ");
 
 // A Content-Security-Policy with a fresh nonce for every page. Next reads the nonce from the request's CSP header
 // and puts it on its own scripts; 'strict-dynamic' lets those load the rest of the app, and nothing else runs — an
@@ -21,7 +24,7 @@ export function proxy(request: NextRequest) {
     `img-src 'self' data: blob:${tileOrigin ? ` ${tileOrigin}` : ""}`,
     "media-src 'self' blob:",
     "font-src 'self'",
-    "connect-src 'self'",
+    `connect-src ${connectOrigins}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -15,6 +15,7 @@ const dev = process.argv.includes("--dev");
 const { env } = await import("@campotech/core/lib/env");
 const { default: next } = await import("next");
 const { PEER_HEADER, peerHeaderValue, setPeerHeaderToken } = await import("./lib/client-ip");
+const { flushObservability } = await import("@campotech/core/lib/observability/flush-on-exit"); // issue 20 (sentry)
 const dir = fileURLToPath(new URL(".", import.meta.url));
 const token = randomBytes(18).toString("base64url");
 setPeerHeaderToken(token);
@@ -50,7 +51,8 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    server.close(() => process.exit(0));
+    // issue 20 (sentry): queued error reports and product events go out before the process leaves.
+    server.close(() => void flushObservability().finally(() => process.exit(0)));
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 5_000).unref();
   });

@@ -2,6 +2,7 @@ import { DelayedError, UnrecoverableError, type Job } from "bullmq";
 import { logger as rootLogger } from "../lib/logger";
 import { jobDurationSeconds, jobFailuresTotal } from "../lib/metrics/job-metrics";
 import { secondsSince } from "../lib/metrics/registry";
+import { reportError } from "../lib/observability/error-reporting";
 import { findJob } from "./catalog";
 import { DelayJob } from "./delay-job";
 
@@ -19,11 +20,18 @@ export async function processJob(job: Job, token?: string): Promise<unknown> {
     const delayed = error instanceof DelayedError || error instanceof DelayJob;
     jobDurationSeconds.observe({ job: name, result: delayed ? "delayed" : "failed" }, secondsSince(started));
     if (!delayed) {
-      const final = error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      const final = error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts?.attempts ?? 1);
       jobFailuresTotal.inc({ job: name, final: String(final) });
+      // Reported once, when the job fails for good (a retry may still succeed; a delay is not a failure).
+      if (final) reportError(error, { jobName: job.name, jobId: String(job.id), organizationId: organizationOf(job.data) }, { payload: job.data, attempts: job.attemptsMade + 1 });
     }
     throw error;
   }
+}
+
+function organizationOf(data: unknown): string | undefined {
+  const id = (data as { organizationId?: unknown } | null)?.organizationId;
+  return typeof id === "string" ? id : undefined;
 }
 
 async function runJob(job: Job, token?: string): Promise<unknown> {

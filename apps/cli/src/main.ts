@@ -20,6 +20,7 @@ import { webhookCommands } from "./commands/webhooks";
 import { whatsappCommands } from "./commands/whatsapp";
 import { describeFailure } from "./describe-failure";
 import { sanitizeText } from "@campotech/core/lib/sanitize-text"; // issue 22 (poison)
+import { flushErrorReporting, initErrorReporting, reportError } from "@campotech/core/lib/observability/error-reporting"; // issue 20 (sentry)
 
 process.title = "campotech-cli";
 
@@ -77,6 +78,8 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     const failure = describeFailure(error);
+    // Mistakes in how the command was called are the operator's, not the platform's: only failures are reported.
+    if (!usage) await reportFailure(error, command.path.join(" "));
     if (json) console.log(JSON.stringify({ error: failure }, null, 2));
     else {
       console.error(`Error: ${failure.message}`);
@@ -85,6 +88,13 @@ async function main(argv: string[]): Promise<number> {
     }
     return usage ? 2 : 1;
   }
+}
+
+// issue 20 (sentry): Sentry is loaded only when SENTRY_DSN is set, and only once a command has failed.
+async function reportFailure(error: unknown, command: string): Promise<void> {
+  if (!(await initErrorReporting({ service: "cli" }))) return;
+  reportError(error, { command });
+  await flushErrorReporting();
 }
 
 const code = await main(process.argv.slice(2));

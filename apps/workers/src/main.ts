@@ -3,6 +3,8 @@ import { Queue } from "bullmq";
 import { db } from "@campotech/core/lib/db";
 import { env } from "@campotech/core/lib/env";
 import { logger } from "@campotech/core/lib/logger";
+import { initErrorReporting, reportError } from "@campotech/core/lib/observability/error-reporting"; // issue 20 (sentry)
+import { flushObservability } from "@campotech/core/lib/observability/flush-on-exit"; // issue 20 (sentry)
 import { createRedis, whenRedisReady } from "@campotech/core/lib/redis";
 import { warnIfRedisNotDurable } from "@campotech/core/modules/health"; // issue 22 (lead)
 import {
@@ -66,12 +68,14 @@ async function main(): Promise<void> {
     await board.close(); // issue 20 (queues)
     await Promise.all([schedulerConnection.quit(), healthRedis.quit()].map((p) => p.catch(() => {})));
     await db.$disconnect();
+    await flushObservability(); // issue 20 (sentry): queued error reports and product events
     logger.info({ forced }, "workers stopped");
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
 
+  await initErrorReporting({ service: "workers" }); // issue 20 (sentry): a no-op without SENTRY_DSN
   running.server = await startHealthServer({ db, redis: healthRedis, port: env.WORKERS_HEALTH_PORT, board: board.handle });
   void whenRedisReady(healthRedis, 10_000).then(() => warnIfRedisNotDurable(healthRedis, logger, env.REDIS_DURABILITY)).catch(() => {}); // issue 22 (lead)
   if (stopping) return;
@@ -104,7 +108,9 @@ async function main(): Promise<void> {
   logger.info({ port: env.WORKERS_HEALTH_PORT }, `workers ready; health on http://127.0.0.1:${env.WORKERS_HEALTH_PORT}/health`);
 }
 
-main().catch((error: Error) => {
+main().catch(async (error: Error) => {
   logger.fatal({ err: error.message }, "workers failed to start");
+  reportError(error); // issue 20 (sentry)
+  await flushObservability();
   process.exit(1);
 });

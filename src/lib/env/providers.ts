@@ -31,7 +31,12 @@ export const sandboxEnv = z.object({
 
 const optional = z.string().optional().transform((v) => (v ? v : undefined));
 
+// issue 20 (sentry): everything here is off when unset. The browser gets its DSN and key from the server at request
+// time (apps/web/app/layout.tsx), so one build serves every environment.
 export const observabilityEnv = z.object({
   SENTRY_DSN: optional,
+  NEXT_PUBLIC_SENTRY_DSN: optional.pipe(z.url().optional()),
   NEXT_PUBLIC_POSTHOG_KEY: optional,
+  POSTHOG_KEY: optional,
+  POSTHOG_HOST: z.url().default("https://us.i.posthog.com"),
 });

@@ -1,4 +1,5 @@
 import type { Prisma, Tier } from "@campotech/database";
+import { captureProductEvent } from "../../integrations/posthog";
 import { openAiConfigFromEnv } from "../../integrations/openai/openai-config-from-env";
 import type { OpenAiConfig } from "../../integrations/openai/types";
 import { withTenant } from "../../lib/db";
@@ -153,6 +154,7 @@ async function answerTurn(input: AssistantTurnInput, deps: AssistantDeps): Promi
   await publishOrganizationEvents([
     { type: "assistant.replied", organizationId: input.organizationId, conversationId: input.conversationId, runId: claim.runId, intent: output.intent, engine: output.engine, messageId, at: now.toISOString() },
   ]);
+  if (output.reply && messageId) captureProductEvent({ event: "conversation_answered", organizationId: input.organizationId, properties: { conversationId: input.conversationId, runId: claim.runId, messageId, toolCallCount: output.toolCalls.length } });
   return { status: output.reply ? "answered" : "silent", runId: claim.runId, reply: output.reply, messageId };
 }
 

@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import type { Invoice, Prisma } from "@campotech/database";
+import { captureProductEvent } from "../../integrations/posthog";
 import { ArcaError, lastAuthorizedNumber, queryVoucher, requestCae, type ArcaMessage, type CaeRequest, type VoucherQuery } from "../../integrations/arca";
 import { withTenant } from "../../lib/db";
 import { AppError } from "../../lib/errors";
@@ -187,6 +188,7 @@ async function authorized(
     if (invoice.creditedInvoiceId) await recomputePaid(tx, { invoiceId: invoice.creditedInvoiceId, jobId: null }, now);
   });
   await publishOrganizationEvents([{ type: "invoice.updated", organizationId, invoiceId: invoice.id, status: "AUTHORIZED", at: now.toISOString() }]);
+  captureProductEvent({ event: "invoice_issued", organizationId, properties: { invoiceId: invoice.id, jobId: invoice.jobId ?? undefined, totalCents: invoice.totalCents } });
   return { outcome: "authorized", number: granted.number, cae: granted.cae, reconciled };
 }
 

@@ -1,3 +1,4 @@
+import { captureProductEvent } from "../../integrations/posthog";
 import type { OrganizationEvent } from "../events/organization-event";
 import { publishOrganizationEvents } from "../events/publish-organization-events";
 import { enqueueJobChanges } from "../notifications/enqueue-job-changes";
@@ -11,6 +12,9 @@ export async function publishJobChanges(result: { events?: OrganizationEvent[]; 
   if (result.events?.length) {
     await publishOrganizationEvents(result.events);
     await syncJobTracking(result.events);
+    for (const event of result.events) {
+      if (event.type === "job.created") captureProductEvent({ event: "job_booked", organizationId: event.organizationId, properties: { jobId: event.jobId } });
+    }
   }
   if (result.changes?.length) await enqueueJobChanges(result.changes);
 }

@@ -1,4 +1,5 @@
 import type { Prisma } from "@campotech/database";
+import { captureProductEvent } from "../../integrations/posthog";
 import type { MpPayment } from "../../integrations/mercadopago";
 import { withTenant } from "../../lib/db";
 import { appendAuditLog } from "../audit/append-audit-log";
@@ -51,11 +52,12 @@ export async function applyMercadoPagoPayment(organizationId: string, mp: MpPaym
       organizationId, actorType: "SYSTEM", action: existing ? "payment.updated" : "payment.received", entityType: "Payment", entityId: payment.id,
       metadata: { mpPaymentId, from: existing?.status ?? null, to: payment.status, statusDetail: payment.statusDetail, amountCents: payment.amountCents, refundedCents, invoiceId: link.invoiceId, jobId: link.jobId },
     });
-    return { payment, change: existing ? ("updated" as const) : ("created" as const), paid };
+    return { payment, change: existing ? ("updated" as const) : ("created" as const), paid, approvedNow: payment.status === "APPROVED" && existing?.status !== "APPROVED" };
   });
   if (!applied) return { outcome: "unknown_reference" };
 
-  const { payment, change, paid } = applied;
+  const { payment, change, paid, approvedNow } = applied;
+  if (approvedNow) captureProductEvent({ event: "payment_approved", organizationId, properties: { paymentId: payment.id, invoiceId: payment.invoiceId ?? undefined, jobId: payment.jobId ?? undefined, amountCents: payment.amountCents } });
   if (paid) {
     await publishOrganizationEvents([
       { type: "payment.updated", organizationId, paymentId: payment.id, linkId: payment.linkId, invoiceId: payment.invoiceId, jobId: payment.jobId, status: payment.status, paidCents: paid.paidCents, at: now.toISOString() },

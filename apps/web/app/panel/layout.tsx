@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { requireSession } from "@/lib/panel/session";
 import { PanelNav } from "./panel-nav";
+import { PanelObservability } from "./panel-observability"; // issue 20 (sentry)
 
 export const dynamic = "force-dynamic";
 
@@ -30,6 +31,7 @@ export default async function PanelLayout({ children }: { children: ReactNode })
       <PanelNav links={links} organizationName={user?.organization.name ?? ""} userName={user?.name ?? ""} />
       {/* The page's one <main> landmark: panel pages render their content inside it and never a <main> of their own. */}
       <main id="contenido" className="panel-main">{children}</main>
+      <PanelObservability organizationId={session.claims.org} userId={session.claims.sub} />
     </div>
   );
 }

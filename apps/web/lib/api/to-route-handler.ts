@@ -64,9 +64,11 @@ async function readJson(request: Request): Promise<unknown> {
 export function toRouteHandler(endpoint: Endpoint) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     const requestId = requestIdOf(request);
+    let organizationId: string | undefined; // issue 20 (sentry): whose request a 500 report belongs to
     try {
       assertNotCrossSite(request);
       const claims = endpoint.permission ? await authenticate(request) : (undefined as unknown as AccessTokenClaims);
+      organizationId = claims?.org;
       if (endpoint.permission && endpoint.permission !== "authenticated" && !can(claims.role, endpoint.permission)) {
         throw new AppError("FORBIDDEN");
       }
@@ -84,7 +86,7 @@ export function toRouteHandler(endpoint: Endpoint) {
       if (result instanceof Response) return result;
       return NextResponse.json(result, { status: endpoint.status ?? 200, headers: { "x-request-id": requestId } });
     } catch (error) {
-      return errorResponse(error, requestId);
+      return errorResponse(error, requestId, organizationId);
     }
   };
 }

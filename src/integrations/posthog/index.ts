@@ -1,0 +1,2 @@
+export { captureProductEvent, flushProductEvents } from "./capture-product-event";
+export type { ProductEvent, ProductEventName, ProductEventProperties } from "./capture-product-event";
