@@ -22,7 +22,7 @@ let url: string;
 
 function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(bin, args, { env: process.env }); // eslint-disable-line no-restricted-properties -- the CLI runs with the test environment
+    const child = spawn(bin, args, { env: process.env });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
