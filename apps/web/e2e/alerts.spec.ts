@@ -40,6 +40,20 @@ test("owners see their organization's open alerts on the dashboard; dispatchers 
     await other.goto("/panel");
     await expect(other.getByRole("heading", { name: "Resumen" })).toBeVisible();
     await expect(other.getByTestId("alerts")).toHaveCount(0);
+    expect((await other.goto("/operador/alertas"))?.status()).toBe(404);
+
+    // The demo owner is also a platform operator: /operador/alertas lists every organization's and the platform's.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/operador");
+    await page.getByRole("link", { name: "Alertas de la plataforma" }).click();
+    const open = page.getByRole("heading", { name: /^Abiertas/ });
+    await expect(open).toBeVisible();
+    const alerts = page.getByTestId("operator-alert");
+    await expect(alerts.filter({ hasText: "Plantilla rechazada: promo_verano" })).toContainText("Del Sur");
+    await expect(alerts.filter({ hasText: 'Cola "outbound" atrasada' })).toContainText("Plataforma");
+    await expect(alerts.filter({ hasText: "Envíos por SMS en pausa" })).toContainText("se normalizó");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: "test-results/screenshots/operador-alertas-390.png", fullPage: true });
   } finally {
     sql(`DELETE FROM "Alert" WHERE "id" LIKE 'e2e-alert-%'`);
   }

@@ -135,4 +135,20 @@ describe("business alerts", () => {
       expect.stringMatching(/^CampoTech · Alerta: Plantilla rechazada/),
     ]);
   });
+
+  it("inbound items left in the dead-letter list fire until every one is replayed", async () => {
+    const letter = (id: string) => ({
+      id, organizationId: ORG_A, provider: "META_DIRECT" as const, accountId: `${ORG_A}-wa`, kind: "message", itemKey: `wamid.${id}`,
+      deliveryId: `d-${id}`, receivedAt: T0, item: {}, error: "check constraint",
+    });
+    const { alert } = await expectAlertLifecycle(sandbox(), "inbound_dead_letters", {
+      t0: T0,
+      fire: () => adminDb().inboundDeadLetter.createMany({ data: [letter("dl-1"), letter("dl-2")] }),
+      clear: async () => (await adminDb().inboundDeadLetter.updateMany({ data: { replayedAt: T0 } }), new Date(T0.getTime() + 10 * MINUTE)),
+      refire: async () => (await adminDb().inboundDeadLetter.create({ data: letter("dl-3") }), new Date(T0.getTime() + 20 * MINUTE)),
+      recipients: [OWNER_EMAIL, OPS_EMAIL],
+    });
+    expect(alert).toMatchObject({ organizationId: ORG_A, value: 2, dedupeKey: `inbound_dead_letters:${ORG_A}:whatsapp` });
+    expect(alert.detail).toContain("2 mensajes entrantes no se pudieron guardar");
+  });
 });
