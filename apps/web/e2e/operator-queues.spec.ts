@@ -1,20 +1,10 @@
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
-import { CLI_ENV, PORTS } from "../playwright.config";
+import { PORTS } from "../playwright.config";
 import { signIn, WEB } from "./panel-session";
 
 // The queue dashboard from the browser: the panel's /operador/colas hands a platform operator over to Bull Board on
 // the workers' server (started by the harness) with a one-time ticket; nobody else gets anything.
-const root = fileURLToPath(new URL("../../../", import.meta.url));
 const WORKERS = `http://127.0.0.1:${PORTS.workers}`;
-
-function operator(action: "grant" | "revoke", user: string): void {
-  const result = spawnSync("pnpm", ["-s", "campotech", "operator", action, "--user", user], { cwd: root, env: CLI_ENV, encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`campotech operator ${action} failed:\n${result.stdout}\n${result.stderr}`);
-}
-
-test.afterAll(() => operator("revoke", "demo-user-owner"));
 
 test.describe("operator queue dashboard", () => {
   test("is a 404 for someone who is not a platform operator, and the board refuses a direct visit", async ({ page, context }) => {
@@ -29,7 +19,7 @@ test.describe("operator queue dashboard", () => {
   });
 
   test("takes an operator from /operador to the board, whose ticket then works no more", async ({ page, context, browser }) => {
-    operator("grant", "demo-user-owner");
+    // The seeded demo owner is a platform operator (database/seed); other specs rely on it staying one.
     await signIn(context, "demo-user-owner");
     const tickets: string[] = [];
     page.on("request", (request) => {
