@@ -11,17 +11,19 @@ function sql(statement: string): string {
   return result.stdout.trim();
 }
 
+// Kinds no rule owns: the workers' every-minute evaluation (running beside the tests) resolves only its own kinds, so
+// these stay as seeded while the pages are read.
 const columns = `"id", "organizationId", "scope", "kind", "dedupeKey", "openKey", "status", "title", "detail", "value", "threshold", "firstFiredAt", "lastSeenAt", "updatedAt"`;
 
 test("owners see their organization's open alerts on the dashboard; dispatchers don't", async ({ browser }) => {
   test.setTimeout(90_000);
   sql(`DELETE FROM "Alert" WHERE "id" LIKE 'e2e-alert-%'`);
   sql(`INSERT INTO "Alert" (${columns}) VALUES
-    ('e2e-alert-open', 'demo-org', 'ORGANIZATION', 'template_rejected', 'template_rejected:demo-org:x', 'template_rejected:demo-org:x', 'OPEN',
+    ('e2e-alert-open', 'demo-org', 'ORGANIZATION', 'e2e_template_rejected', 'e2e_template_rejected:demo-org:x', 'e2e_template_rejected:demo-org:x', 'OPEN',
      'Plantilla rechazada: promo_verano', 'Meta rechazó la plantilla "promo_verano" (es_AR). Editala y volvé a enviarla a revisión.', 1, 1, now(), now(), now()),
-    ('e2e-alert-resolved', 'demo-org', 'ORGANIZATION', 'panic_mode', 'panic_mode:demo-org:sms:twilio', NULL, 'RESOLVED',
+    ('e2e-alert-resolved', 'demo-org', 'ORGANIZATION', 'e2e_panic_mode', 'e2e_panic_mode:demo-org:sms:twilio', NULL, 'RESOLVED',
      'Envíos por SMS en pausa (modo pánico)', 'resuelta', 1, 1, now(), now(), now()),
-    ('e2e-alert-platform', NULL, 'PLATFORM', 'queue_backlog', 'queue_backlog:platform:outbound', 'queue_backlog:platform:outbound', 'OPEN',
+    ('e2e-alert-platform', NULL, 'PLATFORM', 'e2e_queue_backlog', 'e2e_queue_backlog:platform:outbound', 'e2e_queue_backlog:platform:outbound', 'OPEN',
      'Cola "outbound" atrasada', 'plataforma', 1, 1, now(), now(), now())`);
   try {
     const owner = await browser.newContext({ baseURL: WEB, locale: "es-AR", timezoneId: "America/Argentina/Buenos_Aires" });
@@ -46,12 +48,11 @@ test("owners see their organization's open alerts on the dashboard; dispatchers 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/operador");
     await page.getByRole("link", { name: "Alertas de la plataforma" }).click();
-    const open = page.getByRole("heading", { name: /^Abiertas/ });
-    await expect(open).toBeVisible();
-    const alerts = page.getByTestId("operator-alert");
-    await expect(alerts.filter({ hasText: "Plantilla rechazada: promo_verano" })).toContainText("Del Sur");
-    await expect(alerts.filter({ hasText: 'Cola "outbound" atrasada' })).toContainText("Plataforma");
-    await expect(alerts.filter({ hasText: "Envíos por SMS en pausa" })).toContainText("se normalizó");
+    await expect(page.getByRole("heading", { name: /^Abiertas/ })).toBeVisible();
+    const [open, resolved] = [page.getByTestId("operator-alerts").first(), page.getByTestId("operator-alerts").last()];
+    await expect(open.getByTestId("operator-alert").filter({ hasText: "Plantilla rechazada: promo_verano" })).toContainText("Del Sur");
+    await expect(open.getByTestId("operator-alert").filter({ hasText: 'Cola "outbound" atrasada' })).toContainText("Plataforma");
+    await expect(resolved.getByTestId("operator-alert").filter({ hasText: "Envíos por SMS en pausa" })).toContainText("se normalizó");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: "test-results/screenshots/operador-alertas-390.png", fullPage: true });
   } finally {

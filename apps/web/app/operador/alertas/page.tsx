@@ -39,7 +39,9 @@ function AlertList({ alerts, who }: { alerts: AlertView[]; who: (a: AlertView) =
           <br />
           <span className="muted">
             desde el {formatDayMonthClockAr(a.firstFiredAt)}
-            {a.resolvedAt ? ` · se normalizó el ${formatDayMonthClockAr(a.resolvedAt)}` : ` · visto por última vez el ${formatDayMonthClockAr(a.lastSeenAt)}`}
+            {a.status === "RESOLVED"
+              ? ` · se normalizó el ${formatDayMonthClockAr(a.resolvedAt ?? a.lastSeenAt)}`
+              : ` · visto por última vez el ${formatDayMonthClockAr(a.lastSeenAt)}`}
           </span>
         </li>
       ))}
