@@ -13,7 +13,7 @@ const KIND_NAMES = {
 
 function human(r: RetentionReport): string {
   const verb = r.dryRun ? "Se eliminarían" : "Se eliminaron";
-  const lines = [`${r.dryRun ? "Simulación (no se cambió nada)" : "Retención aplicada"} — ${r.organizations.length} organizaciones`];
+  const lines = [`${r.dryRun ? "Simulación (no se cambió nada)" : "Retención aplicada"} — ${r.organizations.length} ${r.organizations.length === 1 ? "organización" : "organizaciones"}`];
   for (const o of r.organizations) {
     const parts = RETENTION_KINDS.filter((k) => o.counts[k] > 0).map((k) => `${o.counts[k]} ${KIND_NAMES[k]}`);
     lines.push(`  ${o.name} (${o.organizationId}, mensajes ${o.messageDays} días): ${parts.length ? parts.join(", ") : "nada"}`);
