@@ -129,11 +129,15 @@ test.describe("inbox", () => {
     await rerendered;
     // The 24 hours run out while the dispatcher is typing.
     sql(`UPDATE "WhatsAppConversation" c SET "windowExpiresAt" = now() - interval '1 minute' FROM "Customer" cu WHERE cu.id = c."customerId" AND cu.phone = '+5491155550654'`);
-    await page.getByRole("textbox", { name: "Mensaje" }).fill("¿Te queda bien el jueves?");
-    await page.getByRole("button", { name: "Enviar", exact: true }).click();
-    await expect(page.getByText("La ventana de 24 horas se cerró: elegí una plantilla aprobada para escribirle.")).toBeVisible();
+    // Usually the send goes out and the server refuses it; on a loaded machine the inbox's own fallback poll may land
+    // first and swap the composer for the picker by itself (also right). Either way no text may leave, and the
+    // picker takes the composer's place.
+    const typed = await page.getByRole("textbox", { name: "Mensaje" }).fill("¿Te queda bien el jueves?", { timeout: 5_000 }).then(() => true, () => false);
+    const sent = typed && (await page.getByRole("button", { name: "Enviar", exact: true }).click({ timeout: 5_000 }).then(() => true, () => false));
+    if (sent) await expect(page.getByText("La ventana de 24 horas se cerró: elegí una plantilla aprobada para escribirle.")).toBeVisible();
     await expect(page.getByTestId("template-picker")).toBeVisible();
     await expect(page.getByRole("textbox", { name: "Mensaje" })).toHaveCount(0);
+    expect(sql(`SELECT count(*) FROM "WhatsAppMessage" WHERE "direction" = 'OUTBOUND' AND "content"::text LIKE '%Te queda bien el jueves%'`)).toBe("0");
   });
 
   test("a customer's photo arrives, loads in the thread and is the very bytes the customer sent", async ({ page, context }) => {
