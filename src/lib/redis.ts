@@ -1,24 +1,84 @@
-import { Redis, type RedisOptions } from "ioredis";
+import { Cluster, Redis, type RedisOptions } from "ioredis";
 import { env } from "./env";
 
 // Workers block on Redis and must retry forever (BullMQ requires maxRetriesPerRequest: null).
 // Producers in the web process must fail fast instead, so a webhook can answer 503 while Redis is down
 // rather than hang or answer 200 for something that was never stored.
-export function createRedis(role: "worker" | "producer", url: string = env.REDIS_URL): Redis {
-  const options: RedisOptions =
-    role === "worker"
-      ? { maxRetriesPerRequest: null, enableReadyCheck: true }
-      : {
-          maxRetriesPerRequest: 1,
-          enableOfflineQueue: false,
-          connectTimeout: 2_000,
-          commandTimeout: 2_000,
-          retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
-        };
-  const redis = new Redis(url, options);
+function roleOptions(role: "worker" | "producer"): RedisOptions {
+  return role === "worker"
+    ? { maxRetriesPerRequest: null, enableReadyCheck: true }
+    : {
+        maxRetriesPerRequest: 1,
+        enableOfflineQueue: false,
+        connectTimeout: 2_000,
+        commandTimeout: 2_000,
+        retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+      };
+}
+
+// issue 22 (cluster): with REDIS_CLUSTER_NODES set (and no explicit url) this is a Redis Cluster client.
+export function createRedis(role: "worker" | "producer", url?: string): Redis {
+  if (url === undefined && env.REDIS_CLUSTER_NODES.length) return createRedisCluster(role, env.REDIS_CLUSTER_NODES);
+  const redis = new Redis(url ?? env.REDIS_URL, roleOptions(role));
   // Connection errors surface through the commands that fail (and /api/health); don't crash the process.
   redis.on("error", () => {});
   return redis;
+}
+
+// issue 22 (cluster): an ioredis Cluster speaks the same commands as a single Redis (both are ioredis Commanders,
+// with the same status/quit/duplicate), so it is handed out under the Redis type and the hundred-odd call sites stay
+// as they are. What differs is per node (SCAN, CONFIG, INFO): those go through redisNodes(). Every multi-key command,
+// MULTI or script must keep its keys in one hash slot (see the *-keys.ts builders and redis-cluster-keys.test.ts).
+export function createRedisCluster(role: "worker" | "producer", nodes: readonly string[]): Redis {
+  const urls = nodes.map((node) => new URL(/^rediss?:\/\//.test(node) ? node : `redis://${node}`));
+  const first = urls[0]!;
+  const cluster = new Cluster(
+    urls.map((u) => ({ host: u.hostname, port: Number(u.port || 6379) })),
+    {
+      redisOptions: {
+        ...roleOptions(role),
+        ...(first.username ? { username: decodeURIComponent(first.username) } : {}),
+        ...(first.password ? { password: decodeURIComponent(first.password) } : {}),
+        ...(first.protocol === "rediss:" ? { tls: {} } : {}),
+      },
+      // Producers fail fast while the cluster is unreachable (same reason as above); workers wait for it.
+      enableOfflineQueue: role === "worker",
+      clusterRetryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+      slotsRefreshTimeout: 2_000,
+      // Managed clusters behind TLS announce node names that must not be resolved again (ElastiCache, MemoryDB).
+      ...(first.protocol === "rediss:" ? { dnsLookup: (address: string, callback: (err: null, address: string) => void) => callback(null, address) } : {}),
+    },
+  );
+  cluster.on("error", () => {});
+  return cluster as unknown as Redis;
+}
+
+// issue 22 (cluster): queue prefixes carry a hash tag in cluster mode (BullMQ's scripts touch many keys of one queue),
+// or on a single Redis when REDIS_HASH_TAGS=on. Off by default on a single Redis: its keys stay what they were.
+export function redisHashTags(): boolean {
+  return env.REDIS_HASH_TAGS === "on" || env.REDIS_CLUSTER_NODES.length > 0;
+}
+
+export function isRedisCluster(redis: Redis): boolean {
+  return (redis as Redis | Cluster).isCluster === true;
+}
+
+// The servers behind a connection: itself for a single Redis, every master for a cluster (SCAN, CONFIG and INFO
+// only see the node they run on).
+export function redisNodes(redis: Redis): Redis[] {
+  return isRedisCluster(redis) ? (redis as unknown as Cluster).nodes("master") : [redis];
+}
+
+// SCAN over every node: on a cluster a plain SCAN walks one random node's keys only.
+export async function* scanKeys(redis: Redis, pattern: string, count = 100): AsyncGenerator<string> {
+  for (const node of redisNodes(redis)) {
+    let cursor = "0";
+    do {
+      const [next, keys] = await node.scan(cursor, "MATCH", pattern, "COUNT", count);
+      cursor = next;
+      yield* keys;
+    } while (cursor !== "0");
+  }
 }
 
 let shared: Redis | undefined;

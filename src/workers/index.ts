@@ -6,6 +6,7 @@ export { closeQueues, enqueue, getQueue } from "./enqueue";
 export { processJob } from "./process-job";
 export { QUEUES } from "./queues";
 export type { QueueName } from "./queues";
+export { queuePrefix } from "./queues"; // issue 22 (cluster)
 export { USAGE_RESET_SCHEDULE, usageResetMonthlyCounters } from "./jobs/usage-reset-monthly-counters.job";
 export { whatsappProcessWebhook } from "./jobs/whatsapp-process-webhook.job";
 export { mediaDownloadMessageMedia } from "./jobs/media-download-message-media.job";

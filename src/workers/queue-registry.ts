@@ -1,7 +1,6 @@
 import { Queue } from "bullmq";
-import { env } from "../lib/env";
 import { sharedRedis } from "../lib/redis";
-import type { QueueName } from "./queues";
+import { queuePrefix, type QueueName } from "./queues";
 
 // Queue handles for producers. Kept apart from the job catalog so that domain modules can enqueue their own
 // follow-up work without importing the catalog (which imports them: a cycle).
@@ -10,7 +9,7 @@ const queues = new Map<QueueName, Queue>();
 export function getQueue(name: QueueName): Queue {
   let queue = queues.get(name);
   if (!queue) {
-    queue = new Queue(name, { connection: sharedRedis(), prefix: env.QUEUE_PREFIX });
+    queue = new Queue(name, { connection: sharedRedis(), prefix: queuePrefix(name) });
     // Connection errors surface through the add() that fails (a webhook answers 503); don't print each one.
     queue.on("error", () => {});
     queues.set(name, queue);

@@ -1,3 +1,6 @@
+import { redisHashTags } from "../lib/redis";
+import { env } from "../lib/env";
+
 // One queue per kind of work, so a flood of one kind never starves another (each gets its own Worker).
 export const QUEUES = {
   system: "system",
@@ -22,3 +25,11 @@ export const QUEUES = {
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+// issue 22 (cluster): the BullMQ prefix of one queue. With hash tags each queue gets its own tag ({campotech:webhooks}),
+// so all of one queue's keys share a slot (BullMQ's scripts need that) while different queues spread over the
+// cluster's nodes. A prefix that already carries a tag (QUEUE_PREFIX={campotech}) is kept as is.
+export function queuePrefix(queue: string, prefix: string = env.QUEUE_PREFIX): string {
+  if (!redisHashTags() || /\{[^}]+\}/.test(prefix)) return prefix;
+  return `{${prefix}:${queue}}`;
+}

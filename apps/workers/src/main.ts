@@ -20,6 +20,7 @@ import {
   ALERTS_EVALUATE_SCHEDULE, // issue 20 (alerts)
   alertsEvaluate, // issue 20 (alerts)
   processJob,
+  queuePrefix, // issue 22 (cluster)
   PROVISIONING_EXPIRE_SCHEDULE, // issue 19 (provisioning)
   provisioningExpireReservations,
   RETENTION_RUN_SCHEDULE, // issue 20 (retention)
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
   const schedulerQueue = (name: string) => {
     let queue = schedulerQueues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: schedulerConnection, prefix: env.QUEUE_PREFIX });
+      queue = new Queue(name, { connection: schedulerConnection, prefix: queuePrefix(name) }); // issue 22 (cluster)
       schedulerQueues.set(name, queue);
     }
     return queue;

@@ -10,7 +10,7 @@ import { env } from "@campotech/core/lib/env";
 import { AppError } from "@campotech/core/lib/errors";
 import { logger } from "@campotech/core/lib/logger";
 import { QUEUE_BOARD_PATH, readQueueBoardSession, redeemQueueBoardTicket, workersPublicUrl, type QueueBoardOperator } from "@campotech/core/modules/operators";
-import { QUEUES } from "@campotech/core/workers";
+import { QUEUES, queuePrefix } from "@campotech/core/workers";
 import { guardBoardMutation } from "./queue-board-mutations";
 import { deniedPage, readCookie } from "./queue-board-pages";
 
@@ -24,7 +24,7 @@ export type QueueBoard = { handle: (req: IncomingMessage, res: ServerResponse) =
 // without a valid cookie or ticket gets a Spanish 401 page, never the board (docs/operations.md, "Queue dashboard").
 export function createQueueBoard(deps: { redis: Redis }): QueueBoard {
   const queues = Object.values(QUEUES).map((name) => {
-    const queue = new Queue(name, { connection: deps.redis, prefix: env.QUEUE_PREFIX });
+    const queue = new Queue(name, { connection: deps.redis, prefix: queuePrefix(name) }); // issue 22 (cluster)
     queue.on("error", () => {});
     return queue;
   });

@@ -1,5 +1,5 @@
 import { Worker, type Job } from "bullmq";
-import type { JobDefinition } from "@campotech/core/workers";
+import { queuePrefix, type JobDefinition } from "@campotech/core/workers";
 import { env } from "@campotech/core/lib/env";
 import { logger } from "@campotech/core/lib/logger";
 import { createRedis } from "@campotech/core/lib/redis";
@@ -18,7 +18,7 @@ export function startWorkers(options: {
   const workers = queueNames.map((queue) => {
     const worker = new Worker(queue, options.processor, {
       connection: createRedis("worker"),
-      prefix: options.prefix ?? env.QUEUE_PREFIX,
+      prefix: queuePrefix(queue, options.prefix), // issue 22 (cluster)
       concurrency: options.concurrency ?? env.WORKER_CONCURRENCY,
     });
     worker.on("failed", (job, error) => {

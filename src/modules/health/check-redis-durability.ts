@@ -1,4 +1,5 @@
 import type { Redis } from "ioredis";
+import { redisNodes } from "../../lib/redis";
 
 export type RedisDurability = {
   // aof: every write is logged (with appendfsync everysec at most one second is at risk); rdb: periodic snapshots
@@ -21,6 +22,17 @@ const SAFE_POLICY = "noeviction";
  */
 export async function checkRedisDurability(redis: Redis, mode: "check" | "managed" = "check"): Promise<RedisDurability> {
   if (mode === "managed") return { persistence: "managed", appendfsync: null, maxmemoryPolicy: null, problems: [] };
+  // issue 22 (cluster): every master keeps its own share of the queues, so each one must be durable; the first node
+  // with a problem is the one reported (CONFIG and INFO only describe the node they run on).
+  const nodes = redisNodes(redis);
+  if (nodes.length === 1) return checkNode(nodes[0]!);
+  const readings = await Promise.all(nodes.map(async (node) => ({ node, durability: await checkNode(node) })));
+  const worst = readings.find((r) => r.durability.problems.length) ?? readings[0]!;
+  const where = `${worst.node.options.host}:${worst.node.options.port}`;
+  return { ...worst.durability, problems: worst.durability.problems.map((problem) => `${where}: ${problem}`) };
+}
+
+async function checkNode(redis: Redis): Promise<RedisDurability> {
   const settings = (await readConfig(redis)) ?? (await readInfo(redis));
   if (!settings) {
     return {

@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import { db, withTenant, type TenantTx } from "../../lib/db";
+import { scanKeys } from "../../lib/redis";
 import { trackingGeoPattern, trackingKeys } from "./tracking-keys";
 import { trackingSettings } from "./tracking-settings";
 
@@ -40,19 +41,15 @@ export async function purgeOrganizationPositions(
 
 async function pruneGeoSets(redis: Redis): Promise<number> {
   let removed = 0;
-  let cursor = "0";
-  do {
-    const [next, keys] = await redis.scan(cursor, "MATCH", trackingGeoPattern(), "COUNT", 100);
-    cursor = next;
-    for (const key of keys) {
-      const organizationId = /\{([^}]+)\}/.exec(key)?.[1];
-      if (!organizationId) continue;
-      const members = await redis.zrange(key, 0, -1);
-      if (!members.length) continue;
-      const alive = await redis.mget(...members.map((m) => trackingKeys.last(organizationId, m)));
-      const stale = members.filter((_, i) => !alive[i]);
-      if (stale.length) removed += await redis.zrem(key, ...stale);
-    }
-  } while (cursor !== "0");
+  // issue 22 (cluster): every node's keys, not only those of the node a plain SCAN lands on.
+  for await (const key of scanKeys(redis, trackingGeoPattern())) {
+    const organizationId = /\{([^}]+)\}/.exec(key)?.[1];
+    if (!organizationId) continue;
+    const members = await redis.zrange(key, 0, -1);
+    if (!members.length) continue;
+    const alive = await redis.mget(...members.map((m) => trackingKeys.last(organizationId, m)));
+    const stale = members.filter((_, i) => !alive[i]);
+    if (stale.length) removed += await redis.zrem(key, ...stale);
+  }
   return removed;
 }
