@@ -29,7 +29,7 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 // issue 22 (cluster): the BullMQ prefix of one queue. With hash tags each queue gets its own tag ({campotech:webhooks}),
 // so all of one queue's keys share a slot (BullMQ's scripts need that) while different queues spread over the
 // cluster's nodes. A prefix that already carries a tag (QUEUE_PREFIX={campotech}) is kept as is.
-export function queuePrefix(queue: string, prefix: string = env.QUEUE_PREFIX): string {
-  if (!redisHashTags() || /\{[^}]+\}/.test(prefix)) return prefix;
+export function queuePrefix(queue: string, prefix: string = env.QUEUE_PREFIX, tagged: boolean = redisHashTags()): string {
+  if (!tagged || /\{[^}]+\}/.test(prefix)) return prefix;
   return `{${prefix}:${queue}}`;
 }
