@@ -32,11 +32,14 @@ export function createRedis(role: "worker" | "producer", url?: string): Redis {
 export function createRedisCluster(role: "worker" | "producer", nodes: readonly string[]): Redis {
   const urls = nodes.map((node) => new URL(/^rediss?:\/\//.test(node) ? node : `redis://${node}`));
   const first = urls[0]!;
+  // Per node, ioredis keeps its own offline queue and lets the cluster (not each node) reconnect: the fail-fast and
+  // retry choices of a producer are cluster options below.
+  const { enableOfflineQueue: _queue, retryStrategy: _retry, ...nodeOptions } = roleOptions(role);
   const cluster = new Cluster(
     urls.map((u) => ({ host: u.hostname, port: Number(u.port || 6379) })),
     {
       redisOptions: {
-        ...roleOptions(role),
+        ...nodeOptions,
         ...(first.username ? { username: decodeURIComponent(first.username) } : {}),
         ...(first.password ? { password: decodeURIComponent(first.password) } : {}),
         ...(first.protocol === "rediss:" ? { tls: {} } : {}),
