@@ -52,12 +52,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await pool?.close(5_000);
-  await closeQueues();
-  await closeSharedRedis();
-  await single.quit();
-  await sandbox.close();
-  await cluster.stop();
+  const t = Date.now();
+  const log = (m: string) => console.log(m, Date.now() - t);
+  await pool?.close(5_000); log("pool");
+  await closeQueues(); log("queues");
+  await closeSharedRedis(); log("shared");
+  await single.quit(); log("single");
+  await sandbox.close(); log("sandbox");
+  await cluster.stop(); log("cluster");
 });
 
 describe("Redis Cluster", () => {
@@ -93,8 +95,12 @@ describe("Redis Cluster", () => {
     expect(await redis.zcard(panicOutcomesKey(integrationOf(`${ORG_A}-wa`)))).toBe(3);
     expect(await redis.exists(deliveryReadyKey(messages[2]!.id))).toBe(1);
     expect((await delayedCount()) - delayedBefore).toBeGreaterThanOrEqual(1);
-    const stored = await adminDb().whatsAppMessage.findMany({ where: { id: { in: messages.map((m) => m.id) } }, select: { waMessageId: true } });
-    expect(stored.every((m) => m.waMessageId)).toBe(true);
+    // The job completes after the provider answered: each message ends with the provider's id.
+    await until(
+      () => adminDb().whatsAppMessage.findMany({ where: { id: { in: messages.map((m) => m.id) } }, select: { waMessageId: true } }),
+      (stored) => stored.every((m) => m.waMessageId),
+      "the provider ids stored",
+    );
   });
 
   it("runs delayed, deduplicated and scheduled jobs from the catalog", async () => {
