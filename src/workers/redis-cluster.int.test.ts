@@ -52,14 +52,15 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const t = Date.now();
-  const log = (m: string) => console.log(m, Date.now() - t);
-  await pool?.close(5_000); log("pool");
-  await closeQueues(); log("queues");
-  await closeSharedRedis(); log("shared");
-  await single.quit(); log("single");
-  await sandbox.close(); log("sandbox");
-  await cluster.stop(); log("cluster");
+  try {
+    await pool?.close(5_000);
+    await closeQueues();
+    await closeSharedRedis();
+    await single.quit();
+    await sandbox.close();
+  } finally {
+    await cluster.stop();
+  }
 });
 
 describe("Redis Cluster", () => {
@@ -77,7 +78,7 @@ describe("Redis Cluster", () => {
     // Two sends per 1.5 s: the third reply waits (DelayJob → BullMQ delayed set) and the second and third may wait
     // behind the earlier ones of their conversation (waiters and ready keys).
     await adminDb().organization.update({ where: { id: ORG_A }, data: { settings: { messaging: { rateLimit: 2, rateWindowMs: 1_500 } } } });
-    const messages = [];
+    const messages: { id: string }[] = [];
     for (const body of ["uno", "dos", "tres"]) {
       messages.push(await sendMessage({ organizationId: ORG_A, conversationId: `${ORG_A}-conv0`, content: { type: "text", body } }));
     }

@@ -20,7 +20,11 @@ export type RedisClusterServers = {
 export async function startRedisCluster(options: { masters?: number } = {}): Promise<RedisClusterServers> {
   const dir = mkdtempSync(join(tmpdir(), "campotech-redis-cluster-"));
   const servers: RedisServer[] = [];
+  // A test runner that gives up on a file (a hook timeout) must not leave the cluster's processes behind.
+  const killOnExit = () => servers.forEach((server) => server.child.kill("SIGKILL"));
+  process.once("exit", killOnExit);
   const stop = async () => {
+    process.off("exit", killOnExit);
     await Promise.all(servers.map((server) => server.stop()));
     rmSync(dir, { recursive: true, force: true });
   };
