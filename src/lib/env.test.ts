@@ -126,3 +126,19 @@ describe("map tiles", () => {
     expect(mapTileOrigin("")).toBeNull();
   });
 });
+
+// issue 22 (cluster)
+describe("Redis Cluster settings", () => {
+  it("is off by default and reads a comma list of nodes, with or without a scheme", () => {
+    expect(parseEnv(valid).REDIS_CLUSTER_NODES).toEqual([]);
+    expect(parseEnv(valid).REDIS_HASH_TAGS).toBe("auto");
+    const env = parseEnv({ ...valid, REDIS_CLUSTER_NODES: "redis://:pw@10.0.0.1:6379, 10.0.0.2:6380 ,rediss://cache.example.com:6379" });
+    expect(env.REDIS_CLUSTER_NODES).toEqual(["redis://:pw@10.0.0.1:6379", "10.0.0.2:6380", "rediss://cache.example.com:6379"]);
+  });
+
+  it("refuses a node without a port or with another scheme, and an unknown hash-tag mode", () => {
+    expect(() => parseEnv({ ...valid, REDIS_CLUSTER_NODES: "10.0.0.1" })).toThrow(/REDIS_CLUSTER_NODES/);
+    expect(() => parseEnv({ ...valid, REDIS_CLUSTER_NODES: "http://10.0.0.1:6379" })).toThrow(/REDIS_CLUSTER_NODES/);
+    expect(() => parseEnv({ ...valid, REDIS_HASH_TAGS: "off" })).toThrow(/REDIS_HASH_TAGS/);
+  });
+});

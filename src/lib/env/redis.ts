@@ -6,7 +6,7 @@ const clusterNodes = z
   .string()
   .default("")
   .transform((value) => value.split(",").map((node) => node.trim()).filter(Boolean))
-  .refine((nodes) => nodes.every((node) => /^(rediss?:\/\/)?[^\s,]+:\d+\/?$/.test(node)), {
+  .refine((nodes) => nodes.every((node) => /^(rediss?:\/\/)?[^\s,/]+:\d+\/?$/.test(node)), {
     message: "must be a comma list of redis://host:port (or host:port)",
   });
 
