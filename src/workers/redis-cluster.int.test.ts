@@ -23,6 +23,8 @@ const { checkRedisDurability } = await import("../modules/health/check-redis-dur
 const { NUMBERS, ORG_A, seedOrganizations } = await import("../modules/messaging/outbound-test-kit");
 const { deliveryReadyKey, integrationOf, orgRateKey, panicOutcomesKey } = await import("../modules/messaging/outbound-keys");
 const { sendMessage } = await import("../modules/messaging/send-message");
+const { publishOrganizationEvents } = await import("../modules/events/publish-organization-events");
+const { subscribeOrganizationEvents } = await import("../modules/events/subscribe-organization-events");
 const { forgetActiveJobs, getActiveJob } = await import("../modules/tracking/active-job-cache");
 const { readLatestPositions, storeLatestPosition } = await import("../modules/tracking/latest-position");
 const { trackingGeoPattern, trackingKeys } = await import("../modules/tracking/tracking-keys");
@@ -151,6 +153,16 @@ describe("Redis Cluster", () => {
     const found: string[] = [];
     for await (const key of scanKeys(redis, trackingGeoPattern())) found.push(key);
     expect(found.sort()).toEqual([...geoKeys].sort());
+  });
+
+  it("carries dashboard events from a publisher to a subscriber through the cluster", async () => {
+    const received: unknown[] = [];
+    const stop = await subscribeOrganizationEvents(ORG_A, (event) => received.push(event));
+    const event = { type: "usage.threshold" as const, organizationId: ORG_A, percent: 80, used: 800, limit: 1000, at: new Date().toISOString() };
+    await publishOrganizationEvents([event]);
+    await until(async () => received.length, (count) => count >= 1, "the event");
+    expect(received).toEqual([event]);
+    await stop();
   });
 
   it("checks every master's durability and names the node at fault", async () => {

@@ -41,7 +41,10 @@ export function startWorkers(options: {
       if ((await Promise.race([graceful, timeout])) === "timeout") {
         forced = true;
         logger.warn({ timeoutMs }, "in-flight jobs did not finish in time; forcing close");
-        await Promise.all(workers.map((w) => w.close(true)));
+        // issue 22 (cluster): close(true) returns the close already under way, and on a Redis Cluster BullMQ's close
+        // was seen never to resolve (a blocking fetch not interrupted). Bounded, so SIGTERM always ends the process;
+        // disconnect() below drops the connections and unfinished jobs go to the stalled-job recovery as before.
+        await Promise.race([Promise.all(workers.map((w) => w.close(true))), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
       }
       clearTimeout(timer);
       await Promise.all(workers.map((w) => w.disconnect().catch(() => {})));
