@@ -41,14 +41,18 @@ export function startWorkers(options: {
       if ((await Promise.race([graceful, timeout])) === "timeout") {
         forced = true;
         logger.warn({ timeoutMs }, "in-flight jobs did not finish in time; forcing close");
-        // issue 22 (cluster): close(true) returns the close already under way, and on a Redis Cluster BullMQ's close
-        // was seen never to resolve (a blocking fetch not interrupted). Bounded, so SIGTERM always ends the process;
-        // disconnect() below drops the connections and unfinished jobs go to the stalled-job recovery as before.
-        await Promise.race([Promise.all(workers.map((w) => w.close(true))), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+        // issue 22 (cluster): close(true) returns the close already under way; bounded like disconnect() below.
+        await atMost(2_000, Promise.all(workers.map((w) => w.close(true))));
       }
       clearTimeout(timer);
-      await Promise.all(workers.map((w) => w.disconnect().catch(() => {})));
+      // issue 22 (cluster): on a Redis Cluster, BullMQ's disconnect() of an already closed worker was seen never to
+      // resolve (waiting for an "end" the client had already passed). Bounded, so SIGTERM always ends the process.
+      await atMost(2_000, Promise.all(workers.map((w) => w.disconnect().catch(() => {}))));
       return { forced };
     },
   };
+}
+
+function atMost(ms: number, work: Promise<unknown>): Promise<unknown> {
+  return Promise.race([work, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
 }
