@@ -410,7 +410,7 @@ describe("payment reminders deferred by quiet hours", () => {
     expect(row).toMatchObject({ key: `deferred-${ORG}-payment-reminder-${due}-1`, sendAt: morning, sentAt: null });
 
     await redis.flushdb();
-    expect(await reconcileDeferredNotifications({ now: new Date(night.getTime() + 3600_000) })).toEqual({ pending: 1, rearmed: 1 });
+    expect(await reconcileDeferredNotifications({ now: new Date(night.getTime() + 3600_000) })).toEqual({ pending: 1, rearmed: 1, pruned: 0 });
     const job = await getQueue("notifications").getJob(row.key);
     expect(job!.timestamp + job!.opts.delay!).toBe(morning.getTime());
     const definition = findJob(SEND_DEFERRED_JOB)!;

@@ -62,15 +62,15 @@ describe("notifications deferred by quiet hours", () => {
     // Redis loses everything at 23:00: the reconcile arms the same job again, still for 08:00.
     await redis.flushdb();
     expect(await deferredJobs()).toEqual([]);
-    expect(await reconcileDeferredNotifications({ now: ba("2026-11-23T23:00:00") })).toEqual({ pending: 1, rearmed: 1 });
+    expect(await reconcileDeferredNotifications({ now: ba("2026-11-23T23:00:00") })).toEqual({ pending: 1, rearmed: 1, pruned: 0 });
     expect((await deferredJobs()).map((j) => [j.id, j.fireAt])).toEqual([[key, MORNING]]);
-    expect(await reconcileDeferredNotifications({ now: ba("2026-11-23T23:01:00") })).toEqual({ pending: 1, rearmed: 0 });
+    expect(await reconcileDeferredNotifications({ now: ba("2026-11-23T23:01:00") })).toEqual({ pending: 1, rearmed: 0, pruned: 0 });
     expect(await sentTo(CUSTOMER)).toHaveLength(0);
 
     // And again overnight; Redis is back at 08:20, after the quiet hours: armed to run now.
     await redis.flushdb();
     const lateMorning = ba("2026-11-24T08:20:00");
-    expect(await reconcileDeferredNotifications({ now: lateMorning })).toEqual({ pending: 1, rearmed: 1 });
+    expect(await reconcileDeferredNotifications({ now: lateMorning })).toEqual({ pending: 1, rearmed: 1, pruned: 0 });
     const [job] = await deferredJobs();
     expect(job!.fireAt).toEqual(lateMorning);
     expect(await runDeferredJob(job!)).toMatchObject({ status: "sent" });
@@ -83,7 +83,7 @@ describe("notifications deferred by quiet hours", () => {
     // loses everything again has nothing left to re-arm.
     expect(await runDeferredJob(job!)).toEqual({ status: "already_sent" });
     await redis.flushdb();
-    expect(await reconcileDeferredNotifications({ now: ba("2026-11-24T08:30:00") })).toEqual({ pending: 0, rearmed: 0 });
+    expect(await reconcileDeferredNotifications({ now: ba("2026-11-24T08:30:00") })).toEqual({ pending: 0, rearmed: 0, pruned: 0 });
     expect(await sentTo(CUSTOMER)).toHaveLength(1);
   });
 
@@ -96,7 +96,7 @@ describe("notifications deferred by quiet hours", () => {
     // The worker died before marking it: the row says unsent, so the reconcile re-arms it and it runs again.
     await adminDb().deferredNotification.updateMany({ data: { sentAt: null } });
     await redis.flushdb();
-    expect(await reconcileDeferredNotifications({ now: ba("2026-11-24T08:05:00") })).toEqual({ pending: 1, rearmed: 1 });
+    expect(await reconcileDeferredNotifications({ now: ba("2026-11-24T08:05:00") })).toEqual({ pending: 1, rearmed: 1, pruned: 0 });
     const [again] = await deferredJobs();
     expect(await runDeferredJob(again!)).toMatchObject({ status: "sent" });
     // The outbound engine's idempotency key holds: still one message.
@@ -104,12 +104,16 @@ describe("notifications deferred by quiet hours", () => {
     expect((await adminDb().deferredNotification.findFirstOrThrow()).sentAt).not.toBeNull();
   });
 
-  it("another organization's deferrals are re-armed too, and a day-old one is no longer sent", async () => {
+  it("another organization's deferrals are re-armed too, a day-old one is no longer sent, a week-old one is pruned", async () => {
     await notifyCustomer({ event: "job_completed", organizationId: ORG_A, customerId: CUSTOMER, context: { jobId: "job-9" } }, { now: NIGHT });
     await notifyCustomer({ event: "job_completed", organizationId: "org-b", customerId: "org-b-c0", context: { jobId: "job-b" } }, { now: NIGHT });
     await redis.flushdb();
-    expect(await reconcileDeferredNotifications({ now: ba("2026-11-23T23:00:00") })).toEqual({ pending: 2, rearmed: 2 });
+    expect(await reconcileDeferredNotifications({ now: ba("2026-11-23T23:00:00") })).toEqual({ pending: 2, rearmed: 2, pruned: 0 });
     await redis.flushdb();
-    expect(await reconcileDeferredNotifications({ now: ba("2026-11-25T08:30:00") })).toEqual({ pending: 0, rearmed: 0 });
+    expect(await reconcileDeferredNotifications({ now: ba("2026-11-25T08:30:00") })).toEqual({ pending: 0, rearmed: 0, pruned: 0 });
+    expect(await adminDb().deferredNotification.count()).toBe(2);
+    // A week after their time the rows go.
+    expect(await reconcileDeferredNotifications({ now: ba("2026-12-01T08:30:00") })).toEqual({ pending: 0, rearmed: 0, pruned: 2 });
+    expect(await adminDb().deferredNotification.count()).toBe(0);
   });
 });
