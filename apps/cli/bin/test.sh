@@ -33,6 +33,17 @@ if ! command -v pdftotext >/dev/null; then
   fi
 fi
 
+# issue 22: the tenant-isolation test behind a transaction-pooling proxy runs a real PgBouncer.
+if ! command -v pgbouncer >/dev/null && [ ! -x /usr/sbin/pgbouncer ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "Instalando pgbouncer (Debian) para la prueba de aislamiento detrás de un pooler"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer) >/dev/null 2>&1 \
+      || die "No se pudo instalar pgbouncer con apt-get."
+  else
+    die "Falta pgbouncer: instalalo (apt-get install pgbouncer)."
+  fi
+fi
+
 reports="$ROOT/.campotech/test-results"
 rm -rf "$reports"; mkdir -p "$reports"
 export CAMPOTECH_TEST_DB="${CAMPOTECH_TEST_DB:-campotech_test}"
