@@ -58,8 +58,9 @@ export function createIngestServer(deps: { db: Database; redis: ReturnType<typeo
         reply = json(500, new AppError("INTERNAL").toJSON());
       }
       // A body left unread (too large) cannot share the connection with the next request; nor can anything while draining.
-      if (draining || !req.complete) res.shouldKeepAlive = false;
-      res.writeHead(reply.status, { ...reply.headers, "content-length": Buffer.byteLength(reply.body) }).end(reply.body);
+      const headers: Record<string, string | number> = { ...reply.headers, "content-length": Buffer.byteLength(reply.body) };
+      if (draining || !req.complete) headers.connection = "close";
+      res.writeHead(reply.status, headers).end(reply.body);
     } finally {
       inFlight -= 1;
       if (inFlight === 0) onIdle?.();

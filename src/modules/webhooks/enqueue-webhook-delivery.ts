@@ -16,7 +16,8 @@ const ADD_TIMEOUT_MS = 3_000;
 export async function enqueueWebhookDelivery(data: WebhookDelivery, deps: WebhookDeps): Promise<{ jobId: string }> {
   const jobId = webhookJobId(data);
   try {
-    await whenRedisReady(deps.redis, READY_TIMEOUT_MS);
+    // Checked inline first: a connected client (every request but the first) skips the extra async hop.
+    if (deps.redis.status !== "ready") await whenRedisReady(deps.redis, READY_TIMEOUT_MS);
     await withTimeout(
       deps.queue.add(PROCESS_WEBHOOK_JOB, data, {
         jobId,
