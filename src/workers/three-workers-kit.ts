@@ -83,7 +83,7 @@ export function worstWindow(times: number[], windowMs: number): number {
   return worst;
 }
 
-export async function until<T>(read: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 45_000): Promise<T> {
+export async function until<T>(read: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 120_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();

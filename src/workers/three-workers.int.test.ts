@@ -31,6 +31,8 @@ const MAIN = new URL("../../apps/workers/src/main.ts", import.meta.url).pathname
 const ROOT = new URL("../../", import.meta.url).pathname;
 const WINDOW_MS = 3_000;
 const LIMIT = 3;
+// The scenarios wait on conditions; on a busy two-core machine three worker processes need time, not a deadline.
+const SCENARIO_TIMEOUT_MS = 150_000;
 const workers: { child: ChildProcess; output: () => string }[] = [];
 
 async function startWorker(): Promise<void> {
@@ -78,15 +80,12 @@ async function idle(names: QueueName[]): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  const t0 = Date.now();
   await resetDatabase(env.DATABASE_ADMIN_URL);
-  console.log("reset", Date.now() - t0);
   await Promise.all(ALL_QUEUES.map((q) => getQueue(q).obliterate({ force: true })));
   await resetSandbox();
   await sandboxClear();
   // Three processes start together, as a deploy with three replicas does.
   await Promise.all([startWorker(), startWorker(), startWorker()]);
-  console.log("started", Date.now() - t0);
 }, 120_000);
 
 async function sandboxClear() {
@@ -94,14 +93,12 @@ async function sandboxClear() {
 }
 
 afterAll(async () => {
-  const t0 = Date.now();
   await Promise.all(workers.map((w) => stopWorker(w.child)));
   // The schedulers the workers registered would otherwise fire in later test files' workers.
   await Promise.all(ALL_QUEUES.map((q) => getQueue(q).obliterate({ force: true })));
   await closeQueues();
   await closeSharedRedis();
   await resetDatabase(env.DATABASE_ADMIN_URL);
-  console.log("stopped", Date.now() - t0);
 }, 60_000);
 
 describe("three worker processes on one Redis and one Postgres", () => {
@@ -112,9 +109,9 @@ describe("three worker processes on one Redis and one Postgres", () => {
     expect(new Set(keys).size).toBe(10);
     for (const { q, key } of schedulers) {
       const pending = await getQueue(q).getJobs(["waiting", "delayed", "prioritized"]);
-      expect(pending.filter((j) => j.repeatJobKey === key).length, key).toBeLessThanOrEqual(1);
+      expect(pending.filter((j) => j.repeatJobKey === key).length, key).toBe(1);
     }
-  });
+  }, SCENARIO_TIMEOUT_MS);
 });
 
 // The scenarios work on organizations of their own, so they run side by side: more contention, less wall time.
@@ -123,7 +120,7 @@ describe.concurrent("three worker processes racing for the same work", () => {
     const ORG = "mw-in";
     const NUMBER = "109000000000001";
     await seedMessagingOrganization({ id: ORG, cuit: "30700000011", phoneNumberId: NUMBER, settings: { assistant: { autoResponseEnabled: true }, messaging: { rateLimit: 10_000, rateWindowMs: 60_000 } } });
-    const customers = Array.from({ length: 5 }, (_, i) => `54911660000${i}`);
+    const customers = Array.from({ length: 4 }, (_, i) => `54911660000${i}`);
     // Per customer: two messages in two deliveries, the same two batched in a third, and the first redelivered as is.
     const deliveries = customers.flatMap((waId, i) => {
       const m1 = { id: `wamid.MW${i}A`, text: "Hola, necesito un plomero" };
@@ -135,11 +132,11 @@ describe.concurrent("three worker processes racing for the same work", () => {
     const admin = adminDb();
     await until(async () => {
       const stored = await admin.whatsAppMessage.count({ where: { organizationId: ORG, direction: "INBOUND" } });
-      return stored === 10 && (await idle(["webhooks", "conversations", "assistant", "outbound"]));
+      return stored === 8 && (await idle(["webhooks", "conversations", "assistant", "outbound"]));
     }, "inbound stored and every follow-up done");
 
-    expect(await admin.customer.count({ where: { organizationId: ORG } })).toBe(5);
-    expect(await admin.whatsAppConversation.count({ where: { organizationId: ORG } })).toBe(5);
+    expect(await admin.customer.count({ where: { organizationId: ORG } })).toBe(4);
+    expect(await admin.whatsAppConversation.count({ where: { organizationId: ORG } })).toBe(4);
     expect(await admin.whatsAppMessage.count({ where: { organizationId: ORG, direction: "INBOUND", turnId: null } })).toBe(0);
     const turns = await admin.conversationTurn.findMany({ where: { organizationId: ORG }, select: { id: true } });
     const runs = await admin.assistantRun.findMany({ where: { organizationId: ORG }, select: { turnId: true, reply: true } });
@@ -149,7 +146,7 @@ describe.concurrent("three worker processes racing for the same work", () => {
     expect(replies.length).toBeGreaterThan(0);
     const sent = (await acceptedSends(NUMBER)).map((r) => r.body.biz_opaque_callback_data);
     expect(sent.sort()).toEqual(replies.map((r) => r.messageId).sort());
-  });
+  }, SCENARIO_TIMEOUT_MS);
 
   it("sends each message once, in order per conversation, within every organization's window", async () => {
     const orgs = [0, 1, 2].map((i) => ({ id: `mw-out-${i}`, phoneNumberId: `10900000000010${i}`, cuit: `3070000002${i}` }));
@@ -157,7 +154,7 @@ describe.concurrent("three worker processes racing for the same work", () => {
     for (const [i, o] of orgs.entries()) {
       await seedMessagingOrganization({ ...o, settings: { messaging: { rateLimit: LIMIT, rateWindowMs: WINDOW_MS } } });
       for (const c of await seedConversations(o.id, 2, `5491170${i}`)) {
-        plan.push({ organizationId: o.id, conversationId: c.id, waId: c.waId, bodies: [1, 2, 3, 4].map((n) => `${c.id} mensaje ${n}`) });
+        plan.push({ organizationId: o.id, conversationId: c.id, waId: c.waId, bodies: [1, 2, 3].map((n) => `${c.id} mensaje ${n}`) });
       }
     }
     // Conversations in parallel, each one's messages in order (as an operator types them).
@@ -173,15 +170,15 @@ describe.concurrent("three worker processes racing for the same work", () => {
     for (const o of orgs) {
       const sends = await acceptedSends(o.phoneNumberId);
       const messageIds = sends.map((r) => r.body.biz_opaque_callback_data);
-      expect(messageIds.length, o.id).toBe(8);
-      expect(new Set(messageIds).size, o.id).toBe(8);
+      expect(messageIds.length, o.id).toBe(6);
+      expect(new Set(messageIds).size, o.id).toBe(6);
       for (const p of plan.filter((x) => x.organizationId === o.id)) {
         expect(sends.filter((r) => r.body.to === p.waId).map((r) => r.body.text?.body)).toEqual(p.bodies);
       }
       const slots = await admin.outboundDelivery.findMany({ where: { organizationId: o.id }, select: { acceptedAt: true } });
       expect(worstWindow(slots.map((s) => s.acceptedAt!.getTime()), WINDOW_MS), o.id).toBeLessThanOrEqual(LIMIT);
     }
-  });
+  }, SCENARIO_TIMEOUT_MS);
 
   it("sends each job reminder once while every process reconciles reminders at the same time", async () => {
     const ORG = "mw-rem";
@@ -189,7 +186,7 @@ describe.concurrent("three worker processes racing for the same work", () => {
     await seedMessagingOrganization({ id: ORG, cuit: "30700000031", phoneNumberId: NUMBER, settings: { messaging: { rateLimit: 10_000, rateWindowMs: 60_000 } } });
     const admin = adminDb();
     await admin.user.create({ data: { id: `${ORG}-tech`, organizationId: ORG, phone: "+5491170009999", name: "Carlos", role: "TECHNICIAN" } });
-    const conversations = await seedConversations(ORG, 4, "54911750");
+    const conversations = await seedConversations(ORG, 3, "54911750");
     // The visits start a day and a few seconds from now: the 24-hour reminders fire in seconds, the others are armed.
     const start = new Date(Date.now() + 24 * 3600_000 + 4_000);
     for (const [i, c] of conversations.entries()) {
@@ -203,7 +200,7 @@ describe.concurrent("three worker processes racing for the same work", () => {
     await reconcileEverywhere("before");
 
     const reminderKeys = () => admin.outboundDelivery.findMany({ where: { organizationId: ORG, idempotencyKey: { startsWith: "notification-reminder-" } }, select: { idempotencyKey: true, messageId: true } });
-    await until(async () => (await reminderKeys()).length >= 4 && (await idle(["outbound"])), "four reminders sent");
+    await until(async () => (await reminderKeys()).length >= 3 && (await idle(["outbound"])), "every 24-hour reminder sent");
     await reconcileEverywhere("after");
     await until(async () => {
       const system = await getQueue("system").getJobs(["waiting", "active"]);
@@ -217,14 +214,14 @@ describe.concurrent("three worker processes racing for the same work", () => {
     // The 1-hour and 30-minute reminders wait in Redis, each exactly once.
     const delayed = (await getQueue("notifications").getDelayed()).filter((j) => j.id?.startsWith(`reminder-${ORG}-`));
     expect(delayed.map((j) => j.id).sort()).toEqual(conversations.flatMap((_, i) => ["1h", "30m"].map((o) => `reminder-${ORG}-job${i}-${o}-${start.getTime()}`)).sort());
-  });
+  }, SCENARIO_TIMEOUT_MS);
 
   it("numbers invoices authorized concurrently without gaps or repeats per point of sale", async () => {
     const ORG = "mw-inv";
     await connectedOrganization({ id: ORG });
     const actor = { userId: `${ORG}-owner` };
     const invoiceIds: string[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 5; i++) {
       const jobId = await completedJob(ORG, `${ORG}-cf`, [{ description: "Cambio de flexible", quantityMilli: 1000, unitPriceCents: 1_000_000 + i, ivaRateBps: 2100 }]);
       const invoice = await withTenant(ORG, (tx) => createInvoice(tx, actor, { organizationId: ORG, jobId }));
       invoiceIds.push(invoice.id);
@@ -241,8 +238,8 @@ describe.concurrent("three worker processes racing for the same work", () => {
     const numbers = invoices.map((r) => r.number!).sort((a, b) => a - b);
     expect(new Set(invoices.map((r) => `${r.pointOfSale}-${r.voucherType}`)).size).toBe(1);
     expect(numbers).toEqual(numbers.map((_, i) => numbers[0]! + i));
-    expect(new Set(invoices.map((r) => r.cae)).size).toBe(6);
-  });
+    expect(new Set(invoices.map((r) => r.cae)).size).toBe(5);
+  }, SCENARIO_TIMEOUT_MS);
 
   it("periodic jobs running in three processes at once do not double their effects", async () => {
     const admin = adminDb();
@@ -272,5 +269,5 @@ describe.concurrent("three worker processes racing for the same work", () => {
 
     const alerts = await admin.alert.findMany({ where: { organizationId: "mw-alert" }, select: { kind: true, status: true, notifiedAt: true } });
     expect(alerts).toEqual([{ kind: "inbound_dead_letters", status: "OPEN", notifiedAt: expect.any(Date) }]);
-  });
+  }, SCENARIO_TIMEOUT_MS);
 });
