@@ -33,9 +33,9 @@ async function bothPassesOverTheSameRows(table: string, ids: string[]) {
     await tx.$queryRawUnsafe(`SELECT id FROM "${table}" WHERE id = ANY($1) FOR UPDATE`, ids);
     passes = Promise.all([runRetention({ organizationId: ORG }), runRetention({ organizationId: ORG })]);
     for (const deadline = Date.now() + 30_000; ; await new Promise((r) => setTimeout(r, 50))) {
-      const [{ waiting }] = await adminDb().$queryRaw<{ waiting: number }[]>`
+      const [row] = await adminDb().$queryRaw<{ waiting: number }[]>`
         SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-      if (waiting >= 2) break;
+      if (row!.waiting >= 2) break;
       if (Date.now() > deadline) throw new Error("the two passes never both waited on the batch");
     }
   }, { timeout: 40_000 });
