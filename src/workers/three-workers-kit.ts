@@ -89,6 +89,6 @@ export async function until<T>(read: () => Promise<T | null | undefined | false>
     const value = await read();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`condition not met in time: ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
+    await new Promise((r) => setTimeout(r, 300));
   }
 }

@@ -33,6 +33,54 @@ const WINDOW_MS = 3_000;
 const LIMIT = 3;
 // The scenarios wait on conditions; on a busy two-core machine three worker processes need time, not a deadline.
 const SCENARIO_TIMEOUT_MS = 150_000;
+const IN = { id: "mw-in", phoneNumberId: "109000000000001" };
+const OUT = [0, 1, 2].map((i) => ({ id: `mw-out-${i}`, phoneNumberId: `10900000000010${i}`, cuit: `3070000002${i}` }));
+const REM = { id: "mw-rem", phoneNumberId: "109000000000200" };
+const INV = "mw-inv";
+const seeded = {
+  outbound: [] as { organizationId: string; conversationId: string; waId: string; bodies: string[] }[],
+  reminderConversations: [] as { id: string; customerId: string; waId: string }[],
+  invoiceIds: [] as string[],
+};
+
+// Everything the scenarios work on is in place before the workers start: seeding (an ARCA key pair among it) does
+// not compete with them for the CPU, and every drive below starts with all three processes ready.
+async function seed(): Promise<void> {
+  const admin = adminDb();
+  await seedMessagingOrganization({ ...IN, cuit: "30700000011", settings: { assistant: { autoResponseEnabled: true }, messaging: { rateLimit: 10_000, rateWindowMs: 60_000 } } });
+
+  for (const [i, o] of OUT.entries()) {
+    await seedMessagingOrganization({ ...o, settings: { messaging: { rateLimit: LIMIT, rateWindowMs: WINDOW_MS } } });
+    for (const c of await seedConversations(o.id, 2, `5491170${i}`)) {
+      seeded.outbound.push({ organizationId: o.id, conversationId: c.id, waId: c.waId, bodies: [1, 2, 3].map((n) => `${c.id} mensaje ${n}`) });
+    }
+  }
+
+  await seedMessagingOrganization({ ...REM, cuit: "30700000031", settings: { messaging: { rateLimit: 10_000, rateWindowMs: 60_000 } } });
+  await admin.user.create({ data: { id: `${REM.id}-tech`, organizationId: REM.id, phone: "+5491170009999", name: "Carlos", role: "TECHNICIAN" } });
+  seeded.reminderConversations = await seedConversations(REM.id, 3, "54911750");
+
+  await connectedOrganization({ id: INV });
+  for (let i = 0; i < 5; i++) {
+    const jobId = await completedJob(INV, `${INV}-cf`, [{ description: "Cambio de flexible", quantityMilli: 1000, unitPriceCents: 1_000_000 + i, ivaRateBps: 2100 }]);
+    seeded.invoiceIds.push((await withTenant(INV, (tx) => createInvoice(tx, { userId: `${INV}-owner` }, { organizationId: INV, jobId }))).id);
+  }
+
+  // Retention: five message bodies past a Profesional plan's 90 days.
+  await admin.organization.create({ data: { id: "mw-ret", name: "Retención", cuit: "30700000041", tier: "PROFESIONAL" } });
+  await admin.customer.create({ data: { id: "mw-ret-c", organizationId: "mw-ret", phone: "+5491180000001", name: "Cliente" } });
+  await admin.whatsAppConversation.create({ data: { id: "mw-ret-conv", organizationId: "mw-ret", customerId: "mw-ret-c", lastMessageAt: new Date() } });
+  const old = new Date(Date.now() - 100 * 86_400_000);
+  await admin.whatsAppMessage.createMany({
+    data: [0, 1, 2, 3, 4].map((i) => ({ id: `mw-ret-m${i}`, organizationId: "mw-ret", conversationId: "mw-ret-conv", direction: "INBOUND" as const, type: "TEXT" as const, content: { body: `viejo ${i}` }, status: "RECEIVED" as const, createdAt: old })),
+  });
+  // Alerts: a message that could not be stored opens one alert for its organization.
+  await admin.organization.create({ data: { id: "mw-alert", name: "Alertas", cuit: "30700000051", tier: "PROFESIONAL" } });
+  await admin.inboundDeadLetter.create({
+    data: { organizationId: "mw-alert", provider: "META_DIRECT", accountId: "x", kind: "message", itemKey: "wamid.DL", deliveryId: "d-1", receivedAt: new Date(), item: {}, error: "poison" },
+  });
+}
+
 const workers: { child: ChildProcess; output: () => string }[] = [];
 
 async function startWorker(): Promise<void> {
@@ -84,9 +132,10 @@ beforeAll(async () => {
   await Promise.all(ALL_QUEUES.map((q) => getQueue(q).obliterate({ force: true })));
   await resetSandbox();
   await sandboxClear();
+  await seed();
   // Three processes start together, as a deploy with three replicas does.
   await Promise.all([startWorker(), startWorker(), startWorker()]);
-}, 120_000);
+}, 180_000);
 
 async function sandboxClear() {
   await fetch(`${new URL(env.META_GRAPH_API_URL).origin}/_sandbox/requests`, { method: "DELETE" });
@@ -117,9 +166,7 @@ describe("three worker processes on one Redis and one Postgres", () => {
 // The scenarios work on organizations of their own, so they run side by side: more contention, less wall time.
 describe.concurrent("three worker processes racing for the same work", () => {
   it("stores each inbound message once, one customer per phone, one answer per turn", async () => {
-    const ORG = "mw-in";
-    const NUMBER = "109000000000001";
-    await seedMessagingOrganization({ id: ORG, cuit: "30700000011", phoneNumberId: NUMBER, settings: { assistant: { autoResponseEnabled: true }, messaging: { rateLimit: 10_000, rateWindowMs: 60_000 } } });
+    const { id: ORG, phoneNumberId: NUMBER } = IN;
     const customers = Array.from({ length: 4 }, (_, i) => `54911660000${i}`);
     // Per customer: two messages in two deliveries, the same two batched in a third, and the first redelivered as is.
     const deliveries = customers.flatMap((waId, i) => {
@@ -149,14 +196,7 @@ describe.concurrent("three worker processes racing for the same work", () => {
   }, SCENARIO_TIMEOUT_MS);
 
   it("sends each message once, in order per conversation, within every organization's window", async () => {
-    const orgs = [0, 1, 2].map((i) => ({ id: `mw-out-${i}`, phoneNumberId: `10900000000010${i}`, cuit: `3070000002${i}` }));
-    const plan: { organizationId: string; conversationId: string; waId: string; bodies: string[] }[] = [];
-    for (const [i, o] of orgs.entries()) {
-      await seedMessagingOrganization({ ...o, settings: { messaging: { rateLimit: LIMIT, rateWindowMs: WINDOW_MS } } });
-      for (const c of await seedConversations(o.id, 2, `5491170${i}`)) {
-        plan.push({ organizationId: o.id, conversationId: c.id, waId: c.waId, bodies: [1, 2, 3].map((n) => `${c.id} mensaje ${n}`) });
-      }
-    }
+    const plan = seeded.outbound;
     // Conversations in parallel, each one's messages in order (as an operator types them).
     const ids = (await Promise.all(plan.map(async (p) => {
       const out: string[] = [];
@@ -167,7 +207,7 @@ describe.concurrent("three worker processes racing for the same work", () => {
     const admin = adminDb();
     await until(async () => (await admin.outboundDelivery.count({ where: { messageId: { in: ids }, acceptedAt: { not: null } } })) === ids.length && (await idle(["outbound"])), "every send accepted");
 
-    for (const o of orgs) {
+    for (const o of OUT) {
       const sends = await acceptedSends(o.phoneNumberId);
       const messageIds = sends.map((r) => r.body.biz_opaque_callback_data);
       expect(messageIds.length, o.id).toBe(6);
@@ -181,12 +221,9 @@ describe.concurrent("three worker processes racing for the same work", () => {
   }, SCENARIO_TIMEOUT_MS);
 
   it("sends each job reminder once while every process reconciles reminders at the same time", async () => {
-    const ORG = "mw-rem";
-    const NUMBER = "109000000000200";
-    await seedMessagingOrganization({ id: ORG, cuit: "30700000031", phoneNumberId: NUMBER, settings: { messaging: { rateLimit: 10_000, rateWindowMs: 60_000 } } });
+    const { id: ORG, phoneNumberId: NUMBER } = REM;
     const admin = adminDb();
-    await admin.user.create({ data: { id: `${ORG}-tech`, organizationId: ORG, phone: "+5491170009999", name: "Carlos", role: "TECHNICIAN" } });
-    const conversations = await seedConversations(ORG, 3, "54911750");
+    const conversations = seeded.reminderConversations;
     // The visits start a day and a few seconds from now: the 24-hour reminders fire in seconds, the others are armed.
     const start = new Date(Date.now() + 24 * 3600_000 + 4_000);
     for (const [i, c] of conversations.entries()) {
@@ -217,16 +254,9 @@ describe.concurrent("three worker processes racing for the same work", () => {
   }, SCENARIO_TIMEOUT_MS);
 
   it("numbers invoices authorized concurrently without gaps or repeats per point of sale", async () => {
-    const ORG = "mw-inv";
-    await connectedOrganization({ id: ORG });
+    const ORG = INV;
     const actor = { userId: `${ORG}-owner` };
-    const invoiceIds: string[] = [];
-    for (let i = 0; i < 5; i++) {
-      const jobId = await completedJob(ORG, `${ORG}-cf`, [{ description: "Cambio de flexible", quantityMilli: 1000, unitPriceCents: 1_000_000 + i, ivaRateBps: 2100 }]);
-      const invoice = await withTenant(ORG, (tx) => createInvoice(tx, actor, { organizationId: ORG, jobId }));
-      invoiceIds.push(invoice.id);
-    }
-    await Promise.all(invoiceIds.map(async (invoiceId) => {
+    await Promise.all(seeded.invoiceIds.map(async (invoiceId) => {
       const { round } = await withTenant(ORG, (tx) => requestInvoiceAuthorization(tx, actor, { organizationId: ORG, invoiceId }));
       await enqueueInvoiceAuthorization({ organizationId: ORG, invoiceId, round });
     }));
@@ -243,22 +273,9 @@ describe.concurrent("three worker processes racing for the same work", () => {
 
   it("periodic jobs running in three processes at once do not double their effects", async () => {
     const admin = adminDb();
-    // Retention: five message bodies past a Profesional plan's 90 days.
-    await admin.organization.create({ data: { id: "mw-ret", name: "Retención", cuit: "30700000041", tier: "PROFESIONAL" } });
-    await admin.customer.create({ data: { id: "mw-ret-c", organizationId: "mw-ret", phone: "+5491180000001", name: "Cliente" } });
-    await admin.whatsAppConversation.create({ data: { id: "mw-ret-conv", organizationId: "mw-ret", customerId: "mw-ret-c", lastMessageAt: new Date() } });
-    const old = new Date(Date.now() - 100 * 86_400_000);
-    await admin.whatsAppMessage.createMany({
-      data: [0, 1, 2, 3, 4].map((i) => ({ id: `mw-ret-m${i}`, organizationId: "mw-ret", conversationId: "mw-ret-conv", direction: "INBOUND" as const, type: "TEXT" as const, content: { body: `viejo ${i}` }, status: "RECEIVED" as const, createdAt: old })),
-    });
-    // Alerts: a message that could not be stored opens one alert for the organization.
-    await admin.organization.create({ data: { id: "mw-alert", name: "Alertas", cuit: "30700000051", tier: "PROFESIONAL" } });
-    await admin.inboundDeadLetter.create({
-      data: { organizationId: "mw-alert", provider: "META_DIRECT", accountId: "x", kind: "message", itemKey: "wamid.DL", deliveryId: "d-1", receivedAt: new Date(), item: {}, error: "poison" },
-    });
-
     const jobs = await Promise.all([retentionRun, alertsEvaluate].flatMap((job) => [0, 1, 2].map((n) => enqueue(job.name, {}, { jobId: `mw-${job.name}-${n}`, attempts: 1 }))));
-    await until(async () => (await Promise.all(jobs.map((j) => j.isCompleted()))).every(Boolean), "periodic runs completed");
+    await until(async () => (await Promise.all(jobs.map(async (j) => (await j.isCompleted()) || (await j.isFailed())))).every(Boolean), "periodic runs finished");
+    expect(await Promise.all(jobs.map((j) => j.isCompleted()))).toEqual(jobs.map(() => true));
 
     const retentionReports = await Promise.all(jobs.filter((j) => j.name === retentionRun.name).map(async (j) => (await getQueue("system").getJob(j.id!))!.returnvalue as { totals: { messages: number } }));
     expect(retentionReports.reduce((sum, r) => sum + r.totals.messages, 0)).toBe(5);
