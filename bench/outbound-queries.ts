@@ -75,15 +75,26 @@ async function main(): Promise<void> {
     const info = await stats.info("commandstats");
     return new Map([...info.matchAll(/cmdstat_([^:]+):calls=(\d+)/g)].map((m) => [m[1]!, Number(m[2])]));
   };
+  // The provider client alone, same process and sandbox: what a send costs before the engine adds anything.
+  const { createWhatsAppProvider } = await import("../src/integrations/whatsapp");
+  const refCpuBefore = process.cpuUsage();
+  for (const o of orgs) {
+    const provider = createWhatsAppProvider({ bspProvider: "META_DIRECT", phoneNumberId: o.phoneNumberId, displayPhoneNumber: "541152630000", credentialsEncrypted: encryptJson({ accessToken: o.token }) });
+    const result = await provider.send({ to: "5491150000000", content: { type: "text", body: "referencia" } });
+    if (!result.ok) throw new Error(`reference send failed: ${result.error.code}`);
+  }
+  const refCpu = process.cpuUsage(refCpuBefore);
   const deps = defaultDeliveryDeps();
   await deliverMessage(messages[0]!, deps); // warms the pools and the caches a long-running worker has
   statements.clear();
   const redisBefore = await redisCalls();
+  const cpuBefore = process.cpuUsage();
   const outcomes = new Map<string, number>();
   for (const m of messages.slice(1)) {
     const outcome = await deliverMessage(m, deps);
     outcomes.set(outcome.outcome, (outcomes.get(outcome.outcome) ?? 0) + 1);
   }
+  const cpu = process.cpuUsage(cpuBefore);
   const redisAfter = await redisCalls();
   redisAfter.set("info", (redisAfter.get("info") ?? 0) - 1); // the INFO that measured it
   const redisByCommand = [...redisAfter].map(([name, calls]) => [name, calls - (redisBefore.get(name) ?? 0)] as const).filter(([, d]) => d > 0);
@@ -91,6 +102,8 @@ async function main(): Promise<void> {
   const n = messages.length - 1;
   const total = [...statements.values()].reduce((a, b) => a + b, 0);
   console.log(`${n} deliveries: ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  console.log(`CPU of this process (engine + in-process sandbox) per delivery: ${((cpu.user + cpu.system) / 1000 / n).toFixed(2)} ms`);
+  console.log(`CPU per reference send (provider client + sandbox only): ${((refCpu.user + refCpu.system) / 1000 / orgs.length).toFixed(2)} ms`);
   console.log(`Postgres statements per delivery: ${(total / n).toFixed(2)}`);
   for (const [text, count] of [...statements].sort((a, b) => b[1] - a[1])) console.log(`  ${(count / n).toFixed(2)}  ${text}`);
   console.log(`Redis commands per delivery: ${(redisCommands / n).toFixed(2)}`);
