@@ -1,3 +1,5 @@
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector";
 import { createRequire } from "node:module";
 import { benchEnv as configure, children, ROOT, startRedis } from "./lib/bench-processes";
 import { freePort } from "./lib/free-port";
@@ -6,9 +8,11 @@ import { freePort } from "./lib/free-port";
 // on the pg driver under Prisma) and Redis commands (the throwaway server's own command stats) — for deliveries that
 // go straight through (no wait, no error), which is what outbound-throughput is made of. A profile, not a timing.
 //
-//   pnpm --filter @campotech/bench outbound-queries [organizations=20] [messagesPerOrg=3] [database=campotech_bench]
+//   pnpm --filter @campotech/bench outbound-queries [organizations=20] [messagesPerOrg=3] [database=campotech_bench] [cpuprofile]
+// With a fifth argument, the deliveries (only them) are CPU-profiled into that .cpuprofile file.
 const [ORGS = 20, PER_ORG = 3] = process.argv.slice(2, 4).map(Number);
 const DB = process.argv[4] ?? "campotech_bench";
+const PROFILE = process.argv[5];
 
 async function main(): Promise<void> {
   const redis = await startRedis();
@@ -88,6 +92,7 @@ async function main(): Promise<void> {
   await deliverMessage(messages[0]!, deps); // warms the pools and the caches a long-running worker has
   statements.clear();
   const redisBefore = await redisCalls();
+  const profiler = PROFILE ? await startProfile() : undefined;
   const cpuBefore = process.cpuUsage();
   const outcomes = new Map<string, number>();
   for (const m of messages.slice(1)) {
@@ -95,6 +100,7 @@ async function main(): Promise<void> {
     outcomes.set(outcome.outcome, (outcomes.get(outcome.outcome) ?? 0) + 1);
   }
   const cpu = process.cpuUsage(cpuBefore);
+  if (profiler) writeFileSync(PROFILE!, JSON.stringify(await profiler.stop()));
   const redisAfter = await redisCalls();
   redisAfter.set("info", (redisAfter.get("info") ?? 0) - 1); // the INFO that measured it
   const redisByCommand = [...redisAfter].map(([name, calls]) => [name, calls - (redisBefore.get(name) ?? 0)] as const).filter(([, d]) => d > 0);
@@ -116,6 +122,15 @@ async function main(): Promise<void> {
   await sandbox.close();
   for (const child of children) child.kill("SIGTERM");
   process.exit(0);
+}
+
+async function startProfile() {
+  const session = new Session();
+  session.connect();
+  const post = (method: string) => new Promise<unknown>((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  await post("Profiler.enable");
+  await post("Profiler.start");
+  return { stop: async () => ((await post("Profiler.stop")) as { profile: unknown }).profile };
 }
 
 main().catch((error) => {

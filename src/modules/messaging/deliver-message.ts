@@ -162,7 +162,8 @@ async function onAccepted(
   slotAt: number,
 ): Promise<DeliveryOutcome> {
   const events = await recordAcceptance({ ...input, providerMessageId, attempts: delivery.attempts + 1, slotAt, at: new Date(deps.now()) });
-  await publishOrganizationEvents(events);
+  // issue 22 (outbound): on the engine's own (auto-pipelined) connection, the hot path's one publish.
+  await publishOrganizationEvents(events, deps.redis);
   if (delivery.smsFallback && delivery.priority === "HIGH") {
     await enqueueDeliveryCheck({ ...input, afterMs: settings.smsFallbackAfterMs });
   }

@@ -1,13 +1,12 @@
 import { Prisma } from "@campotech/database";
-import { withTenant } from "../../lib/db";
+import { withTenantLocked } from "../../lib/db";
 import type { OrganizationEvent } from "../events/organization-event";
 import { applyParkedStatuses } from "../inbound/apply-parked-statuses";
-import { lockProviderMessageId } from "../inbound/lock-provider-message-id";
+import { providerMessageIdLock } from "../inbound/lock-provider-message-id";
 
 // issue 22 (outbound): the provider took the message. Its id, the delivery's bookkeeping and the check for statuses
 // that raced ahead of the send are ONE statement after the provider-id lock (was five statements); the parked
 // statuses themselves are applied only when there are any (rare: a status webhook faster than our own commit).
-// The lock is its own statement on purpose: the check must see what a webhook committed while we waited for it.
 export async function recordAcceptance(input: {
   organizationId: string;
   messageId: string;
@@ -20,8 +19,9 @@ export async function recordAcceptance(input: {
   at: Date;
 }): Promise<OrganizationEvent[]> {
   const { organizationId, messageId, providerMessageId } = input;
-  return withTenant(organizationId, async (tx) => {
-    await lockProviderMessageId(tx, providerMessageId);
+  // The lock is taken with the tenant setting, in the statement before the update: the check below must see what a
+  // status webhook committed while we waited for it.
+  return withTenantLocked(organizationId, providerMessageIdLock(providerMessageId), async (tx) => {
     const updatedAt = new Date().toISOString(); // what Prisma's @updatedAt would write
     const [row] = await tx.$queryRaw<{ conversationId: string; parked: boolean }[]>(Prisma.sql`
       WITH message AS (
