@@ -4,7 +4,8 @@ import { env } from "./env";
 // Workers block on Redis and must retry forever (BullMQ requires maxRetriesPerRequest: null).
 // Producers in the web process must fail fast instead, so a webhook can answer 503 while Redis is down
 // rather than hang or answer 200 for something that was never stored.
-export function createRedis(role: "worker" | "producer", url: string = env.REDIS_URL): Redis {
+// issue 22 (outbound): `extra` adds options for one connection (the delivery engine's auto-pipelining).
+export function createRedis(role: "worker" | "producer", url: string = env.REDIS_URL, extra: RedisOptions = {}): Redis {
   const options: RedisOptions =
     role === "worker"
       ? { maxRetriesPerRequest: null, enableReadyCheck: true }
@@ -15,7 +16,7 @@ export function createRedis(role: "worker" | "producer", url: string = env.REDIS
           commandTimeout: 2_000,
           retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
         };
-  const redis = new Redis(url, options);
+  const redis = new Redis(url, { ...options, ...extra });
   // Connection errors surface through the commands that fail (and /api/health); don't crash the process.
   redis.on("error", () => {});
   return redis;
