@@ -9,12 +9,13 @@ import { freePort } from "./lib/free-port";
 // (no database, no queue, no limits). Then audits the run: no organization exceeded its limit in any sliding
 // window and no message reached the provider twice.
 //
-//   pnpm --filter @campotech/bench outbound-throughput [organizations=1000] [messagesPerOrg=12] [workers=2]
-const [ORGS = 1000, PER_ORG = 12, WORKERS = 2] = process.argv.slice(2).map(Number);
+//   pnpm --filter @campotech/bench outbound-throughput [organizations=1000] [messagesPerOrg=12] [workers=2] [database=campotech_bench]
+const [ORGS = 1000, PER_ORG = 12, WORKERS = 2] = process.argv.slice(2, 5).map(Number);
 const LIMIT = 10; // per organization per window: PER_ORG > LIMIT forces a second window for every organization
 const WINDOW_MS = 60_000;
 const CONCURRENCY = 32; // per worker process
-const DB = "campotech_bench";
+// issue 22 (outbound): a fourth argument picks another database, so several checkouts can run the bench side by side.
+const DB = process.argv[5] ?? "campotech_bench";
 
 async function main(): Promise<void> {
   const redis = await startRedis();

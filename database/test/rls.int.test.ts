@@ -82,6 +82,7 @@ async function seedTwoOrganizations() {
       data: { organizationId: id, provider: "META_DIRECT", accountId: `${id}-wa`, kind: "message", itemKey: `wamid.dl-${id}`, deliveryId: `d-${id}`, receivedAt: at, item: {}, error: "x" },
     });
     await admin.alert.create({ data: { organizationId: id, scope: "ORGANIZATION", kind: "usage", dedupeKey: `usage:${id}:ai`, title: "Uso", detail: "80 %", value: 80, threshold: 80, firstFiredAt: at, lastSeenAt: at } }); // issue 20 (alerts)
+    await admin.deferredNotification.create({ data: { organizationId: id, key: `deferred-${id}`, kind: "customer", payload: {}, sendAt: at } }); // issue 22 (ops)
   }
 }
 
@@ -122,6 +123,7 @@ const TENANT_MODELS = [
   "teamInvitation", "planChangeRequest", "numberProvisioning",
   "inboundDeadLetter", // issue 22 (poison)
   "alert", // issue 20 (alerts)
+  "deferredNotification", // issue 22 (ops)
 ] as const;
 
 describe("the application role", () => {

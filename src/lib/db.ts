@@ -9,6 +9,11 @@ export function withTenant<T>(organizationId: string, fn: (tx: TenantTx) => Prom
   return withTenantOn(db, organizationId, fn);
 }
 
+// issue 22 (outbound): the same, holding a transaction-scoped advisory lock taken with the tenant setting.
+export function withTenantLocked<T>(organizationId: string, lock: { namespace: number; key: string }, fn: (tx: TenantTx) => Promise<T>): Promise<T> {
+  return withTenantOn(db, organizationId, fn, { advisoryLock: lock });
+}
+
 // Operator tooling (CLI, seed, migrations) connects as the owner role, which RLS does not restrict.
 let adminClient: ReturnType<typeof createPrismaClient> | undefined;
 export function adminDb() {

@@ -9,6 +9,7 @@ import { cryptoEnv } from "./env/crypto";
 import { dbEnv } from "./env/db";
 import { deploymentEnv, deploymentProblems, isDeployed, PROVIDER_URL_VARIABLES } from "./env/deployment";
 import { inboundEnv, mediaEnv } from "./env/inbound";
+import { ingestEnv } from "./env/ingest"; // issue 22 (ingest)
 import { mercadoPagoEnv } from "./env/mercadopago";
 import { metricsEnv } from "./env/metrics"; // issue 20 (metrics)
 import { notificationsEnv } from "./env/notifications";
@@ -43,6 +44,7 @@ const schema = z.object({
   ...trackingEnv.shape,
   ...metricsEnv.shape, // issue 20 (metrics)
   ...alertsEnv.shape, // issue 20 (alerts)
+  ...ingestEnv.shape, // issue 22 (ingest)
 });
 
 export type Env = z.infer<typeof schema>;

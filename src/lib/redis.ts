@@ -16,10 +16,11 @@ function roleOptions(role: "worker" | "producer"): RedisOptions {
       };
 }
 
+// issue 22 (outbound): `extra` adds options for one connection (the delivery engine's auto-pipelining).
 // issue 22 (cluster): with REDIS_CLUSTER_NODES set (and no explicit url) this is a Redis Cluster client.
-export function createRedis(role: "worker" | "producer", url?: string): Redis {
-  if (url === undefined && env.REDIS_CLUSTER_NODES.length) return createRedisCluster(role, env.REDIS_CLUSTER_NODES);
-  const redis = new Redis(url ?? env.REDIS_URL, roleOptions(role));
+export function createRedis(role: "worker" | "producer", url?: string, extra: RedisOptions = {}): Redis {
+  if (url === undefined && env.REDIS_CLUSTER_NODES.length) return createRedisCluster(role, env.REDIS_CLUSTER_NODES, extra);
+  const redis = new Redis(url ?? env.REDIS_URL, { ...roleOptions(role), ...extra });
   // Connection errors surface through the commands that fail (and /api/health); don't crash the process.
   redis.on("error", () => {});
   return redis;
@@ -29,23 +30,27 @@ export function createRedis(role: "worker" | "producer", url?: string): Redis {
 // with the same status/quit/duplicate), so it is handed out under the Redis type and the hundred-odd call sites stay
 // as they are. What differs is per node (SCAN, CONFIG, INFO): those go through redisNodes(). Every multi-key command,
 // MULTI or script must keep its keys in one hash slot (see the *-keys.ts builders and redis-cluster-keys.test.ts).
-export function createRedisCluster(role: "worker" | "producer", nodes: readonly string[]): Redis {
+export function createRedisCluster(role: "worker" | "producer", nodes: readonly string[], extra: RedisOptions = {}): Redis {
   const urls = nodes.map((node) => new URL(/^rediss?:\/\//.test(node) ? node : `redis://${node}`));
   const first = urls[0]!;
   // Per node, ioredis keeps its own offline queue and lets the cluster (not each node) reconnect: the fail-fast and
   // retry choices of a producer are cluster options below.
   const { enableOfflineQueue: _queue, retryStrategy: _retry, ...nodeOptions } = roleOptions(role);
+  const { enableAutoPipelining, ...extraNodeOptions } = extra;
   const cluster = new Cluster(
     urls.map((u) => ({ host: u.hostname, port: Number(u.port || 6379) })),
     {
       redisOptions: {
         ...nodeOptions,
+        ...extraNodeOptions,
         ...(first.username ? { username: decodeURIComponent(first.username) } : {}),
         ...(first.password ? { password: decodeURIComponent(first.password) } : {}),
         ...(first.protocol === "rediss:" ? { tls: {} } : {}),
       },
       // Producers fail fast while the cluster is unreachable (same reason as above); workers wait for it.
       enableOfflineQueue: role === "worker",
+      // Auto-pipelining is a cluster option here: ioredis groups the queued commands per node.
+      ...(enableAutoPipelining ? { enableAutoPipelining } : {}),
       clusterRetryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
       slotsRefreshTimeout: 2_000,
       // Managed clusters behind TLS announce node names that must not be resolved again (ElastiCache, MemoryDB).

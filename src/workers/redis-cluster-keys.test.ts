@@ -1,8 +1,11 @@
-import { QueueKeys } from "bullmq";
-import { describe, expect, it } from "vitest";
-import { keySlot } from "../lib/testing/key-slot";
-import { trackingKeys } from "../modules/tracking/tracking-keys";
-import { QUEUES, queuePrefix } from "./queues";
+// Hash tags on, as in cluster mode: the outbound key builders read it (env is parsed on first import).
+process.env.REDIS_HASH_TAGS = "on";
+const { QueueKeys } = await import("bullmq");
+const { describe, expect, it } = await import("vitest");
+const { keySlot } = await import("../lib/testing/key-slot");
+const { deliveryReadyKey, deliveryWaitersKey, numberRateKey, orgRateKey, pairBackoffKey } = await import("../modules/messaging/outbound-keys");
+const { trackingKeys } = await import("../modules/tracking/tracking-keys");
+const { QUEUES, queuePrefix } = await import("./queues");
 
 // issue 22 (cluster): every group of keys that one MULTI, MGET or script touches must live in one hash slot, or a
 // Redis Cluster refuses it with CROSSSLOT. (redis-cluster.int.test.ts runs the same code on a real cluster.)
@@ -61,5 +64,17 @@ describe("tracking keys", () => {
     ];
     expect(sameSlot(keys)).toBe(true);
     expect(keySlot(trackingKeys.geo("org-a"))).not.toBe(keySlot(trackingKeys.geo("org-b")));
+  });
+});
+
+describe("outbound keys", () => {
+  it("a send's pair backoff, organization window and number window share a slot (acquireSendSlot's one script)", () => {
+    expect(sameSlot([pairBackoffKey("acc-1", "+5491150000000", "org-a"), orgRateKey("org-a"), numberRateKey("acc-1", "org-a")])).toBe(true);
+    expect(keySlot(orgRateKey("org-a"))).not.toBe(keySlot(orgRateKey("org-b")));
+  });
+
+  it("a message's waiters and ready keys share a slot (one MULTI when a later message waits behind it)", () => {
+    expect(sameSlot([deliveryWaitersKey("msg-1"), deliveryReadyKey("msg-1")])).toBe(true);
+    expect(keySlot(deliveryWaitersKey("msg-1"))).not.toBe(keySlot(deliveryWaitersKey("msg-2")));
   });
 });

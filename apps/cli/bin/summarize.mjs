@@ -3,7 +3,9 @@
 // closing line, "N passed, N failed", which is what CI reads. Exit 1 if anything failed or a report is missing.
 import { existsSync, readFileSync } from "node:fs";
 
-const [vitestReport, playwrightReport, ...rest] = process.argv.slice(2);
+const [vitestArg, playwrightReport, ...rest] = process.argv.slice(2);
+// The vitest run is sharded (apps/cli/bin/test.sh): its first argument lists the shards' reports, comma-separated.
+const vitestReports = vitestArg.split(",");
 // --jest=<file>: the technician app's jest-expo report (same JSON shape as vitest's).
 const jestReports = rest.filter((a) => a.startsWith("--jest=")).map((a) => a.slice("--jest=".length));
 const checks = rest.filter((a) => !a.startsWith("--"));
@@ -20,24 +22,26 @@ function read(file, label) {
   return JSON.parse(readFileSync(file, "utf8"));
 }
 
-const vitest = read(vitestReport, "vitest");
-if (vitest) {
+for (const [index, file] of vitestReports.entries()) {
+  const label = vitestReports.length > 1 ? `vitest (shard ${index + 1}/${vitestReports.length})` : "vitest";
+  const vitest = read(file, label);
+  if (!vitest) continue;
   passed += vitest.numPassedTests;
   failed += vitest.numFailedTests;
   // A file that fails to load has no test results but must not pass silently.
   const broken = (vitest.testResults ?? []).filter((f) => f.status === "failed" && (f.assertionResults ?? []).length === 0);
   failed += broken.length;
-  for (const f of broken) notes.push(`vitest: ${f.name} failed to run: ${String(f.message).split("\n")[0]}`);
+  for (const f of broken) notes.push(`${label}: ${f.name} failed to run: ${String(f.message).split("\n")[0]}`);
   // A run that never got to the tests (global setup threw: no database, a failed migration) reports zero failures
   // with success=false; it must not read as green.
   if (!vitest.success && vitest.numFailedTests === 0 && broken.length === 0) {
     failed++;
-    notes.push("vitest: the run failed before or outside the tests (see the log above, e.g. its global setup)");
+    notes.push(`${label}: the run failed before or outside the tests (see the log above, e.g. its global setup)`);
   } else if (vitest.numTotalTests === 0) {
     failed++;
-    notes.push("vitest: no tests ran");
+    notes.push(`${label}: no tests ran`);
   }
-  notes.push(`vitest: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed, ${vitest.numPendingTests + vitest.numTodoTests} skipped`);
+  notes.push(`${label}: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed, ${vitest.numPendingTests + vitest.numTodoTests} skipped`);
 }
 for (const file of jestReports) {
   const jest = read(file, "jest");

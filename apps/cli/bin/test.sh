@@ -33,6 +33,17 @@ if ! command -v pdftotext >/dev/null; then
   fi
 fi
 
+# issue 22: the tenant-isolation test behind a transaction-pooling proxy runs a real PgBouncer.
+if ! command -v pgbouncer >/dev/null && [ ! -x /usr/sbin/pgbouncer ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "Instalando pgbouncer (Debian) para la prueba de aislamiento detrás de un pooler"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer) >/dev/null 2>&1 \
+      || die "No se pudo instalar pgbouncer con apt-get."
+  else
+    die "Falta pgbouncer: instalalo (apt-get install pgbouncer)."
+  fi
+fi
+
 reports="$ROOT/.campotech/test-results"
 rm -rf "$reports"; mkdir -p "$reports"
 export CAMPOTECH_TEST_DB="${CAMPOTECH_TEST_DB:-campotech_test}"
@@ -46,9 +57,21 @@ pnpm exec turbo run typecheck --output-logs=errors-only; typecheck=$?
 say "Lint"
 pnpm exec turbo run lint --output-logs=errors-only; lint=$?
 
-say "Pruebas unitarias y de integración (vitest)"
-pnpm exec vitest run --project unit --project integration \
-  --reporter=default --reporter=json --outputFile.json="$reports/vitest.json"
+say "Pruebas unitarias y de integración (vitest, en dos mitades a la vez)"
+# Integration files run one after another inside a vitest process (they share one database and one Redis index),
+# and most of their time is spent waiting on real processes; two shards, each with its own database, Redis index
+# and sandbox, keep both cores busy. Shard 2's log is printed after shard 1's so the two do not interleave.
+CAMPOTECH_TEST_DB="${CAMPOTECH_TEST_DB}_b" \
+  CAMPOTECH_TEST_REDIS_URL="${CAMPOTECH_TEST_REDIS_URL_B:-redis://127.0.0.1:6379/2}" \
+  CAMPOTECH_TEST_SANDBOX_PORT="${CAMPOTECH_TEST_SANDBOX_PORT_B:-4630}" \
+  pnpm exec vitest run --project unit --project integration --shard=2/2 \
+  --reporter=default --reporter=json --outputFile.json="$reports/vitest-2.json" >"$reports/vitest-2.log" 2>&1 &
+shard2=$!
+pnpm exec vitest run --project unit --project integration --shard=1/2 \
+  --reporter=default --reporter=json --outputFile.json="$reports/vitest-1.json"
+wait "$shard2"
+say "vitest, mitad 2"
+cat "$reports/vitest-2.log"
 
 say "Pruebas de la app de técnicos (jest-expo)"
 (cd apps/mobile && EXPO_NO_TELEMETRY=1 pnpm exec jest --ci --json --outputFile="$reports/jest.json")
@@ -65,5 +88,5 @@ if [ "$build" = 0 ]; then
   (cd apps/web && PLAYWRIGHT_JSON_OUTPUT="$reports/playwright.json" pnpm exec playwright test)
 fi
 
-node apps/cli/bin/summarize.mjs "$reports/vitest.json" "$reports/playwright.json" "--jest=$reports/jest.json" \
+node apps/cli/bin/summarize.mjs "$reports/vitest-1.json,$reports/vitest-2.json" "$reports/playwright.json" "--jest=$reports/jest.json" \
   "build=$build" "typecheck=$typecheck" "lint=$lint" "mobile-export=$mobile_export"

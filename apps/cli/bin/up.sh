@@ -62,6 +62,9 @@ start sandbox "pnpm --filter @campotech/sandbox start"
 start workers "pnpm --filter @campotech/workers start"
 start web "pnpm --filter @campotech/web start"
 start mobile "PORT=$MOBILE_PORT API_URL=http://127.0.0.1:$WEB_PORT node apps/mobile/scripts/serve-web.mjs"
+# issue 22 (ingest): the lean webhook process as well, only when asked for (INGEST_PORT=3002 npm start); the web keeps
+# serving /api/webhooks/* too, so the sandbox needs no change (docs/deploy.md "Lean ingest").
+if [ -n "${INGEST_PORT:-}" ]; then start ingest "pnpm --filter @campotech/ingest start"; fi
 
 wait_for() { # name, url — any HTTP answer counts as "up" (a 503 health still means the process is serving)
   node -e 'const [u] = process.argv.slice(1); const until = Date.now() + 60000;
@@ -77,6 +80,7 @@ say "Vinculando la organización de demostración con MercadoPago (sandbox)"
 campotech mercadopago sandbox-connect --org demo-org >/dev/null 2>&1 || say "Aviso: no se pudo vincular MercadoPago (sandbox); probá pnpm campotech mercadopago sandbox-connect --org demo-org"
 wait_for workers "http://127.0.0.1:$WORKERS_PORT/health"
 wait_for web "http://127.0.0.1:$WEB_PORT/api/health"
+if [ -n "${INGEST_PORT:-}" ]; then wait_for ingest "http://127.0.0.1:$INGEST_PORT/health"; say "Ingesta de webhooks (lean) en http://localhost:$INGEST_PORT/api/webhooks/…"; fi # issue 22 (ingest)
 
 cat <<TXT
 

@@ -6,7 +6,7 @@ import { METRIC_FAMILIES } from "@campotech/core/lib/metrics/catalog";
 import { sampleOf } from "@campotech/core/lib/metrics/metrics-test-kit";
 import { webhookAckSeconds } from "@campotech/core/lib/metrics/webhook-metrics";
 import { closeSharedRedis, sharedRedis, whenRedisReady } from "@campotech/core/lib/redis";
-import { acceptMetaWebhook } from "@campotech/core/modules/webhooks";
+import { WEBHOOK_ENDPOINTS } from "@campotech/core/modules/webhooks";
 import { closeQueues, getQueue } from "@campotech/core/workers";
 import { GET as metricsRoute } from "../app/api/metrics/route";
 import { handleWebhook } from "./webhook-route";
@@ -32,7 +32,7 @@ const metaWebhook = (body: string, secret = env.META_APP_SECRET) =>
       headers: { "content-type": "application/json", "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}` },
       body,
     }),
-    ({ rawBody, headers, path }) => acceptMetaWebhook({ rawBody, headers, path }),
+    WEBHOOK_ENDPOINTS["/api/webhooks/whatsapp"], // issue 22 (ingest): the endpoint both hosts share
   );
 
 beforeAll(async () => {

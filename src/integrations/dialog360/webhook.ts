@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import type { HeaderReader } from "../../lib/header-reader";
 import { constantTimeEqual } from "../meta/webhook";
 
 // 360dialog webhooks (reference/WHATSAPP.md §5): Meta's envelope unchanged, authenticated by the custom header we
@@ -9,7 +10,7 @@ export const DIALOG360_SECRET_HEADER = "x-campotech-webhook-secret";
 export const DIALOG360_SIGNATURE_HEADER = "x-360dialog-signature";
 
 export type Dialog360Verification = {
-  headers: Headers;
+  headers: Pick<HeaderReader, "get">;
   rawBody: Buffer;
   /** The organization's webhook secrets (usually one per number). Empty when the orgId is unknown. */
   organizationSecrets: string[];

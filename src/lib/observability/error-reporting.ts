@@ -31,7 +31,7 @@ export function sentryOptions(dsn: string, service: string) {
   };
 }
 
-export async function initErrorReporting(options: { service: "web" | "workers" | "cli"; dsn?: string; load?: () => Promise<Sdk> }): Promise<boolean> {
+export async function initErrorReporting(options: { service: "web" | "workers" | "cli" | "ingest"; dsn?: string; load?: () => Promise<Sdk> }): Promise<boolean> {
   const dsn = options.dsn ?? env.SENTRY_DSN;
   if (!dsn) return false;
   if (slot[SDK]) return true;

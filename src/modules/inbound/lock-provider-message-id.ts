@@ -6,3 +6,6 @@ import type { TenantTx } from "../../lib/db";
 export async function lockProviderMessageId(tx: TenantTx, waMessageId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(4004, hashtext(${waMessageId}))`;
 }
+
+// issue 22 (outbound): the same lock, for withTenantLocked (taken in the statement that sets the tenant).
+export const providerMessageIdLock = (waMessageId: string) => ({ namespace: 4004, key: waMessageId });

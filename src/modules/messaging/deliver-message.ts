@@ -6,21 +6,19 @@ import { logger } from "../../lib/logger";
 import { countOutboundSend } from "../../lib/metrics/outbound-metrics";
 import { countRateLimitWait, type RateLimitKind } from "../../lib/metrics/rate-limit-metrics";
 import { DelayJob } from "../../workers/delay-job";
-import type { OrganizationEvent } from "../events/organization-event";
 import { publishOrganizationEvents } from "../events/publish-organization-events";
-import { applyParkedStatuses } from "../inbound/apply-parked-statuses";
 import { buildTemplateMessage } from "../templates/build-template-message";
 import { defaultDeliveryDeps, type DeliveryDeps } from "./delivery-deps";
-import { earlierUnsentMessage } from "./earlier-unsent-message";
+import { acquireSendSlot } from "./acquire-send-slot";
 import { enqueueDeliveryCheck } from "./enqueue-delivery";
-import { messagingSettings } from "./messaging-settings";
+import { loadDelivery } from "./load-delivery";
 import { DEFAULT_NUMBER_THROUGHPUT, deliveryReadyKey, deliveryWaitersKey, integrationOf, numberRateKey, orgRateKey, pairBackoffKey, PAIR_BACKOFF_MS, panicOutcomesKey } from "./outbound-keys";
-import { findActivePanic, tripPanicMode } from "./panic-mode";
+import { tripPanicMode } from "./panic-mode";
 import { recordSendOutcome } from "./panic-breaker";
+import { recordAcceptance } from "./record-acceptance";
 import { nextRetryDelay } from "./retry-schedule";
 import { unsealContent } from "./secret-content";
 import { sendSmsFallback } from "./send-sms-fallback";
-import { acquireSlidingWindowSlot, releaseSlidingWindowSlot } from "./sliding-window-limit";
 
 export type DeliveryOutcome =
   | { outcome: "sent"; providerMessageId: string }
@@ -33,6 +31,9 @@ const RATE_LIMIT_CODES = new Set(["130429", "80007", "4", "63018", "http_429"]);
 const MAX_PAIR_RETRIES = 10;
 // Backstop for a message waiting behind an earlier one of its conversation (normally it is woken before).
 const ORDER_WAIT_MS = 5_000;
+const SLOT_REASONS: Record<RateLimitKind, string> = {
+  recipient_pair: "recipient pair-rate backoff", organization: "organization rate limit", phone_number: "phone number throughput",
+};
 
 // The delivery worker's use-case: one attempt to hand one stored message to its provider, honouring panic mode,
 // the organization's sliding-window limit, the number's throughput and per-recipient backoff. Waiting is a
@@ -67,24 +68,8 @@ async function wakeWaiters(messageId: string, deps: DeliveryDeps): Promise<void>
 async function attemptDelivery(input: { organizationId: string; messageId: string }, deps: DeliveryDeps): Promise<DeliveryOutcome> {
   const { organizationId, messageId } = input;
   const now = deps.now();
-  const loaded = await withTenant(organizationId, async (tx) => {
-    const message = await tx.whatsAppMessage.findUnique({
-      where: { id: messageId },
-      include: { delivery: true, organization: { select: { settings: true } } },
-    });
-    if (!message?.delivery || !message.accountId) return null;
-    const account = await tx.whatsAppBusinessAccount.findUniqueOrThrow({
-      where: { id: message.accountId },
-      select: { id: true, bspProvider: true, phoneNumberId: true, wabaId: true, displayPhoneNumber: true, credentialsEncrypted: true, provisioningStatus: true },
-    });
-    const panic = await findActivePanic(tx, organizationId, integrationOf(account.id));
-    if (panic && !message.waMessageId && message.status === "QUEUED" && !message.delivery.deadLetteredAt) {
-      await tx.outboundDelivery.update({ where: { messageId }, data: { heldAt: message.delivery.heldAt ?? new Date(now), heldReason: panic.reason } });
-    }
-    // issue 22 (lead): per-conversation order.
-    const earlier = panic ? null : await earlierUnsentMessage(tx, message, now);
-    return { message, delivery: message.delivery, account, panic, earlier, settings: messagingSettings(message.organization.settings) };
-  });
+  // issue 22 (outbound): one statement reads all of it, and marks the message held when a panic is active.
+  const loaded = await loadDelivery(organizationId, messageId, now);
   if (!loaded) return { outcome: "skipped", reason: "not_found" };
   const { message, delivery, account, panic, earlier, settings } = loaded;
   if (message.waMessageId || message.status !== "QUEUED") return { outcome: "skipped", reason: "already_sent" };
@@ -92,9 +77,9 @@ async function attemptDelivery(input: { organizationId: string; messageId: strin
   if (panic) return { outcome: "held", reason: panic.reason };
   if (earlier) {
     // Woken by the earlier one when it is handed over; until then asleep until its own next try at the earliest.
-    await deps.redis.multi().sadd(deliveryWaitersKey(earlier), messageId).pexpire(deliveryWaitersKey(earlier), 24 * 3600_000).exec();
-    const ready = Number(await deps.redis.get(deliveryReadyKey(earlier))) || 0;
-    throw new DelayJob(Math.max(now + ORDER_WAIT_MS, ready + 1), `waiting for ${earlier}, sent earlier in the conversation`);
+    const [, , [, ready]] = (await deps.redis.multi().sadd(deliveryWaitersKey(earlier), messageId).pexpire(deliveryWaitersKey(earlier), 24 * 3600_000)
+      .get(deliveryReadyKey(earlier)).exec()) as [unknown, unknown, [Error | null, string | null]];
+    throw new DelayJob(Math.max(now + ORDER_WAIT_MS, (Number(ready) || 0) + 1), `waiting for ${earlier}, sent earlier in the conversation`);
   }
 
   // A login code is sent from its sealed copy, and only while it is still worth sending.
@@ -108,19 +93,16 @@ async function attemptDelivery(input: { organizationId: string; messageId: strin
     content = stripPreview(message.content);
   }
 
-  const backoff = await deps.redis.pttl(pairBackoffKey(account.id, delivery.recipient));
-  if (backoff > 0) throw rateLimited("recipient_pair", now, now + backoff, "recipient pair-rate backoff");
-
   const member = `${messageId}:${delivery.attempts}`;
-  const orgSlot = await acquireSlidingWindowSlot(deps.redis, {
-    key: orgRateKey(organizationId), limit: settings.rateLimit, windowMs: settings.rateWindowMs, member, now,
+  // issue 22 (outbound): pair backoff, organization window and number window in one script (one round trip).
+  const slot = await acquireSendSlot(deps.redis, {
+    pairKey: pairBackoffKey(account.id, delivery.recipient, organizationId),
+    org: { key: orgRateKey(organizationId), limit: settings.rateLimit, windowMs: settings.rateWindowMs },
+    number: { key: numberRateKey(account.id, organizationId), ...DEFAULT_NUMBER_THROUGHPUT },
+    member,
+    now,
   });
-  if (!orgSlot.allowed) throw rateLimited("organization", now, orgSlot.retryAt ?? now + settings.rateWindowMs, "organization rate limit");
-  const numberSlot = await acquireSlidingWindowSlot(deps.redis, { key: numberRateKey(account.id), ...DEFAULT_NUMBER_THROUGHPUT, member, now });
-  if (!numberSlot.allowed) {
-    await releaseSlidingWindowSlot(deps.redis, orgRateKey(organizationId), member);
-    throw rateLimited("phone_number", now, numberSlot.retryAt ?? now + 1_000, "phone number throughput");
-  }
+  if (!slot.allowed) throw rateLimited(slot.limit, now, slot.retryAt, SLOT_REASONS[slot.limit]);
 
   const result = await deps.providerFor(account).send({
     to: delivery.recipient,
@@ -155,7 +137,7 @@ async function attemptDelivery(input: { organizationId: string; messageId: strin
     case "retry_recipient": {
       if (attempts > MAX_PAIR_RETRIES) return deadLetter({ ...input, purpose: delivery.purpose }, error, attempts, deps);
       const wait = error.retryAfterMs ?? PAIR_BACKOFF_MS;
-      await deps.redis.set(pairBackoffKey(account.id, delivery.recipient), "1", "PX", wait);
+      await deps.redis.set(pairBackoffKey(account.id, delivery.recipient, organizationId), "1", "PX", wait);
       await noteAttempt(input, error, attempts, new Date(now + wait));
       throw rateLimited("recipient_pair", now, now + wait, "pair rate limit");
     }
@@ -179,27 +161,9 @@ async function onAccepted(
   deps: DeliveryDeps,
   slotAt: number,
 ): Promise<DeliveryOutcome> {
-  const events = await withTenant(input.organizationId, async (tx) => {
-    const message = await tx.whatsAppMessage.update({
-      where: { id: input.messageId },
-      data: { waMessageId: providerMessageId, errorCode: null, errorTitle: null },
-      select: { conversationId: true },
-    });
-    await tx.outboundDelivery.update({
-      where: { messageId: input.messageId },
-      // acceptedAt is the send's rate-limit slot time: the instant the limiter counted, so audits of the limit
-      // (bench/outbound-throughput.ts) see exactly what the limiter saw.
-      data: { acceptedAt: new Date(slotAt), attempts: delivery.attempts + 1, lastErrorCode: null, lastErrorTitle: null, nextAttemptAt: null },
-    });
-    // The provider's id is stored as soon as the send returns, so statuses that raced ahead attach now.
-    const parked = await applyParkedStatuses(tx, providerMessageId);
-    const accepted: OrganizationEvent = {
-      type: "message.updated", organizationId: input.organizationId, conversationId: message.conversationId,
-      messageId: input.messageId, fields: { waMessageId: providerMessageId }, at: new Date(deps.now()).toISOString(),
-    };
-    return [accepted, ...parked.events];
-  });
-  await publishOrganizationEvents(events);
+  const events = await recordAcceptance({ ...input, providerMessageId, attempts: delivery.attempts + 1, slotAt, at: new Date(deps.now()) });
+  // issue 22 (outbound): on the engine's own (auto-pipelined) connection, the hot path's one publish.
+  await publishOrganizationEvents(events, deps.redis);
   if (delivery.smsFallback && delivery.priority === "HIGH") {
     await enqueueDeliveryCheck({ ...input, afterMs: settings.smsFallbackAfterMs });
   }

@@ -21,10 +21,12 @@ export type DeliveryDeps = {
 
 // Workers wait for Redis rather than fail fast (the web's shared producer connection refuses commands until it
 // is connected): one lazily created connection per worker process for limits, backoffs and panic outcomes.
+// issue 22 (outbound): auto-pipelined, so the commands of the many deliveries a worker runs at once leave in one
+// write per event-loop turn instead of one each (order per connection is unchanged; Lua scripts stay atomic).
 let workerRedis: Redis | undefined;
 
 export function defaultDeliveryDeps(): DeliveryDeps {
-  workerRedis ??= createRedis("worker");
+  workerRedis ??= createRedis("worker", undefined, { enableAutoPipelining: true });
   return {
     now: () => Date.now(),
     redis: workerRedis,

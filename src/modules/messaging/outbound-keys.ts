@@ -1,14 +1,21 @@
 import { env } from "../../lib/env";
+import { redisHashTags } from "../../lib/redis";
 
 // Redis keys and the integration names used by rate limits and panic mode, in one place.
 export const integrationOf = (accountId: string) => `whatsapp:${accountId}`;
-export const orgRateKey = (organizationId: string) => `${env.QUEUE_PREFIX}:rl:org:${organizationId}`;
-export const numberRateKey = (accountId: string) => `${env.QUEUE_PREFIX}:rl:number:${accountId}`;
-export const pairBackoffKey = (accountId: string, recipient: string) => `${env.QUEUE_PREFIX}:pair:${accountId}:${recipient}`;
+// issue 22 (cluster): with hash tags (cluster mode, docs/deploy.md) a send's three limit keys share the organization's
+// slot (acquireSendSlot checks them in one script) and a message's waiters and ready keys share the message's (one
+// MULTI). Without, a single Redis keeps today's names.
+const P = () => env.QUEUE_PREFIX;
+export const orgRateKey = (organizationId: string) => (redisHashTags() ? `${P()}:{${organizationId}}:rl:org` : `${P()}:rl:org:${organizationId}`);
+export const numberRateKey = (accountId: string, organizationId: string) =>
+  redisHashTags() ? `${P()}:{${organizationId}}:rl:number:${accountId}` : `${P()}:rl:number:${accountId}`;
+export const pairBackoffKey = (accountId: string, recipient: string, organizationId: string) =>
+  redisHashTags() ? `${P()}:{${organizationId}}:pair:${accountId}:${recipient}` : `${P()}:pair:${accountId}:${recipient}`;
 // When a waiting delivery will try again (its DelayJob's until): a later message of its conversation sleeps until then.
-export const deliveryReadyKey = (messageId: string) => `${env.QUEUE_PREFIX}:outbound:ready:${messageId}`;
+export const deliveryReadyKey = (messageId: string) => (redisHashTags() ? `${P()}:outbound:{${messageId}}:ready` : `${P()}:outbound:ready:${messageId}`);
 // Deliveries sleeping behind this message (same conversation): woken as soon as it is handed over or given up.
-export const deliveryWaitersKey = (messageId: string) => `${env.QUEUE_PREFIX}:outbound:waiters:${messageId}`;
+export const deliveryWaitersKey = (messageId: string) => (redisHashTags() ? `${P()}:outbound:{${messageId}}:waiters` : `${P()}:outbound:waiters:${messageId}`);
 export const panicOutcomesKey = (integration: string) => `${env.QUEUE_PREFIX}:panic:${integration}`;
 
 export const deliverJobId = (messageId: string, round?: string) => (round ? `deliver-${messageId}-${round}` : `deliver-${messageId}`);

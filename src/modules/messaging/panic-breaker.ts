@@ -17,12 +17,20 @@ export const DEFAULT_PANIC_POLICY: PanicPolicy = { windowMs: 5 * 60_000, failure
 // Codes that stop the channel at once: bad/expired token, temporary block, locked account, payment problem.
 export const IMMEDIATE_PANIC_CODES = new Set(["190", "368", "131031", "131042", "0", "3", "10", "20003"]);
 
+// issue 22 (outbound): the script counts the window itself and answers three numbers (total, failed, rate-limited)
+// instead of every member: a busy integration sends hundreds of sends per window, on every send.
 const RECORD = `
 local key, now, window, member = KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3]
 redis.call('ZADD', key, now, member)
 redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
 redis.call('PEXPIRE', key, window)
-return redis.call('ZRANGEBYSCORE', key, now - window, '+inf')
+local members = redis.call('ZRANGEBYSCORE', key, now - window, '+inf')
+local failed, limited = 0, 0
+for _, m in ipairs(members) do
+  if string.sub(m, -3) ~= '|ok' then failed = failed + 1 end
+  if string.sub(m, -13) == '|rate_limited' then limited = limited + 1 end
+end
+return {#members, failed, limited}
 `;
 
 export type PanicDecision = { trip: false } | { trip: true; reason: string; metadata: Record<string, number | string> };
@@ -35,10 +43,7 @@ export async function recordSendOutcome(
   if (input.code && IMMEDIATE_PANIC_CODES.has(input.code)) {
     return { trip: true, reason: `provider_error_${input.code}`, metadata: { code: input.code } };
   }
-  const members = (await redis.eval(RECORD, 1, input.key, input.now, policy.windowMs, `${input.id}|${input.outcome}`)) as string[];
-  const total = members.length;
-  const failed = members.filter((m) => !m.endsWith("|ok")).length;
-  const rateLimited = members.filter((m) => m.endsWith("|rate_limited")).length;
+  const [total, failed, rateLimited] = (await redis.eval(RECORD, 1, input.key, input.now, policy.windowMs, `${input.id}|${input.outcome}`)) as [number, number, number];
   if (rateLimited >= policy.rateLimitStorm) {
     return { trip: true, reason: "rate_limit_storm", metadata: { rateLimited, windowMs: policy.windowMs } };
   }

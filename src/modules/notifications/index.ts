@@ -29,3 +29,8 @@ export { setNotificationPreferences } from "./set-notification-preferences";
 export { getOrganizationNotificationSettings } from "./get-organization-notification-settings";
 export type { OrganizationNotificationView } from "./get-organization-notification-settings";
 export { setOrganizationQuietHours } from "./set-organization-quiet-hours";
+export { deferNotification } from "./defer-notification"; // issue 22 (ops)
+export { deferredNotificationPayloadSchema } from "./deferred-notification.schemas"; // issue 22 (ops)
+export type { DeferredNotificationPayload } from "./deferred-notification.schemas"; // issue 22 (ops)
+export { sendDeferredNotification } from "./send-deferred-notification"; // issue 22 (ops)
+export type { DeferredSendResult } from "./send-deferred-notification"; // issue 22 (ops)

@@ -6,7 +6,7 @@ import { sendMessage } from "../messaging/send-message";
 import { defaultTemplateFor } from "../templates/default-templates";
 import { resolveTemplateVariables } from "../templates/resolve-template-variables";
 import { notificationSettings } from "./notification-settings";
-import { notificationsQueue, SEND_DEFERRED_JOB } from "./notifications-queue";
+import { deferNotification } from "./defer-notification";
 import { notifyCustomerInputSchema, type NotifyCustomerInput } from "./notify-customer.schemas";
 import { quietHoursDecision } from "./quiet-hours-decision";
 import { trackingLink } from "./tracking-link";
@@ -18,8 +18,9 @@ export type NotifyCustomerResult =
 const PRIORITY = { EMERGENCY: "high", HIGH: "high", NORMAL: "normal" } as const;
 
 // Event → the customer's WhatsApp template, through the outbound engine (24-hour rule, opt-outs, tier limits,
-// SMS fallback). Inside quiet hours a non-emergency notification becomes a delayed BullMQ job that calls this
-// again when the window ends (`deferred: true` then skips the check, so it can never bounce back and forth).
+// SMS fallback). Inside quiet hours a non-emergency notification is deferred (a DeferredNotification row plus a delayed
+// job, see defer-notification.ts) that calls this again when the window ends (`deferred: true` then skips the check,
+// so it can never bounce back and forth).
 export async function notifyCustomer(
   raw: NotifyCustomerInput,
   // immediate: the message answers something the customer just did (their payment went through): quiet hours are for
@@ -43,11 +44,7 @@ export async function notifyCustomer(
       // A key is fixed now even when the caller gave none, so the deferred send is idempotent too.
       const key = dedupeKey ?? `${input.event}-${randomUUID()}`;
       const deferredJobId = `deferred-${input.organizationId}-${key}`;
-      await notificationsQueue().add(
-        SEND_DEFERRED_JOB,
-        { kind: "customer", input: { ...input, dedupeKey: key } },
-        { jobId: deferredJobId, delay: decision.until.getTime() - now.getTime(), timestamp: now.getTime(), attempts: 3, backoff: { type: "exponential", delay: 5_000 } },
-      );
+      await deferNotification({ organizationId: input.organizationId, key: deferredJobId, payload: { kind: "customer", input: { ...input, dedupeKey: key } }, until: decision.until, now });
       return { status: "deferred", until: decision.until, deferredJobId };
     }
   }

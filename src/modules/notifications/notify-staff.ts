@@ -6,7 +6,7 @@ import { ensureStaffRecipient } from "../auth/ensure-staff-recipient";
 import { sendMessage } from "../messaging/send-message";
 import { env } from "../../lib/env";
 import { notificationSettings } from "./notification-settings";
-import { notificationsQueue, SEND_DEFERRED_JOB } from "./notifications-queue";
+import { deferNotification } from "./defer-notification";
 import { quietHoursDecision } from "./quiet-hours-decision";
 
 export const notifyStaffInputSchema = z.object({
@@ -49,11 +49,7 @@ export async function notifyStaff(raw: NotifyStaffInput, deps: NotifyStaffDeps &
       const decision = quietHoursDecision({ now, urgency: input.urgency, organizationQuiet: settings.quietHours ?? null, userQuiet: preference.quietHours ?? null });
       if (decision.action === "defer") {
         const deferredJobId = `deferred-staff-${input.organizationId}-${user.id}-${input.dedupeKey ?? now.getTime()}`;
-        await notificationsQueue().add(
-          SEND_DEFERRED_JOB,
-          { kind: "staff", input: { ...input, userIds: [user.id] } },
-          { jobId: deferredJobId, delay: decision.until.getTime() - now.getTime(), timestamp: now.getTime(), attempts: 3, backoff: { type: "exponential", delay: 5_000 } },
-        );
+        await deferNotification({ organizationId: input.organizationId, key: deferredJobId, payload: { kind: "staff", input: { ...input, userIds: [user.id] } }, until: decision.until, now });
         out.push({ userId: user.id, status: "deferred", until: decision.until, deferredJobId });
         continue;
       }

@@ -4,6 +4,7 @@ import type { Redis } from "ioredis";
 import { verifyMercadoPagoSignature } from "../../integrations/mercadopago";
 import { env } from "../../lib/env";
 import { AppError } from "../../lib/errors";
+import type { HeaderReader } from "../../lib/header-reader";
 import { logger } from "../../lib/logger";
 import { sharedRedis, whenRedisReady } from "../../lib/redis";
 import { getQueue } from "../../workers/queue-registry";
@@ -35,7 +36,7 @@ function defaultDeps(): MercadoPagoWebhookDeps {
  * Topics we do not follow (merchant orders, chargebacks' own topic) are acknowledged and dropped.
  */
 export async function acceptMercadoPagoWebhook(
-  request: { rawBody: Buffer; headers: Headers; url: URL },
+  request: { rawBody: Buffer; headers: Pick<HeaderReader, "get">; url: URL },
   deps: MercadoPagoWebhookDeps = defaultDeps(),
 ): Promise<{ jobId: string }> {
   assertBodySize(request.rawBody);

@@ -4,6 +4,9 @@ import { decryptSecret } from "../../lib/crypto";
 import { adminDb, withTenant } from "../../lib/db";
 import { env } from "../../lib/env";
 import { getQueue } from "../../workers/queue-registry";
+import { findJob } from "../../workers/catalog"; // issue 22 (ops)
+import { SEND_DEFERRED_JOB } from "../notifications/notifications-queue"; // issue 22 (ops)
+import { reconcileDeferredNotifications } from "../reconcile/reconcile-deferred-notifications"; // issue 22 (ops)
 import { createInvoice } from "../invoicing/create-invoice";
 import { authorizeUntilSettled, installSandboxCertificate } from "../invoicing/invoicing-test-kit";
 import { requestInvoiceAuthorization } from "../invoicing/request-invoice-authorization";
@@ -387,5 +390,36 @@ describe("payment reminders", () => {
     // Paid: no more reminders for it.
     await recordManualPayment({ organizationId: ORG, userId: OWNER, target: { kind: "invoice", id: recent }, method: "TRANSFER", amountCents: 6_050_000 });
     expect(await sendPaymentReminders(redis, { now: days(12) })).toEqual({ sent: 0, deferred: 0, failed: 0 });
+  });
+});
+
+// issue 22 (ops): a reminder deferred by quiet hours is a DeferredNotification row, so a Redis that loses the delayed
+// job loses nothing: the reconcile re-arms it, it goes out in the morning, once.
+describe("payment reminders deferred by quiet hours", () => {
+  it("survive Redis losing the delayed job and go out once", async () => {
+    const organization = await adminDb().organization.findUniqueOrThrow({ where: { id: ORG } });
+    await adminDb().organization.update({ where: { id: ORG }, data: { settings: { ...(organization.settings as object), payments: { reminderAfterDays: 3, maxReminders: 2 } } } });
+    const due = await authorizedInvoice({ authorizedDaysAgo: 4 });
+    // 22:00 in Buenos Aires (01:00 UTC); quiet hours end at 08:00, ten hours later.
+    const night = new Date(Date.now() + 2 * 86_400_000);
+    night.setUTCHours(1, 0, 0, 0);
+    const morning = new Date(night.getTime() + 10 * 3600_000);
+
+    expect(await sendPaymentReminders(redis, { now: night })).toEqual({ sent: 0, deferred: 1, failed: 0 });
+    const row = await adminDb().deferredNotification.findFirstOrThrow({ where: { organizationId: ORG } });
+    expect(row).toMatchObject({ key: `deferred-${ORG}-payment-reminder-${due}-1`, sendAt: morning, sentAt: null });
+
+    await redis.flushdb();
+    expect(await reconcileDeferredNotifications({ now: new Date(night.getTime() + 3600_000) })).toEqual({ pending: 1, rearmed: 1, pruned: 0 });
+    const job = await getQueue("notifications").getJob(row.key);
+    expect(job!.timestamp + job!.opts.delay!).toBe(morning.getTime());
+    const definition = findJob(SEND_DEFERRED_JOB)!;
+    const run = () => definition.handler(definition.schema.parse(job!.data), { jobId: job!.id!, attempt: 1, logger: console as never });
+    expect(await run()).toMatchObject({ status: "sent" });
+    expect(await run()).toEqual({ status: "already_sent" });
+    // The pass itself does not remind again for the deferred one (it counted it when it deferred it).
+    expect(await sendPaymentReminders(redis, { now: new Date(morning.getTime() + 3600_000) })).toEqual({ sent: 0, deferred: 0, failed: 0 });
+    const sent = await adminDb().outboundDelivery.findMany({ where: { idempotencyKey: { startsWith: "notification-payment-reminder-" } } });
+    expect(sent.map((d) => d.idempotencyKey)).toEqual([`notification-payment-reminder-${due}-1`]);
   });
 });

@@ -43,7 +43,7 @@ export async function eraseCustomerData(
     const batch = await purgeMessageBatch(tx, storage, { where: { conversationId: { in: conversationIds } }, limit: 500, reason: "erasure", now });
     removed.messages += batch.messages;
     removed.mediaFiles += batch.mediaFiles;
-    if (!batch.messages) break;
+    if (!batch.selected) break; // issue 22 (workers3): a batch a concurrent retention pass purged first counts 0 but is not the end
   }
   await tx.whatsAppConversation.updateMany({ where: { id: { in: conversationIds } }, data: { assistantState: {}, deletedAt: now } });
   removed.assistantRuns = (await tx.assistantRun.updateMany({ where: { conversationId: { in: conversationIds } }, data: { reply: null, error: null, toolCalls: [] } })).count;

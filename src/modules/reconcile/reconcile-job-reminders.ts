@@ -27,7 +27,7 @@ export async function reconcileJobReminders(input: { now?: Date; redis?: Redis }
     const jobs = await withTenant(organizationId, (tx) =>
       tx.job.findMany({
         where: { status: "scheduled", technicianId: { not: null }, scheduledStart: { gt: now, lte: new Date(now.getTime() + LOOKAHEAD_MS) } },
-        select: { id: true, customerId: true, scheduledStart: true, urgency: true, status: true, technician: { select: { name: true } } },
+        select: { id: true, customerId: true, scheduledStart: true, urgency: true, status: true, updatedAt: true, technician: { select: { name: true } } },
       }),
     );
     for (const row of jobs) {
@@ -42,7 +42,13 @@ export async function reconcileJobReminders(input: { now?: Date; redis?: Redis }
         await armJobReminder({ job, offset: offset.label, delayMs: offset.fireAt - now.getTime(), now }, redis);
         result.rearmed++;
       }
-      const missed = offsets.filter((o) => o.fireAt <= now.getTime() && o.fireAt > now.getTime() - CATCH_UP_MS).at(-1);
+      // A reminder whose time had already passed when the visit got its current time was never owed: scheduling
+      // skips it on purpose (booked 45 minutes ahead: no "1 h" reminder). Only a reminder due after the job's last
+      // change can have been lost with Redis. (Any later edit also moves updatedAt, so at worst a catch-up is
+      // skipped, never doubled.)
+      const missed = offsets
+        .filter((o) => o.fireAt <= now.getTime() && o.fireAt > now.getTime() - CATCH_UP_MS && o.fireAt > row.updatedAt.getTime())
+        .at(-1);
       if (!missed || (await queue.getJob(missed.id))) continue;
       const sent = await withTenant(organizationId, (tx) =>
         tx.outboundDelivery.findFirst({ where: { idempotencyKey: `notification-${missed.id}` }, select: { messageId: true } }),

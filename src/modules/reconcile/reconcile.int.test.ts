@@ -39,7 +39,7 @@ beforeEach(async () => {
   });
   await adminDb().user.create({ data: { id: "tech-1", organizationId: ORG_A, phone: "+5491170000001", name: "Carlos", role: "TECHNICIAN" } });
   await adminDb().job.create({
-    data: { id: "job-r", organizationId: ORG_A, number: 1, customerId: `${ORG_A}-c0`, address: "Av. Siempreviva 742", serviceType: "PLUMBING", description: "Pérdida", status: "scheduled", scheduledStart: START, technicianId: "tech-1" },
+    data: { id: "job-r", organizationId: ORG_A, number: 1, customerId: `${ORG_A}-c0`, address: "Av. Siempreviva 742", serviceType: "PLUMBING", description: "Pérdida", status: "scheduled", scheduledStart: START, technicianId: "tech-1", updatedAt: ba("2026-11-21T18:00:00") },
   });
 });
 
@@ -73,6 +73,14 @@ describe("reconciling job reminders from Postgres", () => {
     expect(await reconcileJobReminders({ now: ba("2026-11-23T11:15:00"), redis })).toMatchObject({ rearmed: 1, caughtUp: 0 });
     const messages = await adminDb().outboundDelivery.findMany({ where: { organizationId: ORG_A, purpose: "notification" } });
     expect(messages.map((m) => m.idempotencyKey)).toEqual([`notification-reminder-job-r-1h-${START.getTime()}`]);
+  });
+
+  it("does not catch up a reminder whose time had passed when the visit was booked (none was owed)", async () => {
+    // Booked at 11:20 for 12:00: scheduling skipped the 1 h reminder (11:00) and armed the 30 min one (11:30).
+    await adminDb().job.update({ where: { id: "job-r" }, data: { updatedAt: ba("2026-11-23T11:20:00") } });
+    await redis.flushdb();
+    expect(await reconcileJobReminders({ now: ba("2026-11-23T11:25:00"), redis })).toMatchObject({ jobs: 1, rearmed: 1, caughtUp: 0 });
+    expect((await reminders()).map((r) => r.id)).toEqual([`reminder-job-r-30m-${START.getTime()}`]);
   });
 
   it("leaves cancelled, unassigned and far-away visits alone, and sends nothing hours late", async () => {

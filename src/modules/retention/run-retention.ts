@@ -52,13 +52,17 @@ export async function runRetention(input: RunRetentionInput = {}): Promise<Reten
 
 type Ctx = { now: Date; dryRun: boolean; limit: number; storage: MediaStorage };
 
-// Runs `step` (one short transaction) until it reports less than a full batch.
-async function drain(limit: number, step: () => Promise<number>): Promise<number> {
+// Runs `step` (one short transaction) until it selects less than a full batch. issue 22 (workers3): what a step
+// counts is what it changed itself — its updates re-check the selection, so a row a concurrent pass changed first
+// is neither changed again nor counted twice — while the loop goes on by what it selected.
+type Step = { done: number; selected: number };
+async function drain(limit: number, step: () => Promise<Step | number>): Promise<number> {
   let total = 0;
   for (;;) {
-    const done = await step();
+    const result = await step();
+    const { done, selected } = typeof result === "number" ? { done: result, selected: result } : result;
     total += done;
-    if (done < limit) return total;
+    if (selected < limit) return total;
   }
 }
 
@@ -89,25 +93,25 @@ async function retainOrganization(organizationId: string, cut: RetentionCutoffs,
   counts.messages = await drain(ctx.limit, () => tenant(async (tx) => {
     const done = await purgeMessageBatch(tx, ctx.storage, { where: messageWhere, limit: ctx.limit, reason: "retention", now: ctx.now });
     counts.mediaFiles += done.mediaFiles;
-    return done.messages;
+    return { done: done.messages, selected: done.selected };
   }));
   const batchIds = async (find: () => Promise<{ id: string }[]>) => (await find()).map((r) => r.id);
   counts.conversations = await drain(ctx.limit, () => tenant(async (tx) => {
     const ids = await batchIds(() => tx.whatsAppConversation.findMany({ where: conversationWhere, select: { id: true }, take: ctx.limit }));
-    return (await tx.whatsAppConversation.updateMany({ where: { id: { in: ids } }, data: { deletedAt: ctx.now } })).count;
+    return { done: (await tx.whatsAppConversation.updateMany({ where: { id: { in: ids }, ...conversationWhere }, data: { deletedAt: ctx.now } })).count, selected: ids.length };
   }));
   counts.statusEvents = await drain(ctx.limit, () => tenant(async (tx) => {
     const ids = await batchIds(() => tx.whatsAppStatusEvent.findMany({ where: statusWhere, select: { id: true }, take: ctx.limit }));
-    return (await tx.whatsAppStatusEvent.deleteMany({ where: { id: { in: ids } } })).count;
+    return { done: (await tx.whatsAppStatusEvent.deleteMany({ where: { id: { in: ids } } })).count, selected: ids.length };
   }));
   counts.parkedStatuses = await drain(ctx.limit, () => tenant(async (tx) => {
     const ids = await batchIds(() => tx.whatsAppParkedStatus.findMany({ where: statusWhere, select: { id: true }, take: ctx.limit }));
-    return (await tx.whatsAppParkedStatus.deleteMany({ where: { id: { in: ids } } })).count;
+    return { done: (await tx.whatsAppParkedStatus.deleteMany({ where: { id: { in: ids } } })).count, selected: ids.length };
   }));
   // AssistantRun rows stay (they meter the plan's AI conversations); what the assistant said and did goes.
   counts.assistantRuns = await drain(ctx.limit, () => tenant(async (tx) => {
     const ids = await batchIds(() => tx.assistantRun.findMany({ where: runWhere, select: { id: true }, take: ctx.limit }));
-    return (await tx.assistantRun.updateMany({ where: { id: { in: ids } }, data: { reply: null, error: null, toolCalls: [] } })).count;
+    return { done: (await tx.assistantRun.updateMany({ where: { id: { in: ids }, ...runWhere }, data: { reply: null, error: null, toolCalls: [] } })).count, selected: ids.length };
   }));
   counts.positions = await drain(ctx.limit, () => tenant((tx) => purgeOrganizationPositions(tx, organizationId, { now: ctx.now, limit: ctx.limit })));
   return counts;

@@ -2,12 +2,13 @@ import { createHash } from "node:crypto";
 import { checkMetaEnvelope, verifyMetaSignature } from "../../integrations/meta/webhook";
 import { env } from "../../lib/env";
 import { AppError } from "../../lib/errors";
+import type { HeaderReader } from "../../lib/header-reader";
 import { assertBodySize } from "./assert-body-size";
 import { enqueueWebhookDelivery } from "./enqueue-webhook-delivery";
 import { keepRejectedWebhook } from "./keep-rejected-webhook";
 import { defaultWebhookDeps, type WebhookDeps } from "./webhook-deps";
 
-export type WebhookRequest = { rawBody: Buffer; headers: Headers; path: string };
+export type WebhookRequest = { rawBody: Buffer; headers: HeaderReader; path: string };
 export type WebhookAccepted = { jobId: string };
 
 /** POST /api/webhooks/whatsapp: size → X-Hub-Signature-256 over the raw bytes → envelope shape → durable enqueue. */

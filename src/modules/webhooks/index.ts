@@ -12,3 +12,9 @@ export { clearWebhookRouteCache, findWebhookRoutes } from "./find-webhook-routes
 export type { RouteQuery, WebhookRoute } from "./find-webhook-routes";
 export { defaultWebhookDeps, rejectedWebhooksKey } from "./webhook-deps";
 export type { WebhookDeps } from "./webhook-deps";
+export { findWebhookEndpoint, WEBHOOK_ENDPOINTS } from "./webhook-endpoints"; // issue 22 (ingest)
+export type { WebhookAnswerKind, WebhookEndpoint, WebhookInput, WebhookPath } from "./webhook-endpoints"; // issue 22 (ingest)
+export { serveWebhook } from "./serve-webhook"; // issue 22 (ingest)
+export type { WebhookHttpRequest, WebhookReply } from "./serve-webhook"; // issue 22 (ingest)
+export { serveMetaHandshake } from "./serve-meta-handshake"; // issue 22 (ingest)
+export { closeWebhookDeps } from "./webhook-deps"; // issue 22 (ingest)

@@ -1,3 +1,4 @@
+import type { HeaderReader } from "../../lib/header-reader";
 import { DIALOG360_SECRET_HEADER, DIALOG360_SIGNATURE_HEADER } from "../../integrations/dialog360/webhook";
 
 // Headers that authenticate a request are never stored, even for a request whose signature passed.
@@ -12,7 +13,7 @@ const SECRET_HEADERS = new Set([
   "d360-api-key",
 ]);
 
-export function inspectionHeaders(headers: Headers): Record<string, string> {
+export function inspectionHeaders(headers: HeaderReader): Record<string, string> {
   const kept: Record<string, string> = {};
   headers.forEach((value, key) => {
     if (!SECRET_HEADERS.has(key.toLowerCase())) kept[key.toLowerCase()] = value;

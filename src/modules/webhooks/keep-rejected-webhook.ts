@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { BspProvider } from "@campotech/database";
 import { AppError } from "../../lib/errors";
+import type { HeaderReader } from "../../lib/header-reader";
 import { logger } from "../../lib/logger";
 import { inspectionHeaders } from "./inspection-headers";
 import { rejectedWebhooksKey, type WebhookDeps } from "./webhook-deps";
@@ -24,7 +25,7 @@ export const REJECTED_WEBHOOKS_CAP = 1_000;
  * the provider retries rather than us dropping the only copy.
  */
 export async function keepRejectedWebhook(
-  input: { provider: BspProvider; reason: string; path: string; headers: Headers; rawBody: Buffer },
+  input: { provider: BspProvider; reason: string; path: string; headers: HeaderReader; rawBody: Buffer },
   deps: WebhookDeps,
 ): Promise<never> {
   const entry: RejectedWebhook = {

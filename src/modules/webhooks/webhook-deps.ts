@@ -1,8 +1,8 @@
 import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { env } from "../../lib/env";
-import { sharedRedis } from "../../lib/redis";
-import { getQueue } from "../../workers/queue-registry";
+import { closeSharedRedis, sharedRedis } from "../../lib/redis";
+import { closeQueues, getQueue } from "../../workers/queue-registry";
 
 // Where accepted deliveries and rejected bodies go. Tests (and the Redis-outage test) pass their own; the web
 // process uses the shared fail-fast producer connection, so a dead Redis fails the request at once (→ 503).
@@ -25,4 +25,12 @@ export function defaultWebhookDeps(): WebhookDeps {
 
 export function rejectedWebhooksKey(prefix: string = env.QUEUE_PREFIX): string {
   return `${prefix}:webhooks:rejected`;
+}
+
+// issue 22 (ingest): the ingest process's shutdown — every producer queue (webhooks, payments) and the shared
+// connection, after the last in-flight request was answered.
+export async function closeWebhookDeps(): Promise<void> {
+  defaults = undefined;
+  await closeQueues();
+  await closeSharedRedis();
 }

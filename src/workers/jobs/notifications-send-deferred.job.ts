@@ -1,18 +1,13 @@
-import { z } from "zod";
 import { SEND_DEFERRED_JOB } from "../../modules/notifications/notifications-queue";
-import { notifyCustomer } from "../../modules/notifications/notify-customer";
-import { notifyCustomerInputSchema } from "../../modules/notifications/notify-customer.schemas";
-import { notifyStaff, notifyStaffInputSchema } from "../../modules/notifications/notify-staff";
+import { deferredNotificationPayloadSchema } from "../../modules/notifications/deferred-notification.schemas";
+import { sendDeferredNotification } from "../../modules/notifications/send-deferred-notification";
 import { defineJob } from "../define-job";
 
-// A notification that waited for quiet hours to end. The job id names it (deferred-<org>-<key>), and the
-// customer send itself is idempotent on the same key.
+// A notification that waited for quiet hours to end. The job id is the DeferredNotification row's key
+// (deferred-<org>-<key>); the row says whether it already went out (issue 22: durable deferrals).
 export const notificationsSendDeferred = defineJob({
   name: SEND_DEFERRED_JOB,
   queue: "notifications",
-  schema: z.discriminatedUnion("kind", [
-    z.object({ kind: z.literal("customer"), input: notifyCustomerInputSchema }),
-    z.object({ kind: z.literal("staff"), input: notifyStaffInputSchema }),
-  ]),
-  handler: (payload) => (payload.kind === "customer" ? notifyCustomer(payload.input, { deferred: true }) : notifyStaff(payload.input, { deferred: true })),
+  schema: deferredNotificationPayloadSchema,
+  handler: (payload, ctx) => sendDeferredNotification(payload, { key: ctx.jobId }),
 });

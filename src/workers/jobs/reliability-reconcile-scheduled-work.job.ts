@@ -11,7 +11,7 @@ export const reliabilityReconcileScheduledWork = defineJob({
   defaults: { attempts: 1 },
   async handler(_payload, ctx) {
     const result = await reconcileScheduledWork();
-    if (result.reminders.rearmed || result.reminders.caughtUp || result.turns.rearmed) {
+    if (result.reminders.rearmed || result.reminders.caughtUp || result.turns.rearmed || result.deferred.rearmed) {
       ctx.logger.warn(result, "re-armed scheduled work that Redis no longer held");
     }
     return result;

@@ -8,7 +8,8 @@ import { adminDb } from "@campotech/core/lib/db";
 import { env } from "@campotech/core/lib/env";
 import { sharedRedis, whenRedisReady } from "@campotech/core/lib/redis";
 import { issueAccessToken } from "@campotech/core/modules/auth";
-import { acceptMercadoPagoWebhook, finishMercadoPagoConnectionFromCallback, startMercadoPagoConnection } from "@campotech/core/modules/payments";
+import { finishMercadoPagoConnectionFromCallback, startMercadoPagoConnection } from "@campotech/core/modules/payments";
+import { WEBHOOK_ENDPOINTS } from "@campotech/core/modules/webhooks"; // issue 22 (ingest)
 import { deliverMessage } from "@campotech/core/modules/messaging";
 import { attemptsFor, authorizedInvoice, freshPayments, MARTINA, mp, ORG } from "../../../../src/modules/payments/payments-test-kit";
 import { handleWebhook } from "../webhook-route";
@@ -34,7 +35,7 @@ const pdfText = (bytes: Buffer) => {
 };
 
 const webhook = (attempt: { url: string; headers: Record<string, string>; body: string }) =>
-  handleWebhook(new Request(attempt.url, { method: "POST", headers: attempt.headers, body: attempt.body }), ({ rawBody, headers, url }) => acceptMercadoPagoWebhook({ rawBody, headers, url }));
+  handleWebhook(new Request(attempt.url, { method: "POST", headers: attempt.headers, body: attempt.body }), WEBHOOK_ENDPOINTS["/api/webhooks/mercadopago"]); // issue 22 (ingest)
 
 beforeEach(async () => {
   await whenRedisReady(sharedRedis());

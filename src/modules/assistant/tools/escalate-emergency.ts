@@ -32,6 +32,10 @@ export const escalateEmergencyTool = defineTool({
     const actor = assistantActor(ctx.organizationId);
     const label = EMERGENCY_LABELS[input.kind];
     const outcome = await withTenant(ctx.organizationId, async (tx) => {
+      // issue 22 (workers3): two turns of one customer's emergency answered at once (two worker processes) must not
+      // both find no open emergency and both create one. The organization's job-numbering lock (createJob takes it
+      // again; advisory locks are re-entrant) serializes the check with the creation.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(7302, hashtext(${ctx.organizationId}))`;
       const recent = await tx.job.findFirst({
         // A customer who keeps writing while their emergency job is open is the same emergency: no second job or alert.
         where: { customerId: ctx.customerId, urgency: "EMERGENCY", status: { in: ["pending", "scheduled", "en_camino", "working"] } },

@@ -19,7 +19,13 @@ const ORDER: LeadStatus[] = ["NEW", "QUOTED", "SCHEDULED", "WON", "LOST"];
 
 // One open lead per customer: a new question from the same customer updates it instead of piling up rows. The
 // status only moves forward (a later "¿cuánto sale?" does not undo a booked visit); urgency only goes up.
+// issue 22 (workers3): two turns of one customer answered at once (two worker processes) would both find no open
+// lead and both create one; a per-customer lock serializes the look with the write. Always taken after the job locks
+// (7302/7303) by the tools that take those too.
+const LEAD_LOCK_CLASS = 7_306;
+
 export async function upsertLead(tx: TenantTx, input: LeadInput): Promise<{ id: string; event: OrganizationEvent }> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LEAD_LOCK_CLASS}::int, hashtext(${input.customerId}))`;
   const open = await tx.lead.findFirst({
     where: { customerId: input.customerId, status: { in: ["NEW", "QUOTED", "SCHEDULED"] } },
     orderBy: { updatedAt: "desc" },

@@ -1,11 +1,10 @@
-import { acceptDialog360Webhook } from "@campotech/core/modules/webhooks";
+import { WEBHOOK_ENDPOINTS } from "@campotech/core/modules/webhooks";
 import { handleWebhook } from "@/lib/webhook-route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
+// The endpoint (domain function, answer) is shared with the lean ingest process: src/modules/webhooks/webhook-endpoints.ts.
 export function POST(request: Request): Promise<Response> {
-  return handleWebhook(request, ({ rawBody, headers, path, url }) =>
-    acceptDialog360Webhook({ rawBody, headers, path, organizationId: url.searchParams.get("orgId") }),
-  );
+  return handleWebhook(request, WEBHOOK_ENDPOINTS["/api/webhooks/dialog360"]);
 }

@@ -1,9 +1,10 @@
-import { acceptMercadoPagoWebhook } from "@campotech/core/modules/payments";
+import { WEBHOOK_ENDPOINTS } from "@campotech/core/modules/webhooks";
 import { handleWebhook } from "@/lib/webhook-route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
+// The endpoint (domain function, answer) is shared with the lean ingest process: src/modules/webhooks/webhook-endpoints.ts.
 export function POST(request: Request): Promise<Response> {
-  return handleWebhook(request, ({ rawBody, headers, url }) => acceptMercadoPagoWebhook({ rawBody, headers, url }));
+  return handleWebhook(request, WEBHOOK_ENDPOINTS["/api/webhooks/mercadopago"]);
 }

@@ -1,14 +1,11 @@
-import { acceptTwilioWebhook } from "@campotech/core/modules/webhooks";
+import { WEBHOOK_ENDPOINTS } from "@campotech/core/modules/webhooks";
 import { handleWebhook } from "@/lib/webhook-route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 // Inbound messages ("A message comes in" on the WhatsApp sender).
+// The endpoint (domain function, answer) is shared with the lean ingest process: src/modules/webhooks/webhook-endpoints.ts.
 export function POST(request: Request): Promise<Response> {
-  return handleWebhook(
-    request,
-    ({ rawBody, headers, path, url }) => acceptTwilioWebhook({ rawBody, headers, path, kind: "message", pathWithQuery: path + url.search }),
-    "twiml",
-  );
+  return handleWebhook(request, WEBHOOK_ENDPOINTS["/api/webhooks/twilio"]);
 }
