@@ -1,7 +1,8 @@
+import { QueueKeys } from "bullmq";
+import { describe, expect, it } from "vitest";
+
 // Hash tags on, as in cluster mode: the outbound key builders read it (env is parsed on first import).
 process.env.REDIS_HASH_TAGS = "on";
-const { QueueKeys } = await import("bullmq");
-const { describe, expect, it } = await import("vitest");
 const { keySlot } = await import("../lib/testing/key-slot");
 const { deliveryReadyKey, deliveryWaitersKey, numberRateKey, orgRateKey, pairBackoffKey } = await import("../modules/messaging/outbound-keys");
 const { trackingKeys } = await import("../modules/tracking/tracking-keys");
