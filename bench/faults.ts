@@ -26,20 +26,21 @@ const size = Number(option("--size") ?? (short ? 1 : 3));
 const only = option("--only");
 
 const HEADER = [
-  "| fault | inbound | stored | lost | stored twice | sends | sent | never sent | sent twice | out of order | turns | answered | unanswered | answered twice | s | verdict |",
-  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+  "| fault | inbound | stored | lost | stored twice | sends | sent | never sent | sent twice | out of order | turns | answered | unanswered | answered twice | webhooks failed (redelivered) | provider errors | panics | s | verdict |",
+  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
 ];
 const row = (name: string, a: Audit, seconds: number) =>
-  `| ${name} | ${a.inbound} | ${a.stored} | ${a.inboundLost} | ${a.storedTwice} | ${a.outbound} | ${a.sent} | ${a.neverSent} | ${a.sentTwice} | ${a.outOfOrder} | ${a.turns} | ${a.answered} | ${a.unanswered} | ${a.answeredTwice} | ${seconds.toFixed(0)} | ${clean(a) ? "PASS" : "FAIL"} |`;
+  `| ${name} | ${a.inbound} | ${a.stored} | ${a.inboundLost} | ${a.storedTwice} | ${a.outbound} | ${a.sent} | ${a.neverSent} | ${a.sentTwice} | ${a.outOfOrder} | ${a.turns} | ${a.answered} | ${a.unanswered} | ${a.answeredTwice} | ${a.webhookFailures ?? "–"} | ${a.providerErrors ?? "–"} | ${a.panics ?? "–"} | ${seconds.toFixed(0)} | ${clean(a) ? "PASS" : "FAIL"} |`;
 
 async function main(): Promise<number> {
   const started = Date.now();
   const stack: Stack = await startStack({ nextWeb: flag("--next-web") });
+  // Interrupted: stop what we started (processes, the temp Postgres cluster and Redis data) before leaving.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stack.stop().finally(() => process.exit(130)));
   let ok = true;
   const out: string[] = [];
   try {
     await seedOrganization(stack);
-    await new Promise((r) => setTimeout(r, 2000)); // workers connecting
     console.log(`stack up in ${((Date.now() - started) / 1000).toFixed(1)} s (web: ${flag("--next-web") ? "Next server" : "ingest host"})`);
     if (soakMinutes) {
       const postmaster = () => Number(readFileSync(join(stack.pg.dataDir, "postmaster.pid"), "utf8").split("\n")[0]);

@@ -19,7 +19,26 @@ export type Audit = {
   answered: number;
   unanswered: number;
   answeredTwice: number;
+  /** Evidence the fault happened: webhook attempts our web refused or never answered (the sandbox redelivers them). */
+  webhookFailures?: number;
+  /** …and sends the provider rejected (429, 5xx, 190), which were retried or held. */
+  providerErrors?: number;
+  /** …and panic modes tripped (sends held until resolved). */
+  panics?: number;
 };
+
+type WebhookAttempt = { at: string; status?: number };
+
+export async function faultEvidence(stack: Stack, since: number): Promise<{ webhookFailures: number; providerErrors: number; panics: number }> {
+  const { adminDb } = await import("../../src/lib/db");
+  const attempts = await stack.control<WebhookAttempt[]>("GET", "/_sandbox/webhooks?provider=meta");
+  const requests = await stack.control<SentRequest[]>("GET", "/_sandbox/requests?provider=meta&path=/messages");
+  return {
+    webhookFailures: attempts.filter((w) => new Date(w.at).getTime() >= since && !(w.status && w.status < 300)).length,
+    providerErrors: requests.filter((r) => new Date(r.receivedAt).getTime() >= since && r.response.status !== 200).length,
+    panics: await adminDb().panicMode.count({ where: { triggeredAt: { gte: new Date(since) } } }),
+  };
+}
 
 export async function accepted(stack: Stack): Promise<SentRequest[]> {
   const all = await stack.control<SentRequest[]>("GET", "/_sandbox/requests?provider=meta&path=/messages");
@@ -81,6 +100,7 @@ export async function settled(stack: Stack, inbound: Inbound[], outbound: Outbou
       await new Promise((r) => setTimeout(r, 1500));
       return audit(stack, inbound, outbound);
     }
+    if (a && process.argv.includes("--verbose")) console.log(`  waiting: lost ${a.inboundLost}, never sent ${a.neverSent}, unanswered ${a.unanswered}`);
     await new Promise((r) => setTimeout(r, 500));
   }
 }

@@ -1,4 +1,4 @@
-import { settled, type Audit } from "./audit";
+import { faultEvidence, settled, type Audit } from "./audit";
 import type { Stack } from "./stack";
 import { openConversations, resolvePanics, sendInbound, sendOutbound, PHONE_NUMBER_ID } from "./traffic";
 
@@ -10,6 +10,7 @@ export type Scenario = { name: string; short: boolean; run(stack: Stack, size: n
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function burst(stack: Stack, size: number, fault: (stack: Stack) => Promise<void>, options: { settleMs?: number; faultAfterSends?: boolean } = {}): Promise<Audit> {
+  const since = Date.now();
   const inboundCount = 12 * size;
   const conversations = await openConversations(4 * size);
   let fired: Promise<void> | undefined;
@@ -26,14 +27,33 @@ async function burst(stack: Stack, size: number, fault: (stack: Stack) => Promis
   ]);
   trigger();
   await fired;
-  return settled(stack, inbound, sent, options.settleMs ?? 90_000);
+  const result = await settled(stack, inbound, sent, options.settleMs ?? 90_000);
+  return { ...result, ...(await faultEvidence(stack, since)) };
 }
 
-async function providerStorm(stack: Stack, size: number, kind: string): Promise<Audit> {
-  // Every send fails for a while (count-limited: the storm passes), then the retries go through.
-  await stack.control("POST", "/_sandbox/faults", { provider: "META_DIRECT", phoneNumberId: PHONE_NUMBER_ID, kind, count: 10 * size });
+// The provider storms until its failures are used up, or until panic mode trips (then nothing reaches it to use
+// them up); then it recovers and, if panic mode held the sends, an operator resolves it: what was held goes.
+async function stormPasses(stack: Stack): Promise<void> {
+  const { adminDb } = await import("../../src/lib/db");
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const faults = await stack.control<{ remaining?: number }[]>("GET", "/_sandbox/faults");
+    const over = faults.every((f) => f.remaining !== undefined && f.remaining <= 0);
+    const panics = await adminDb().panicMode.count({ where: { status: "ACTIVE" } });
+    if (over || panics > 0 || Date.now() > deadline) break;
+    await sleep(250);
+  }
+  await sleep(2000); // the panic holds whatever is in flight
+  await stack.control("DELETE", "/_sandbox/faults");
+  await resolvePanics();
+}
+
+async function providerStorm(stack: Stack, size: number, kinds: string[]): Promise<Audit> {
+  for (const kind of kinds) {
+    await stack.control("POST", "/_sandbox/faults", { provider: "META_DIRECT", phoneNumberId: PHONE_NUMBER_ID, kind, count: Math.ceil((10 * size) / kinds.length) });
+  }
   try {
-    return await burst(stack, size, async () => {});
+    return await burst(stack, size, stormPasses);
   } finally {
     await stack.control("DELETE", "/_sandbox/faults");
   }
@@ -65,26 +85,20 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: "Postgres restart mid-load",
-    short: true,
+    short: false,
     run: (stack, size) => burst(stack, size, (s) => s.pg.restart(1500)),
   },
-  { name: "provider 429 storm", short: true, run: (stack, size) => providerStorm(stack, size, "130429") },
-  { name: "provider 5xx storm", short: true, run: (stack, size) => providerStorm(stack, size, "5xx") },
+  { name: "provider 429 storm", short: false, run: (stack, size) => providerStorm(stack, size, ["130429"]) },
+  { name: "provider 5xx storm", short: false, run: (stack, size) => providerStorm(stack, size, ["5xx"]) },
+  { name: "provider 429 + 5xx storm", short: true, run: (stack, size) => providerStorm(stack, size, ["130429", "5xx"]) },
   {
     name: "190 auth failure → panic → resolve",
     short: false,
     run: async (stack, size) => {
-      // The token "expires": the first send trips panic mode, the rest are held. Then the token is fixed and an
-      // operator resolves: what was held goes, in order.
+      // The token "expires" (a 190 on every call): the first send trips panic mode, the rest are held. Then the token
+      // is fixed and an operator resolves: what was held goes, in order.
       await stack.control("POST", "/_sandbox/faults", { provider: "META_DIRECT", phoneNumberId: PHONE_NUMBER_ID, kind: "190" });
-      const { adminDb } = await import("../../src/lib/db");
-      return burst(stack, size, async (s) => {
-        const deadline = Date.now() + 30_000;
-        while (Date.now() < deadline && !(await adminDb().panicMode.count({ where: { status: "ACTIVE" } }))) await sleep(250);
-        await sleep(2000);
-        await s.control("DELETE", "/_sandbox/faults");
-        await resolvePanics();
-      });
+      return burst(stack, size, stormPasses);
     },
   },
 ];

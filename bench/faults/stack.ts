@@ -53,12 +53,16 @@ export async function startStack(options: { nextWeb?: boolean; workerConcurrency
     NODE_ENV: "development",
     INBOUND_AGGREGATION_WINDOW_MS: "0",
     WORKER_CONCURRENCY: String(options.workerConcurrency ?? 8),
+    // A SIGKILLed worker's jobs are taken over after ~2× this: short, so the suite does not wait out the 30 s default.
+    WORKER_LOCK_DURATION_MS: "4000",
   };
   // Before any platform module is imported: env is parsed once.
   Object.assign(process.env, env); // eslint-disable-line no-restricted-properties -- configures this harness and its children
 
   const { migrate } = await import("../../database/src/migrate");
+  const t0 = Date.now();
   await migrate({ adminUrl: env.DATABASE_ADMIN_URL!, appUrl: env.DATABASE_URL! });
+  console.log(`migrated in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const { startSandbox } = await import("../../apps/sandbox/src/index");
   // Statuses on (sent, delivered): they are part of the traffic. Redelivery like Meta's, compressed in time.
   const sandbox = await startSandbox({
@@ -85,8 +89,9 @@ export async function startStack(options: { nextWeb?: boolean; workerConcurrency
   const startWorkers = async () => {
     workers = spawnChild([`${ROOT}apps/workers/src/main.ts`], { WORKERS_HEALTH_PORT: String(await freePort()) });
   };
-  await startWeb();
+  // Workers first: both compile the platform at start, on different cores.
   await startWorkers();
+  await startWeb();
 
   const kill = (child: ChildProcess | undefined) => {
     if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
