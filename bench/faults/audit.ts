@@ -31,7 +31,7 @@ type WebhookAttempt = { at: string; status?: number };
 
 export async function faultEvidence(stack: Stack, since: number): Promise<{ webhookFailures: number; providerErrors: number; panics: number }> {
   const { adminDb } = await import("../../src/lib/db");
-  const attempts = await stack.control<WebhookAttempt[]>("GET", "/_sandbox/webhooks?provider=meta");
+  const attempts = await stack.control<WebhookAttempt[]>("GET", "/_sandbox/webhooks"); // every webhook here is Meta's
   const requests = await stack.control<SentRequest[]>("GET", "/_sandbox/requests?provider=meta&path=/messages");
   return {
     webhookFailures: attempts.filter((w) => new Date(w.at).getTime() >= since && !(w.status && w.status < 300)).length,

@@ -15,7 +15,7 @@ import { earlierUnsentMessage } from "./earlier-unsent-message";
 import { enqueueDeliveryCheck } from "./enqueue-delivery";
 import { messagingSettings } from "./messaging-settings";
 import { DEFAULT_NUMBER_THROUGHPUT, deliveryReadyKey, deliveryWaitersKey, integrationOf, numberRateKey, orgRateKey, pairBackoffKey, PAIR_BACKOFF_MS, panicOutcomesKey } from "./outbound-keys";
-import { findActivePanic, tripPanicMode } from "./panic-mode";
+import { findActivePanic, lockIntegrationShared, tripPanicMode } from "./panic-mode";
 import { recordSendOutcome } from "./panic-breaker";
 import { nextRetryDelay } from "./retry-schedule";
 import { unsealContent } from "./secret-content";
@@ -77,6 +77,7 @@ async function attemptDelivery(input: { organizationId: string; messageId: strin
       where: { id: message.accountId },
       select: { id: true, bspProvider: true, phoneNumberId: true, wabaId: true, displayPhoneNumber: true, credentialsEncrypted: true, provisioningStatus: true },
     });
+    await lockIntegrationShared(tx, organizationId, integrationOf(account.id)); // issue 22 (faults)
     const panic = await findActivePanic(tx, organizationId, integrationOf(account.id));
     if (panic && !message.waMessageId && message.status === "QUEUED" && !message.delivery.deadLetteredAt) {
       await tx.outboundDelivery.update({ where: { messageId }, data: { heldAt: message.delivery.heldAt ?? new Date(now), heldReason: panic.reason } });
@@ -206,6 +207,8 @@ async function onAccepted(
   return { outcome: "sent", providerMessageId };
 }
 
+const STALE_PANIC_RETRY_MS = 1_000; // issue 22 (faults)
+
 async function hold(
   input: { organizationId: string; messageId: string },
   accountId: string,
@@ -215,17 +218,20 @@ async function hold(
   autoResolveMs: number,
   now: number,
 ): Promise<DeliveryOutcome> {
-  const { created, panic } = await withTenant(input.organizationId, async (tx) => {
+  const { created, panic, stale } = await withTenant(input.organizationId, async (tx) => {
     const tripped = await tripPanicMode(tx, {
       organizationId: input.organizationId, integration: integrationOf(accountId), reason, now: new Date(now), autoResolveMs,
       metadata: { ...metadata, lastError: { code: error.code, title: error.title } },
     });
+    if (tripped.stale) return tripped;
     await tx.outboundDelivery.update({
       where: { messageId: input.messageId },
       data: { heldAt: new Date(now), heldReason: reason, lastErrorCode: error.code, lastErrorTitle: error.title },
     });
     return tripped;
   });
+  // issue 22 (faults): resolved after this failure — not held; the job runs again and decides afresh.
+  if (stale) throw new DelayJob(now + STALE_PANIC_RETRY_MS, "panic resolved after this failure: trying again");
   if (created) {
     logger.error({ organizationId: input.organizationId, integration: integrationOf(accountId), reason }, "panic mode tripped");
     await publishOrganizationEvents([
