@@ -86,12 +86,15 @@ export async function startStack(options: { nextWeb?: boolean; workerConcurrency
     // Any answer means it listens (an unsigned body is refused, which is fine).
     await waitFor(async () => (await fetch(`${webUrl}/api/webhooks/whatsapp`, { method: "POST", body: "{}" }).catch(() => null)) !== null, 120_000, "web");
   };
+  // Ready when the health server answers (it listens once the Workers are created): start-up is not counted as
+  // latency, and a restarted worker is really back before the scenario waits on it.
   const startWorkers = async () => {
-    workers = spawnChild([`${ROOT}apps/workers/src/main.ts`], { WORKERS_HEALTH_PORT: String(await freePort()) });
+    const port = await freePort();
+    workers = spawnChild([`${ROOT}apps/workers/src/main.ts`], { WORKERS_HEALTH_PORT: String(port) });
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => null)) !== null, 120_000, "workers");
   };
-  // Workers first: both compile the platform at start, on different cores.
-  await startWorkers();
-  await startWeb();
+  // Both at once: each compiles the platform at start, on different cores.
+  await Promise.all([startWorkers(), startWeb()]);
 
   const kill = (child: ChildProcess | undefined) => {
     if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
