@@ -41,7 +41,7 @@ async function main(): Promise<number> {
   const out: string[] = [];
   try {
     await seedOrganization(stack);
-    console.log(`stack up in ${((Date.now() - started) / 1000).toFixed(1)} s (web: ${flag("--next-web") ? "Next server" : "ingest host"})`);
+    console.log(`stack up in ${((Date.now() - started) / 1000).toFixed(1)} s (web: ${flag("--next-web") ? "Next server" : "lean ingest (apps/ingest)"})`);
     if (soakMinutes) {
       const postmaster = () => Number(readFileSync(join(stack.pg.dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
       const rate = { turnsPerSec: Number(option("--turns") ?? 4), sendsPerSec: Number(option("--sends") ?? 4) };

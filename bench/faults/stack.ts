@@ -7,8 +7,8 @@ import { freePort, startRedisServer, type RedisServer } from "../../src/lib/test
 import { ROOT } from "../lib/bench-processes";
 
 // Everything the fault suite runs, as real processes it can kill: its own Postgres cluster and its own Redis with
-// AOF (appendfsync everysec, noeviction) — never the shared servers —, the web (the lean ingest host, or the Next
-// server when asked and built), the workers, and the provider sandbox (in this process, like every bench).
+// AOF (appendfsync everysec, noeviction) — never the shared servers —, the web (the lean ingest process apps/ingest, or
+// the Next server when asked and built), the workers, and the provider sandbox (in this process, like every bench).
 
 export const APP_SECRET = "faults-meta-app-secret";
 const REDIS_ARGS = ["--appendonly", "yes", "--appendfsync", "everysec", "--save", "", "--maxmemory-policy", "noeviction"];
@@ -82,7 +82,11 @@ export async function startStack(options: { nextWeb?: boolean; workerConcurrency
   let workers: ChildProcess | undefined;
   const webUrl = env.PUBLIC_BASE_URL!;
   const startWeb = async () => {
-    web = options.nextWeb ? spawnChild([`${ROOT}apps/web/server.ts`]) : spawnChild([`${ROOT}bench/faults/ingest-host.ts`, String(webPort)]);
+    // Without --next-web the webhooks go to the lean ingest process (apps/ingest): the production host for
+    // /api/webhooks/* on larger deployments, serving the same endpoint table and domain functions as the Next routes.
+    web = options.nextWeb
+      ? spawnChild([`${ROOT}apps/web/server.ts`])
+      : spawnChild([`${ROOT}apps/ingest/src/main.ts`], { INGEST_PORT: String(webPort), INGEST_HOST: "127.0.0.1" });
     // Any answer means it listens (an unsigned body is refused, which is fine).
     await waitFor(async () => (await fetch(`${webUrl}/api/webhooks/whatsapp`, { method: "POST", body: "{}" }).catch(() => null)) !== null, 120_000, "web");
   };
