@@ -21,6 +21,8 @@ import { inboxShapes, type Shape } from "./lib/inbox-shapes";
 const [CONVERSATIONS = 100_000, REQUESTS = 200] = process.argv.slice(2, 4).map(Number);
 const LABEL = process.argv[4] ?? "after";
 const BUDGET_MS = Number(process.argv[5] ?? (LABEL === "before" ? 20_000 : 600_000));
+// Resume a run that stopped: skip the first RESUME shapes and keep their results from the last run's JSON.
+const RESUME = Number(process.argv[6] ?? 0);
 const WARMUPS = LABEL === "before" ? 1 : 3;
 const DB = "campotech_bench_inbox";
 const ORG = "bench-inbox";
@@ -78,14 +80,15 @@ async function main(): Promise<void> {
     ...(await inboxShapes(ORG, run)),
   ];
 
-  const stats: Stat[] = [];
-  const plans: PlanCapture[] = [];
-  for (const shape of shapes) {
+  const previous = RESUME ? (JSON.parse(readFileSync(`${RESULTS}-${LABEL}.json`, "utf8")) as { stats: Stat[]; plans: PlanCapture[] }) : null;
+  const stats: Stat[] = previous?.stats.slice(0, RESUME) ?? [];
+  const plans: PlanCapture[] = previous?.plans.slice(0, RESUME) ?? [];
+  for (const shape of shapes.slice(RESUME)) {
     const times: number[] = [];
     let rows = 0;
     let failed = 0;
     const started = performance.now();
-    for (let i = -WARMUPS; i < REQUESTS && performance.now() - started < BUDGET_MS; i++) {
+    for (let i = -WARMUPS; i < REQUESTS && (i < 1 || performance.now() - started < BUDGET_MS); i++) {
       const t0 = performance.now();
       // A request that runs past withTenant's 15 s transaction timeout fails: it counts, with the time it took.
       const result = await run(shape.call).catch(() => null);
@@ -105,7 +108,7 @@ async function main(): Promise<void> {
     captured = null;
     const explained: PlanCapture["queries"] = [];
     for (const q of queries) {
-      if (/^(BEGIN|COMMIT|SELECT set_config)/i.test(q.query.trim())) continue;
+      if (/^(BEGIN|COMMIT|ROLLBACK|SELECT set_config)/i.test(q.query.trim())) continue;
       const params = JSON.parse(q.params) as unknown[];
       const plan = await run((tx) => tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${q.query}`, ...params)).then(
         (r) => r.map((l) => l["QUERY PLAN"]).join("\n"),
@@ -115,6 +118,7 @@ async function main(): Promise<void> {
       explained.push({ sql: q.query, plan });
     }
     plans.push({ name: shape.name, queries: explained });
+    writeFileSync(`${RESULTS}-${LABEL}.json`, JSON.stringify({ label: LABEL, counts, load: loadavg(), stats, plans }, null, 1));
   }
   await db.$disconnect();
 
