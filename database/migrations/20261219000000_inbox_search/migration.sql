@@ -44,3 +44,11 @@ CREATE FUNCTION campotech_inbox_search_conversation_ids(pattern text, digits_pat
   $$;
 
 REVOKE ALL ON FUNCTION campotech_inbox_search_conversation_ids(text, text) FROM PUBLIC;
+
+-- "Open emergency" (src/modules/conversations/open-emergency-sql.ts: the list's badge, the Urgencias filter and its
+-- count) without reading every job and lead of the organization: partial indexes holding only the open EMERGENCY
+-- rows, keyed the way the EXISTS probes them.
+CREATE INDEX "Job_open_emergency_customer_idx" ON "Job" ("organizationId", "customerId")
+  WHERE "urgency" = 'EMERGENCY' AND "status" NOT IN ('completed', 'cancelled');
+CREATE INDEX "Lead_open_emergency_conversation_idx" ON "Lead" ("organizationId", "conversationId")
+  WHERE "urgency" = 'EMERGENCY' AND "status" IN ('NEW', 'QUOTED', 'SCHEDULED');
