@@ -32,10 +32,10 @@ export function inboxSearchMatchSql({ pattern, digitsPattern }: InboxSearch): Pr
   )`;
 }
 
-// The same match as the set of matching conversation ids, from the trigram indexes (through the owner-run function
-// of the migration: under RLS Postgres will not use an index for LIKE). Right when matches are few.
+// The same match as the matching conversations' ids and sort keys, newest first, from the trigram indexes (through
+// the owner-run function of the migration: under RLS Postgres will not use an index for LIKE). Right when matches
+// are few. A function scan in FROM runs once and keeps its rows; the caller joins it back under RLS.
 export function inboxSearchIdsSql({ pattern, digitsPattern }: InboxSearch): Prisma.Sql {
-  // In FROM, not in the select list: a function scan runs once and keeps its rows, even where the planner puts it
-  // inside a nested loop (a set-returning call in a select list would run again for every outer row).
-  return Prisma.sql`c."id" IN (SELECT s."id" FROM campotech_inbox_search_conversation_ids(${pattern}, ${digitsPattern}::text) AS s("id"))`;
+  return Prisma.sql`(SELECT s."id", s."sortKey" FROM campotech_inbox_search_conversation_ids(${pattern}, ${digitsPattern}::text) AS s
+    ORDER BY s."sortKey" DESC, s."id" DESC)`;
 }

@@ -9,7 +9,7 @@ import { listConversations } from "./list-conversations";
 // and the indexed lookup never crosses organizations or a technician's scope.
 const A = "search-a";
 const B = "search-b";
-const N = 340; // more than the walk (300), so the indexed path has matches the walk never sees
+const N = 340; // more than the longest walk needs here, so the indexed path has matches no walk sees
 const owner = { userId: `${A}-owner`, role: "OWNER" as const };
 const base = Date.UTC(2026, 11, 1, 12);
 const idsOf = (indexes: number[]) => indexes.map((i) => `${A}-conv${i}`);
@@ -73,7 +73,7 @@ describe("listConversations search", () => {
   });
 
   it("the indexed lookup returns only the organization set for the transaction", async () => {
-    const lookup = (org: string) => withTenant(org, (tx) => tx.$queryRaw<{ id: string }[]>`SELECT campotech_inbox_search_conversation_ids('%aromos%', NULL) AS "id"`);
+    const lookup = (org: string) => withTenant(org, (tx) => tx.$queryRaw<{ id: string }[]>`SELECT s."id" FROM campotech_inbox_search_conversation_ids('%aromos%', NULL) AS s`);
     expect((await lookup(A)).map((r) => r.id).sort()).toEqual(idsOf([10, 320, 335]).sort());
     expect((await lookup(B)).map((r) => r.id)).toEqual([`${B}-conv0`]);
   });

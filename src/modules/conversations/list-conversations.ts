@@ -17,10 +17,12 @@ export type ListConversationsInput = {
   limit?: number;
 };
 
-// How far down the (filtered) inbox a search walks row by row before asking the trigram indexes instead.
-// A term found often fills a page within the first few hundred conversations; one found rarely is cheap to
-// enumerate from the indexes. bench/inbox-api.ts measures both sides.
-const SEARCH_WALK = 300;
+// A search first walks the newest rows of the (filtered) inbox checking each one; a term found often fills a page
+// within the first hundreds. When the first WALK rows hold no more than a few matches, the term is rare: its
+// matches come from the trigram indexes instead, cheap to enumerate when they are few. In between, the walk is
+// lengthened to where the density seen says a page should fill, up to MAX_WALK. bench/inbox-api.ts measures both.
+const WALK = 100;
+const MAX_WALK = 600;
 
 // Same order as the index WhatsAppConversation_inbox_order_idx, so the walk reads it instead of sorting.
 const SORT_KEY = Prisma.sql`coalesce(c."lastMessageAt", c."createdAt")`;
@@ -58,20 +60,30 @@ export async function listConversations(tx: TenantTx, viewer: Viewer, input: Lis
   let rows: Row[];
   if (!search) rows = await page(where, limit + 1);
   else {
-    // First walk the newest SEARCH_WALK rows of the filtered inbox: if limit + 1 of them match, they are exactly
-    // the first limit + 1 matches of the whole inbox. Otherwise matches are rare: take them from the indexes.
-    const walked = await tx.$queryRaw<Row[]>`
+    // limit + 1 matches among the first rows walked are exactly the first limit + 1 matches of the whole inbox.
+    const walk = (rowsToWalk: number) => tx.$queryRaw<Row[]>`
       SELECT c."id", c."at" FROM (
         SELECT c."id", c."customerId", ${SORT_KEY} AS "sortKey", to_char(${SORT_KEY}, 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS "at"
         FROM "WhatsAppConversation" c JOIN "Customer" cu ON cu."id" = c."customerId"
         WHERE ${Prisma.join(where, " AND ")}
         ORDER BY ${SORT_KEY} DESC, c."id" DESC
-        LIMIT ${SEARCH_WALK}
+        LIMIT ${rowsToWalk}
       ) c JOIN "Customer" cu ON cu."id" = c."customerId"
       WHERE ${inboxSearchMatchSql(search)}
       ORDER BY c."sortKey" DESC, c."id" DESC
       LIMIT ${limit + 1}`;
-    rows = walked.length > limit ? walked : await page([...where, inboxSearchIdsSql(search)], limit + 1);
+    rows = await walk(WALK);
+    const further = rows.length >= 3 ? Math.ceil(((limit + 1) * WALK * 1.5) / rows.length) : Infinity;
+    if (rows.length <= limit && further <= MAX_WALK) rows = await walk(further);
+    if (rows.length <= limit) {
+      rows = await tx.$queryRaw<Row[]>`
+        SELECT c."id", to_char(${SORT_KEY}, 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS "at"
+        FROM ${inboxSearchIdsSql(search)} s
+        JOIN "WhatsAppConversation" c ON c."id" = s."id" JOIN "Customer" cu ON cu."id" = c."customerId"
+        WHERE ${Prisma.join(where, " AND ")}
+        ORDER BY s."sortKey" DESC, s."id" DESC
+        LIMIT ${limit + 1}`;
+    }
   }
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
