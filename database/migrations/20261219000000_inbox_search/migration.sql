@@ -37,16 +37,16 @@ CREATE FUNCTION campotech_inbox_search_conversation_ids(pattern text, digits_pat
   SET enable_hashjoin = off SET enable_mergejoin = off
   ROWS 200
   AS $$
+    SELECT c."id", coalesce(c."lastMessageAt", c."createdAt") FROM "Customer" cu
+    JOIN "WhatsAppConversation" c ON c."organizationId" = cu."organizationId" AND c."customerId" = cu."id"
+    WHERE cu."organizationId" = current_setting('app.current_organization_id', true)
+      AND (translate(lower(cu."name"), 'áàâäãéèêëíìîïóòôöõúùûüñç', 'aaaaaeeeeiiiiooooouuuunc') LIKE pattern
+        OR translate(lower(coalesce(cu."profileName", '')), 'áàâäãéèêëíìîïóòôöõúùûüñç', 'aaaaaeeeeiiiiooooouuuunc') LIKE pattern
+        OR regexp_replace(coalesce(cu."phone", ''), '\D', '', 'g') LIKE digits_pattern)
+    UNION
     SELECT c."id", coalesce(c."lastMessageAt", c."createdAt") FROM "WhatsAppConversation" c
     WHERE c."organizationId" = current_setting('app.current_organization_id', true)
       AND c."id" IN (
-        SELECT c2."id" FROM "Customer" cu
-        JOIN "WhatsAppConversation" c2 ON c2."organizationId" = cu."organizationId" AND c2."customerId" = cu."id"
-        WHERE cu."organizationId" = current_setting('app.current_organization_id', true)
-          AND (translate(lower(cu."name"), 'áàâäãéèêëíìîïóòôöõúùûüñç', 'aaaaaeeeeiiiiooooouuuunc') LIKE pattern
-            OR translate(lower(coalesce(cu."profileName", '')), 'áàâäãéèêëíìîïóòôöõúùûüñç', 'aaaaaeeeeiiiiooooouuuunc') LIKE pattern
-            OR regexp_replace(coalesce(cu."phone", ''), '\D', '', 'g') LIKE digits_pattern)
-        UNION ALL
         SELECT m."conversationId" FROM "WhatsAppMessage" m
         WHERE m."organizationId" = current_setting('app.current_organization_id', true)
           AND translate(lower(coalesce(m."content"->>'body', m."content"->>'preview', m."content"->>'caption', '')), 'áàâäãéèêëíìîïóòôöõúùûüñç', 'aaaaaeeeeiiiiooooouuuunc') LIKE pattern)
