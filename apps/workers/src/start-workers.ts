@@ -20,6 +20,8 @@ export function startWorkers(options: {
       connection: createRedis("worker"),
       prefix: queuePrefix(queue, options.prefix), // issue 22 (cluster)
       concurrency: options.concurrency ?? env.WORKER_CONCURRENCY,
+      lockDuration: env.WORKER_LOCK_DURATION_MS, // issue 22 (faults)
+      stalledInterval: env.WORKER_LOCK_DURATION_MS,
     });
     worker.on("failed", (job, error) => {
       logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error.message }, "job failed");

@@ -170,6 +170,8 @@ async function onAccepted(
   return { outcome: "sent", providerMessageId };
 }
 
+const STALE_PANIC_RETRY_MS = 1_000; // issue 22 (faults)
+
 async function hold(
   input: { organizationId: string; messageId: string },
   accountId: string,
@@ -179,17 +181,20 @@ async function hold(
   autoResolveMs: number,
   now: number,
 ): Promise<DeliveryOutcome> {
-  const { created, panic } = await withTenant(input.organizationId, async (tx) => {
+  const { created, panic, stale } = await withTenant(input.organizationId, async (tx) => {
     const tripped = await tripPanicMode(tx, {
       organizationId: input.organizationId, integration: integrationOf(accountId), reason, now: new Date(now), autoResolveMs,
       metadata: { ...metadata, lastError: { code: error.code, title: error.title } },
     });
+    if (tripped.stale) return tripped;
     await tx.outboundDelivery.update({
       where: { messageId: input.messageId },
       data: { heldAt: new Date(now), heldReason: reason, lastErrorCode: error.code, lastErrorTitle: error.title },
     });
     return tripped;
   });
+  // issue 22 (faults): resolved after this failure — not held; the job runs again and decides afresh.
+  if (stale) throw new DelayJob(now + STALE_PANIC_RETRY_MS, "panic resolved after this failure: trying again");
   if (created) {
     logger.error({ organizationId: input.organizationId, integration: integrationOf(accountId), reason }, "panic mode tripped");
     await publishOrganizationEvents([

@@ -2,6 +2,8 @@ import { Prisma, type BspProvider, type ProvisioningStatus, type TenantTx } from
 import { withTenant } from "../../lib/db";
 import { earlierUnsentMessageSql } from "./earlier-unsent-message";
 import { messagingSettings, type MessagingSettings } from "./messaging-settings";
+import { integrationOf } from "./outbound-keys";
+import { findActivePanic, lockIntegrationShared } from "./panic-mode";
 
 export type LoadedDelivery = {
   message: { id: string; conversationId: string; waMessageId: string | null; status: string; type: string; content: unknown; contextWaMessageId: string | null };
@@ -31,7 +33,15 @@ export async function loadDelivery(organizationId: string, messageId: string, no
   return withTenant(organizationId, async (tx) => {
     const [row] = await tx.$queryRaw<Row[]>(readSql(messageId, now));
     if (!row) return null;
-    const loaded = toLoaded(row);
+    let loaded = toLoaded(row);
+    if (loaded.panic) {
+      // issue 22 (faults): a hold is written only under the integration's shared lock, re-reading the panic after
+      // taking it — a resolve (exclusive lock) either commits first and is seen here, or waits and lifts this hold.
+      // Never a hold written after the release that nothing would ever lift. The common path (no panic) skips it.
+      await lockIntegrationShared(tx, organizationId, integrationOf(row.accountId));
+      const panic = await findActivePanic(tx, organizationId, integrationOf(row.accountId));
+      loaded = { ...loaded, panic: panic ? { id: panic.id, reason: panic.reason } : null, earlier: panic ? null : row.earlierId };
+    }
     if (loaded.panic && !row.waMessageId && row.status === "QUEUED" && !row.deadLetteredAt) await markHeld(tx, messageId, row.heldAt, loaded.panic.reason, now);
     return loaded;
   });

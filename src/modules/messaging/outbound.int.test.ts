@@ -9,6 +9,7 @@ import { deliverMessage } from "./deliver-message";
 import { clock, depsFor, drain, NUMBERS, ORG_A, ORG_B, seedOrganizations } from "./outbound-test-kit";
 import { listPanicModes, resolvePanic } from "./panic-admin";
 import { sendMessage } from "./send-message";
+import { DelayJob } from "../../workers/delay-job"; // issue 22 (faults)
 
 let sandbox: TestSandbox;
 const redis = new Redis(env.REDIS_URL);
@@ -128,6 +129,27 @@ describe("panic mode", () => {
     await unsubscribe();
     expect(events.filter((e) => e.type === "panic.tripped")).toHaveLength(1);
     expect(events.filter((e) => e.type === "panic.resolved")).toHaveLength(1);
+  });
+});
+
+// issue 22 (faults)
+describe("panic mode after a resolve", () => {
+  it("does not trip again on a failure older than the resolve (a send that failed mid-storm and got to the trip late), but does on a newer one", async () => {
+    await sandbox.fault({ provider: "META_DIRECT", phoneNumberId: NUMBERS[ORG_A], kind: "190" });
+    const c = clock(T0);
+    const deps = depsFor(sandbox, redis, c.now);
+    const m1 = await sendMessage({ organizationId: ORG_A, conversationId: `${ORG_A}-conv0`, content: text("uno") });
+    const m2 = await sendMessage({ organizationId: ORG_A, conversationId: `${ORG_A}-conv1`, content: text("dos") });
+    expect(await deliverMessage({ organizationId: ORG_A, messageId: m1.id }, deps)).toMatchObject({ outcome: "held" });
+    // The operator resolves 5 s later, while m2's job — which started, and failed, at T0 — is still on its way.
+    await resolvePanic({ organizationId: ORG_A, resolvedBy: "user-1", now: new Date(T0 + 5_000) });
+    await expect(deliverMessage({ organizationId: ORG_A, messageId: m2.id }, deps)).rejects.toBeInstanceOf(DelayJob);
+    expect((await listPanicModes({ organizationId: ORG_A })).filter((p) => p.status === "ACTIVE")).toHaveLength(0);
+    expect((await adminDb().outboundDelivery.findUniqueOrThrow({ where: { messageId: m2.id } })).heldAt).toBeNull();
+    // The provider still refuses after the resolve: that failure is news, and trips a new panic.
+    c.advance(10_000);
+    expect(await deliverMessage({ organizationId: ORG_A, messageId: m2.id }, deps)).toMatchObject({ outcome: "held" });
+    expect((await listPanicModes({ organizationId: ORG_A })).filter((p) => p.status === "ACTIVE")).toHaveLength(1);
   });
 });
 

@@ -10,6 +10,13 @@ async function lockIntegration(tx: Tx, organizationId: string, integration: stri
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`panic:${organizationId}:${integration}`}))`;
 }
 
+// issue 22 (faults): a delivery that finds a panic and holds itself takes this shared lock first, so a resolve (which
+// takes it exclusively) either sees that hold and releases it, or commits first and the delivery sees no panic — never
+// a hold written after the release that nothing would ever lift. Deliveries do not block each other.
+export async function lockIntegrationShared(tx: Pick<TenantTx, "$executeRaw">, organizationId: string, integration: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(hashtext(${`panic:${organizationId}:${integration}`}))`;
+}
+
 export async function findActivePanic(tx: Pick<TenantTx, "panicMode">, organizationId: string, integration: string) {
   return tx.panicMode.findFirst({ where: { organizationId, integration, status: "ACTIVE" } });
 }
@@ -17,10 +24,18 @@ export async function findActivePanic(tx: Pick<TenantTx, "panicMode">, organizat
 export async function tripPanicMode(
   tx: Tx,
   input: { organizationId: string; integration: string; reason: string; metadata?: Prisma.InputJsonObject; now: Date; autoResolveMs: number },
-): Promise<{ panic: { id: string; reason: string }; created: boolean }> {
+): Promise<{ panic: { id: string; reason: string }; created: boolean; stale?: boolean }> {
   await lockIntegration(tx, input.organizationId, input.integration);
   const active = await findActivePanic(tx, input.organizationId, input.integration);
   if (active) return { panic: active, created: false };
+  // issue 22 (faults): a trip decided on a failure older than the latest resolve is stale — a send that failed
+  // mid-storm but reached this point after the operator resolved would otherwise open a new panic that holds every
+  // send again (the fault suite saw it: the 5xx storm's held sends never went).
+  const resolvedSince = await tx.panicMode.findFirst({
+    where: { organizationId: input.organizationId, integration: input.integration, status: "RESOLVED", resolvedAt: { gte: input.now } },
+    select: { id: true, reason: true },
+  });
+  if (resolvedSince) return { panic: resolvedSince, created: false, stale: true };
   const panic = await tx.panicMode.create({
     data: {
       organizationId: input.organizationId,
