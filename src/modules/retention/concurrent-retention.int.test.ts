@@ -43,11 +43,19 @@ async function bothPassesOverTheSameRows(table: string, ids: string[]) {
 }
 
 describe("two retention passes at once", () => {
-  it("purge and count each message once, with one audit entry", async () => {
+  it("purge and count each message once, and the audit trail adds up to it", async () => {
     const reports = await bothPassesOverTheSameRows("WhatsAppMessage", ["rr-m0", "rr-m1", "rr-m2", "rr-m3"]);
     expect(reports.map((r) => r.totals.messages).sort()).toEqual([0, 4]);
-    const audits = await adminDb().auditLog.findMany({ where: { organizationId: ORG, action: "retention.purged" }, select: { metadata: true } });
-    expect(audits.map((a) => (a.metadata as { messages: number }).messages)).toEqual([4]);
+    // One entry per pass that changed something: the pass that lost the messages may still have won the idle
+    // conversation or the assistant log (separate selections). Either way the trail adds up to what was there.
+    const audits = (await adminDb().auditLog.findMany({ where: { organizationId: ORG, action: "retention.purged" }, select: { metadata: true } }))
+      .map((a) => a.metadata as { messages: number; conversations: number; assistantRuns: number });
+    expect(audits.length).toBeGreaterThanOrEqual(1);
+    expect(audits.length).toBeLessThanOrEqual(2);
+    expect(audits.reduce((sum, a) => sum + a.messages, 0)).toBe(4);
+    expect(audits.reduce((sum, a) => sum + a.conversations, 0)).toBe(1);
+    expect(audits.reduce((sum, a) => sum + a.assistantRuns, 0)).toBe(1);
+    for (const audit of audits) expect(audit.messages + audit.conversations + audit.assistantRuns).toBeGreaterThan(0);
     expect(reports.reduce((sum, r) => sum + r.totals.conversations, 0)).toBe(1);
     expect(reports.reduce((sum, r) => sum + r.totals.assistantRuns, 0)).toBe(1);
   });

@@ -72,9 +72,9 @@ const pull = async (who: Who, cursor?: string, limit?: number) =>
 // Before a pull, wait until every transaction older than now has finished — a quiet server, which is what these
 // assertions are about. (The out-of-order test below holds its own transaction open and pulls without waiting.)
 async function settled() {
-  const [{ xid }] = await adminDb().$queryRaw<{ xid: string }[]>`SELECT pg_current_xact_id()::text AS xid`;
+  const [{ xid }] = (await adminDb().$queryRaw<{ xid: string }[]>`SELECT pg_current_xact_id()::text AS xid`) as [{ xid: string }];
   for (let i = 0; i < 300; i++) {
-    const [{ xmin }] = await adminDb().$queryRaw<{ xmin: string }[]>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`;
+    const [{ xmin }] = (await adminDb().$queryRaw<{ xmin: string }[]>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`) as [{ xmin: string }];
     if (BigInt(xmin) > BigInt(xid)) return;
     await new Promise((r) => setTimeout(r, 50));
   }
