@@ -1,4 +1,6 @@
-export { createPrismaClient } from "./client";
+export { createPrismaClient, poolOf } from "./client";
+export { runTenantStatements, withTenantSql } from "./tenant-sql"; // issue 22 (outbound)
+export type { SqlTx, TenantStatement } from "./tenant-sql";
 export type { CreatePrismaClientOptions, Database } from "./client";
 export { withTenant, TENANT_SETTING } from "./tenant";
 export type { TenantTx } from "./tenant";

@@ -1,4 +1,4 @@
-import { createPrismaClient, withTenant as withTenantOn, type TenantTx } from "@campotech/database";
+import { createPrismaClient, withTenant as withTenantOn, runTenantStatements, withTenantSql as withTenantSqlOn, type SqlTx, type TenantStatement, type TenantTx } from "@campotech/database";
 import { env } from "./env";
 
 // The process's one Prisma client, connected as the application role (subject to RLS).
@@ -14,6 +14,21 @@ export function withTenantLocked<T>(organizationId: string, lock: { namespace: n
   return withTenantOn(db, organizationId, fn, { advisoryLock: lock });
 }
 
+// issue 22 (outbound): the same in plain SQL (no Prisma transaction machinery) for the delivery engine's hot path.
+export function withTenantSql<T>(
+  organizationId: string,
+  fn: (tx: SqlTx) => Promise<T>,
+  options: { advisoryLock?: { namespace: number; key: string } } = {},
+): Promise<T> {
+  return withTenantSqlOn(db, organizationId, fn, options);
+}
+
+// issue 22 (outbound): several organizations' statements in one transaction and one round trip (see
+// runTenantStatements); each statement runs with its own organization set, under RLS.
+export function tenantStatements<R>(statements: TenantStatement[]): Promise<R[][]> {
+  return runTenantStatements<R>(db, statements);
+}
+
 // Operator tooling (CLI, seed, migrations) connects as the owner role, which RLS does not restrict.
 let adminClient: ReturnType<typeof createPrismaClient> | undefined;
 export function adminDb() {
@@ -21,4 +36,4 @@ export function adminDb() {
   return adminClient;
 }
 
-export type { TenantTx };
+export type { SqlTx, TenantTx };

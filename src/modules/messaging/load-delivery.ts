@@ -1,5 +1,6 @@
 import { Prisma, type BspProvider, type ProvisioningStatus, type TenantTx } from "@campotech/database";
-import { withTenant } from "../../lib/db";
+import { tenantStatements, withTenant, withTenantSql } from "../../lib/db";
+import { microBatch } from "../../lib/micro-batch";
 import { earlierUnsentMessageSql } from "./earlier-unsent-message";
 import { messagingSettings, type MessagingSettings } from "./messaging-settings";
 import { integrationOf } from "./outbound-keys";
@@ -26,10 +27,32 @@ type Row = LoadedDelivery["message"] & LoadedDelivery["delivery"] & {
 
 // issue 22 (outbound): everything one delivery attempt needs — message, delivery, account credentials, the
 // organization's messaging settings, the integration's ACTIVE panic (indexed) and the per-conversation order
-// check — in ONE statement of one short transaction (was six statements). Nothing is cached between attempts, so
-// a changed setting, rotated credential or tripped panic holds from the very next attempt. A message that a panic
-// holds is marked held in the same transaction.
+// check — in ONE statement (was six), read together with the other deliveries the worker runs at that moment (one
+// transaction and one round trip for all of them, readBatched). Nothing is cached between attempts, so a changed setting,
+// rotated credential or tripped panic holds from the very next attempt.
 export async function loadDelivery(organizationId: string, messageId: string, now: number): Promise<LoadedDelivery | null> {
+  const row = await readBatched({ organizationId, messageId, now });
+  if (row instanceof Error) throw row;
+  if (!row) return null;
+  const loaded = toLoaded(row);
+  // The rare case, a panic: decided again under the integration's lock, and the message marked held.
+  return loaded.panic ? loadUnderPanic(organizationId, messageId, now) : loaded;
+}
+
+// The deliveries a worker runs at once read together: one transaction, one round trip (tenantStatements). If the
+// batch fails, each is read on its own, so one bad item fails only itself.
+const readBatched = microBatch(async (items: { organizationId: string; messageId: string; now: number }[]): Promise<(Row | null | Error)[]> => {
+  try {
+    const results = await tenantStatements<Row>(items.map((item) => ({ organizationId: item.organizationId, sql: readSql(item.messageId, item.now) })));
+    return results.map((rows) => rows[0] ?? null);
+  } catch (error) {
+    if (items.length === 1) return [error instanceof Error ? error : new Error(String(error))];
+    return Promise.all(items.map((item) =>
+      withTenantSql(item.organizationId, (tx) => tx.query<Row>(readSql(item.messageId, item.now))).then((rows) => rows[0] ?? null, (e: unknown) => (e instanceof Error ? e : new Error(String(e))))));
+  }
+}, { maxSize: 64 });
+
+async function loadUnderPanic(organizationId: string, messageId: string, now: number): Promise<LoadedDelivery | null> {
   return withTenant(organizationId, async (tx) => {
     const [row] = await tx.$queryRaw<Row[]>(readSql(messageId, now));
     if (!row) return null;
@@ -37,7 +60,7 @@ export async function loadDelivery(organizationId: string, messageId: string, no
     if (loaded.panic) {
       // issue 22 (faults): a hold is written only under the integration's shared lock, re-reading the panic after
       // taking it — a resolve (exclusive lock) either commits first and is seen here, or waits and lifts this hold.
-      // Never a hold written after the release that nothing would ever lift. The common path (no panic) skips it.
+      // Never a hold written after the release that nothing would ever lift.
       await lockIntegrationShared(tx, organizationId, integrationOf(row.accountId));
       const panic = await findActivePanic(tx, organizationId, integrationOf(row.accountId));
       loaded = { ...loaded, panic: panic ? { id: panic.id, reason: panic.reason } : null, earlier: panic ? null : row.earlierId };

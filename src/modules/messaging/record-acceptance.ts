@@ -1,12 +1,13 @@
 import { Prisma } from "@campotech/database";
-import { withTenantLocked } from "../../lib/db";
+import { tenantStatements, withTenantLocked, withTenantSql } from "../../lib/db";
+import { microBatch } from "../../lib/micro-batch";
 import type { OrganizationEvent } from "../events/organization-event";
 import { applyParkedStatuses } from "../inbound/apply-parked-statuses";
 import { providerMessageIdLock } from "../inbound/lock-provider-message-id";
 
 // issue 22 (outbound): the provider took the message. Its id, the delivery's bookkeeping and the check for statuses
-// that raced ahead of the send are ONE statement after the provider-id lock (was five statements); the parked
-// statuses themselves are applied only when there are any (rare: a status webhook faster than our own commit).
+// that raced ahead of the send are ONE statement after the provider-id lock (was five statements), batched with the
+// acceptances of other deliveries running at the same moment; the parked statuses themselves are applied only when there are any (rare: a status webhook faster than our own commit).
 export async function recordAcceptance(input: {
   organizationId: string;
   messageId: string;
@@ -19,11 +20,52 @@ export async function recordAcceptance(input: {
   at: Date;
 }): Promise<OrganizationEvent[]> {
   const { organizationId, messageId, providerMessageId } = input;
-  // The lock is taken with the tenant setting, in the statement before the update: the check below must see what a
-  // status webhook committed while we waited for it.
+  const accepted = (conversationId: string): OrganizationEvent => ({
+    type: "message.updated", organizationId, conversationId, messageId, fields: { waMessageId: providerMessageId }, at: input.at.toISOString(),
+  });
+  // The common case: with the other acceptances of this moment, in one transaction and one round trip
+  // (acceptBatched). Statuses that raced ahead of our commit (rare) are applied below, under the same lock again.
+  const row = await acceptBatched(input);
+  if (row instanceof Error) throw row;
+  if (!row) throw new Error(`outbound message ${messageId} vanished before its provider id was stored`);
+  if (!row.parked) return [accepted(row.conversationId)];
   return withTenantLocked(organizationId, providerMessageIdLock(providerMessageId), async (tx) => {
-    const updatedAt = new Date().toISOString(); // what Prisma's @updatedAt would write
-    const [row] = await tx.$queryRaw<{ conversationId: string; parked: boolean }[]>(Prisma.sql`
+    const [row] = await tx.$queryRaw<AcceptedRow[]>(acceptSql(input));
+    if (!row) throw new Error(`outbound message ${messageId} vanished before its provider id was stored`);
+    const parked = row.parked ? await applyParkedStatuses(tx, providerMessageId) : { events: [] };
+    return [accepted(row.conversationId), ...parked.events];
+  });
+}
+
+type AcceptedRow = { conversationId: string; parked: boolean };
+type AcceptInput = { organizationId: string; messageId: string; providerMessageId: string; attempts: number; slotAt: number };
+
+// Each statement runs after its provider-id lock and its organization are set, in the round trip's order: the
+// parked check sees what a status webhook committed while the lock was awaited. Locks in key order (a batch never
+// waits on another batch in a cycle). If the batch fails, each acceptance is stored on its own.
+const acceptBatched = microBatch(async (items: AcceptInput[]): Promise<(AcceptedRow | null | Error)[]> => {
+  const order = items.map((_, i) => i).sort((a, b) => (items[a]!.providerMessageId < items[b]!.providerMessageId ? -1 : 1));
+  try {
+    const results = await tenantStatements<AcceptedRow>(order.map((i) => ({
+      organizationId: items[i]!.organizationId, sql: acceptSql(items[i]!), advisoryLock: providerMessageIdLock(items[i]!.providerMessageId),
+    })));
+    const rows: (AcceptedRow | null)[] = new Array(items.length);
+    order.forEach((i, k) => {
+      rows[i] = results[k]![0] ?? null;
+    });
+    return rows;
+  } catch (error) {
+    if (items.length === 1) return [error instanceof Error ? error : new Error(String(error))];
+    return Promise.all(items.map((item) =>
+      withTenantSql(item.organizationId, (tx) => tx.query<AcceptedRow>(acceptSql(item)), { advisoryLock: providerMessageIdLock(item.providerMessageId) })
+        .then((rows) => rows[0] ?? null, (e: unknown) => (e instanceof Error ? e : new Error(String(e))))));
+  }
+}, { maxSize: 64 });
+
+function acceptSql(input: AcceptInput): Prisma.Sql {
+  const { organizationId, messageId, providerMessageId } = input;
+  const updatedAt = new Date().toISOString(); // what Prisma's @updatedAt would write
+  return Prisma.sql`
       WITH message AS (
         UPDATE "WhatsAppMessage" SET "waMessageId" = ${providerMessageId}, "errorCode" = NULL, "errorTitle" = NULL, "updatedAt" = ${updatedAt}::timestamp
          WHERE "id" = ${messageId}
@@ -37,13 +79,5 @@ export async function recordAcceptance(input: {
       )
       SELECT message."conversationId",
              EXISTS (SELECT 1 FROM "WhatsAppParkedStatus" s WHERE s."organizationId" = ${organizationId} AND s."waMessageId" = ${providerMessageId}) AS "parked"
-        FROM message, delivery`);
-    if (!row) throw new Error(`outbound message ${messageId} vanished before its provider id was stored`);
-    const parked = row.parked ? await applyParkedStatuses(tx, providerMessageId) : { events: [] };
-    const accepted: OrganizationEvent = {
-      type: "message.updated", organizationId, conversationId: row.conversationId,
-      messageId, fields: { waMessageId: providerMessageId }, at: input.at.toISOString(),
-    };
-    return [accepted, ...parked.events];
-  });
+        FROM message, delivery`;
 }
