@@ -33,8 +33,11 @@ export function benchEnv(input: { db: string; redisUrl: string; sandboxPort: num
   return env;
 }
 
+// BENCH_WORKER_NODE_ARGS adds node flags to the worker processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see
+// where their CPU goes under the bench's load (node refuses --cpu-prof in NODE_OPTIONS).
 export async function spawnWorkers(overrides: Record<string, string> = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", `${ROOT}apps/workers/src/main.ts`], {
+  const nodeArgs = process.env.BENCH_WORKER_NODE_ARGS?.split(" ").filter(Boolean) ?? []; // eslint-disable-line no-restricted-properties -- a bench option
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", `${ROOT}apps/workers/src/main.ts`], {
     cwd: ROOT,
     env: { ...process.env, WORKERS_HEALTH_PORT: String(await freePort()), ...overrides }, // eslint-disable-line no-restricted-properties -- children inherit the bench env
     stdio: ["ignore", "ignore", "inherit"],

@@ -1,5 +1,7 @@
+import { Prisma } from "@campotech/database";
 import { feDummy } from "../../integrations/arca";
-import { db, withTenant } from "../../lib/db";
+import { withTenant } from "../../lib/db";
+import { organizationsWith } from "../reconcile/organization-ids";
 import { logger } from "../../lib/logger";
 import { resolvePanic } from "../messaging/panic-admin";
 import { arcaEndpoints } from "./arca-context";
@@ -9,7 +11,8 @@ import { ARCA_INTEGRATION } from "./arca-breaker";
 // servers are OK again; the invoices waiting for it then go out on their next poll.
 export async function autoResolveArcaPanics(input: { now?: Date; timeoutMs?: number } = {}): Promise<{ resolved: number; stillFailing: number }> {
   const now = input.now ?? new Date();
-  const organizations = await db.$queryRaw<{ id: string }[]>`SELECT campotech_active_organization_ids() AS id`;
+  const organizations = (await organizationsWith(Prisma.sql`EXISTS (SELECT 1 FROM "PanicMode" WHERE "status" = 'ACTIVE'
+    AND "autoResolveAt" <= ${now.toISOString()}::timestamp AND "integration" = ${ARCA_INTEGRATION})`)).map((id) => ({ id }));
   let resolved = 0;
   let stillFailing = 0;
   for (const { id: organizationId } of organizations) {

@@ -1,4 +1,6 @@
-import { db, withTenant } from "../../lib/db";
+import { Prisma } from "@campotech/database";
+import { withTenant } from "../../lib/db";
+import { organizationsWith } from "../reconcile/organization-ids";
 import { logger } from "../../lib/logger";
 import { defaultDeliveryDeps, type DeliveryDeps } from "./delivery-deps";
 import { resolvePanic } from "./panic-admin";
@@ -7,7 +9,8 @@ import { resolvePanic } from "./panic-admin";
 // probe passes now; otherwise it stays and is probed again next time.
 export async function autoResolvePanics(deps: Pick<DeliveryDeps, "providerFor" | "now"> = defaultDeliveryDeps()) {
   const now = new Date(deps.now());
-  const organizations = await db.$queryRaw<{ id: string }[]>`SELECT campotech_active_organization_ids() AS id`;
+  const organizations = (await organizationsWith(Prisma.sql`EXISTS (SELECT 1 FROM "PanicMode" WHERE "status" = 'ACTIVE'
+    AND "autoResolveAt" <= ${now.toISOString()}::timestamp AND "integration" LIKE 'whatsapp:%')`)).map((id) => ({ id }));
   let resolved = 0;
   let stillFailing = 0;
   for (const { id: organizationId } of organizations) {

@@ -26,7 +26,10 @@ export async function enqueueDelivery(input: {
       // only cover crashes (lost connection mid-job).
       attempts: 5,
       backoff: { type: "exponential", delay: 2_000 },
-      removeOnComplete: { age: 7 * 24 * 3600 },
+      // issue 22 (soak): capped by count as well as age. A finished delivery's record is only for looking at (the
+      // message row is the truth: a re-added job finds it sent and skips), and a week of them uncapped grew Redis by
+      // ~2.7 KB a job without bound at steady traffic (bench/results/faults-soak.md).
+      removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
       removeOnFail: { age: 30 * 24 * 3600 },
     },
   );

@@ -1,10 +1,13 @@
-import { db, withTenant } from "../../lib/db";
+import { Prisma } from "@campotech/database";
+import { withTenant } from "../../lib/db";
+import { organizationsWith } from "../reconcile/organization-ids";
 
 // Sealed login codes live no longer than the code itself: every minute the maintenance job erases the ones whose
 // time is up, whatever became of their message (delivered, still queued behind a panic, failed).
 export async function eraseExpiredSecrets(input: { now?: Date } = {}): Promise<{ erased: number }> {
   const now = input.now ?? new Date();
-  const organizations = await db.$queryRaw<{ id: string }[]>`SELECT campotech_active_organization_ids() AS id`;
+  const organizations = (await organizationsWith(Prisma.sql`EXISTS (SELECT 1 FROM "OutboundDelivery"
+    WHERE "sealedContent" IS NOT NULL AND "secretExpiresAt" <= ${now.toISOString()}::timestamp)`)).map((id) => ({ id }));
   let erased = 0;
   for (const { id: organizationId } of organizations) {
     const { count } = await withTenant(organizationId, (tx) =>

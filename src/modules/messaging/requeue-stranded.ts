@@ -1,4 +1,6 @@
-import { db, withTenant } from "../../lib/db";
+import { Prisma } from "@campotech/database";
+import { withTenant } from "../../lib/db";
+import { organizationsWith } from "../reconcile/organization-ids";
 import { enqueueDelivery } from "./enqueue-delivery";
 
 // A message is stored before its delivery job is enqueued; if Redis failed in between, the message would wait
@@ -8,7 +10,10 @@ import { enqueueDelivery } from "./enqueue-delivery";
 export async function requeueStranded(input: { now?: Date; graceMs?: number } = {}): Promise<{ requeued: number }> {
   const now = input.now ?? new Date();
   const before = new Date(now.getTime() - (input.graceMs ?? 2 * 60_000));
-  const organizations = await db.$queryRaw<{ id: string }[]>`SELECT campotech_active_organization_ids() AS id`;
+  const organizations = (await organizationsWith(Prisma.sql`EXISTS (SELECT 1 FROM "OutboundDelivery" d JOIN "WhatsAppMessage" m ON m."id" = d."messageId"
+    WHERE d."acceptedAt" IS NULL AND d."heldAt" IS NULL AND d."deadLetteredAt" IS NULL AND d."replayCount" = 0
+      AND d."createdAt" < ${before.toISOString()}::timestamp AND (d."scheduledAt" IS NULL OR d."scheduledAt" <= ${now.toISOString()}::timestamp)
+      AND m."status" = 'QUEUED' AND m."waMessageId" IS NULL)`)).map((id) => ({ id }));
   let requeued = 0;
   for (const { id: organizationId } of organizations) {
     const stranded = await withTenant(organizationId, (tx) =>

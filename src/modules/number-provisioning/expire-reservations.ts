@@ -1,4 +1,6 @@
-import { db, withTenant } from "../../lib/db";
+import { Prisma } from "@campotech/database";
+import { withTenant } from "../../lib/db";
+import { organizationsWith } from "../reconcile/organization-ids";
 import { auditProvisioning, CLEARED_RESERVATION, forPeople, LIVE_RESERVATION, resolveDeps, type ProvisioningDeps } from "./provisioning-record";
 import { releasePartnerResources } from "./release-partner-resources";
 
@@ -7,7 +9,8 @@ import { releasePartnerResources } from "./release-partner-resources";
 // its own too; releasing here keeps both sides in step and frees the number at once.
 export async function expireReservations(deps: ProvisioningDeps = {}): Promise<{ expired: number; failed: number }> {
   const { partner, now } = resolveDeps(deps);
-  const organizations = await db.$queryRaw<{ id: string }[]>`SELECT campotech_active_organization_ids() AS id`;
+  const organizations = (await organizationsWith(Prisma.sql`EXISTS (SELECT 1 FROM "NumberProvisioning"
+    WHERE "status"::text IN (${Prisma.join(LIVE_RESERVATION)}) AND "reservedUntil" <= ${now.toISOString()}::timestamp)`)).map((id) => ({ id }));
   let expired = 0;
   let failed = 0;
   for (const { id: organizationId } of organizations) {

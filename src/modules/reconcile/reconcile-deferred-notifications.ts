@@ -1,8 +1,9 @@
+import { Prisma } from "@campotech/database";
 import { withTenant } from "../../lib/db";
 import { armDeferredNotification } from "../notifications/defer-notification";
 import { deferredNotificationPayloadSchema } from "../notifications/deferred-notification.schemas";
 import { notificationsQueue } from "../notifications/notifications-queue";
-import { activeOrganizationIds } from "./organization-ids";
+import { organizationsWith } from "./organization-ids";
 
 export type DeferredReconcile = { pending: number; rearmed: number; pruned: number };
 
@@ -21,7 +22,9 @@ export async function reconcileDeferredNotifications(input: { now?: Date } = {})
   const now = input.now ?? new Date();
   const queue = notificationsQueue();
   const result: DeferredReconcile = { pending: 0, rearmed: 0, pruned: 0 };
-  for (const organizationId of await activeOrganizationIds()) {
+  const probe = Prisma.sql`EXISTS (SELECT 1 FROM "DeferredNotification" WHERE "sendAt" < ${new Date(now.getTime() - KEEP_MS).toISOString()}::timestamp
+    OR ("sentAt" IS NULL AND "sendAt" > ${new Date(now.getTime() - MAX_LATE_MS).toISOString()}::timestamp))`;
+  for (const organizationId of await organizationsWith(probe)) {
     const pruned = await withTenant(organizationId, (tx) => tx.deferredNotification.deleteMany({ where: { sendAt: { lt: new Date(now.getTime() - KEEP_MS) } } }));
     result.pruned += pruned.count;
     const rows = await withTenant(organizationId, (tx) =>

@@ -1,10 +1,11 @@
+import { Prisma } from "@campotech/database";
 import type { Redis } from "ioredis";
 import { withTenant } from "../../lib/db";
 import { sharedRedis } from "../../lib/redis";
 import { notificationsQueue } from "../notifications/notifications-queue";
 import { REMINDER_OFFSETS, reminderJobId, reminderSetKey } from "../notifications/reminder-registry";
 import { armJobReminder, reminderJobSchema } from "../notifications/schedule-job-reminders";
-import { activeOrganizationIds } from "./organization-ids";
+import { organizationsWith } from "./organization-ids";
 
 export type ReminderReconcile = { jobs: number; rearmed: number; caughtUp: number; reregistered: number };
 
@@ -23,7 +24,9 @@ export async function reconcileJobReminders(input: { now?: Date; redis?: Redis }
   const redis = input.redis ?? sharedRedis();
   const queue = notificationsQueue();
   const result: ReminderReconcile = { jobs: 0, rearmed: 0, caughtUp: 0, reregistered: 0 };
-  for (const organizationId of await activeOrganizationIds()) {
+  const probe = Prisma.sql`EXISTS (SELECT 1 FROM "Job" WHERE "status" = 'scheduled' AND "technicianId" IS NOT NULL
+    AND "scheduledStart" > ${now.toISOString()}::timestamp AND "scheduledStart" <= ${new Date(now.getTime() + LOOKAHEAD_MS).toISOString()}::timestamp)`;
+  for (const organizationId of await organizationsWith(probe)) {
     const jobs = await withTenant(organizationId, (tx) =>
       tx.job.findMany({
         where: { status: "scheduled", technicianId: { not: null }, scheduledStart: { gt: now, lte: new Date(now.getTime() + LOOKAHEAD_MS) } },

@@ -1,8 +1,9 @@
+import { Prisma } from "@campotech/database";
 import { env } from "../../lib/env";
 import { withTenant } from "../../lib/db";
 import { getQueue } from "../../workers/queue-registry";
 import { FOLLOW_UP_JOBS, safeJobId } from "../inbound/follow-up";
-import { activeOrganizationIds } from "./organization-ids";
+import { organizationsWith } from "./organization-ids";
 
 // Past the aggregation window by this much, a pending message whose turn job is gone will not be turned otherwise.
 const GRACE_MS = 60_000;
@@ -21,7 +22,9 @@ export async function reconcileTurns(input: { now?: Date; windowMs?: number } = 
   const queue = getQueue("conversations");
   let conversations = 0;
   let rearmed = 0;
-  for (const organizationId of await activeOrganizationIds()) {
+  const probe = Prisma.sql`EXISTS (SELECT 1 FROM "WhatsAppMessage" WHERE "direction" = 'INBOUND' AND "turnId" IS NULL
+    AND "type" NOT IN ('REACTION', 'SYSTEM') AND "createdAt" > ${new Date(now.getTime() - MAX_AGE_MS).toISOString()}::timestamp)`;
+  for (const organizationId of await organizationsWith(probe)) {
     const pending = await withTenant(organizationId, (tx) =>
       tx.$queryRaw<{ id: string; conversationId: string; createdAt: Date }[]>`
         SELECT DISTINCT ON ("conversationId") "id", "conversationId", "createdAt"
