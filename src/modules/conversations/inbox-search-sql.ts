@@ -39,3 +39,11 @@ export function inboxSearchIdsSql({ pattern, digitsPattern }: InboxSearch): Pris
   return Prisma.sql`(SELECT s."id", s."sortKey" FROM campotech_inbox_search_conversation_ids(${pattern}, ${digitsPattern}::text) AS s
     ORDER BY s."sortKey" DESC, s."id" DESC)`;
 }
+
+// issue 22 (inbox): the same match for a bounded list of candidate conversations (an SQL array of ids, built by the
+// caller under RLS), as the ids of those that match. The owner-run function of migration
+// 20261220000000_inbox_search_filters intersects the trigram indexes with the candidates, so its cost follows the
+// number of candidates, not how common the term is: right for a common term under a selective filter.
+export function inboxSearchAmongSql({ pattern, digitsPattern }: InboxSearch, candidates: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT s."id" FROM campotech_inbox_search_among(${pattern}, ${digitsPattern}::text, ${candidates}) AS s)`;
+}
