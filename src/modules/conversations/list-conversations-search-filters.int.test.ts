@@ -97,9 +97,14 @@ describe("listConversations search with a filter", () => {
 
   it("the candidates lookup returns only candidates of the organization set for the transaction", async () => {
     const among = (org: string, ids: string[]) =>
-      withTenant(org, (tx) => tx.$queryRaw<{ id: string }[]>`SELECT DISTINCT s."id" FROM campotech_inbox_search_among('%calefon%', NULL, ${ids}::text[]) AS s`);
+      withTenant(org, (tx) => tx.$queryRaw<{ id: string }[]>`SELECT s."id" FROM campotech_inbox_search_among('%calefon%', ${ids}::text[]) AS s ORDER BY 1`);
+    const customersAmong = (org: string, ids: string[]) =>
+      withTenant(org, (tx) => tx.$queryRaw<{ id: string }[]>`SELECT s."id" FROM campotech_inbox_search_customers_among('%calefon%', NULL, ${ids}::text[]) AS s ORDER BY 1`);
     const handed = [conv(1), conv(250), conv(2), `${B}-conv0`];
-    expect((await among(A, handed)).map((r) => r.id).sort()).toEqual([conv(1), conv(250)].sort());
+    expect((await among(A, handed)).map((r) => r.id)).toEqual([conv(1)]);
     expect((await among(B, handed)).map((r) => r.id)).toEqual([`${B}-conv0`]);
+    const customers = [`${A}-c1`, `${A}-c250`, `${A}-c404`, `${B}-c0`];
+    expect((await customersAmong(A, customers)).map((r) => r.id)).toEqual([`${A}-c250`, `${A}-c404`]);
+    expect((await customersAmong(B, customers)).map((r) => r.id)).toEqual([`${B}-c0`]);
   });
 });

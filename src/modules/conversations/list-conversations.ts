@@ -27,9 +27,9 @@ const MAX_WALK = 600;
 // own inbox) a common term can still be rare among the filtered rows ("calefon" among the unread): then no walk
 // fills a page, and the trigram lookup enumerates every conversation of the term only to discard nearly all of them.
 // Instead the newest CANDIDATES rows of the filtered inbox are checked at once, through the trigram indexes
-// restricted to those conversations (campotech_inbox_search_among). Enough
-// matches among them, or a filtered inbox no longer than that, answer the page exactly; otherwise (a broad filter and
-// a rare term) the trigram lookup does, as without a filter.
+// restricted to those conversations (campotech_inbox_search_among and _customers_among, whose cost follows the candidates, not the term).
+// Enough matches among them, or a filtered inbox no longer than that, answer the page exactly; otherwise (a broad
+// filter and a rare term) the trigram lookup does, as without a filter.
 const CANDIDATES = 4000;
 
 // Same order as the index WhatsAppConversation_inbox_order_idx, so the walk reads it instead of sorting.
@@ -105,7 +105,7 @@ export async function listConversations(tx: TenantTx, viewer: Viewer, input: Lis
         ), hits AS (
           SELECT f."id", f."at", f."sortKey" FROM f
           CROSS JOIN LATERAL (SELECT 1 FROM "Customer" cu WHERE cu."id" = f."customerId" AND ${notStaff} OFFSET 0) cu
-          WHERE f."id" IN ${inboxSearchAmongSql(search, Prisma.sql`ARRAY(SELECT f."id" FROM f)`)}
+          WHERE ${inboxSearchAmongSql(search, Prisma.sql`ARRAY(SELECT f."id" FROM f)`, Prisma.sql`ARRAY(SELECT f."customerId" FROM f)`)}
           ORDER BY f."sortKey" DESC, f."id" DESC
           LIMIT ${limit + 1}
         )
