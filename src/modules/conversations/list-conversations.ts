@@ -93,8 +93,9 @@ export async function listConversations(tx: TenantTx, viewer: Viewer, input: Lis
       // inbox-order index; customers are read only for the matches (the staff condition), by key (LATERAL, OFFSET 0
       // so it is not flattened into a join: the planner would rather hash every customer of the organization, each
       // checked against the tenant policy). With emergencies the candidates come from the open emergencies' ids (the
-      // same set as OPEN_EMERGENCY_SQL), not from testing every conversation of the inbox.
-      const conditions = where.map((w) => (w === OPEN_EMERGENCY_SQL ? Prisma.sql`c."id" IN ${OPEN_EMERGENCY_IDS_SQL}` : w)).filter((w) => w !== notStaff);
+      // same set as OPEN_EMERGENCY_SQL), looked up by key (an array, so the planner does not hash the whole inbox
+      // against them), not from testing every conversation of the inbox.
+      const conditions = where.map((w) => (w === OPEN_EMERGENCY_SQL ? Prisma.sql`c."id" = ANY(ARRAY${OPEN_EMERGENCY_IDS_SQL})` : w)).filter((w) => w !== notStaff);
       const found = await tx.$queryRaw<(Partial<Row> & { candidates: number })[]>`
         WITH f AS MATERIALIZED (
           SELECT c."id", c."customerId", ${SORT_KEY} AS "sortKey", to_char(${SORT_KEY}, 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS "at"

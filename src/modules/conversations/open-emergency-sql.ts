@@ -12,7 +12,7 @@ export const OPEN_EMERGENCY_SQL = Prisma.sql`(
 // Job_open_emergency_customer_idx and Lead_open_emergency_conversation_idx) rather than by testing every
 // conversation; each job's conversation is found through the organization/customer unique index (LATERAL, OFFSET 0,
 // so the planner does not hash the whole inbox instead). Under RLS, so only the organization's rows. For
-// `c."id" IN (...)` where a query needs all of a filtered inbox's emergencies at once (the search's candidates).
+// `c."id" = ANY(ARRAY(...))` where a query needs all of a filtered inbox's emergencies at once (the search's candidates).
 export const OPEN_EMERGENCY_IDS_SQL = Prisma.sql`(
   SELECT ec."id" FROM "Job" j
   CROSS JOIN LATERAL (SELECT ec."id" FROM "WhatsAppConversation" ec WHERE ec."organizationId" = j."organizationId" AND ec."customerId" = j."customerId" OFFSET 0) ec
