@@ -24,13 +24,13 @@ const BUDGET_MS = Number(process.argv[5] ?? (LABEL === "before" ? 20_000 : 600_0
 // Resume a run that stopped: skip the first RESUME shapes and keep their results from the last run's JSON.
 const RESUME = Number(process.argv[6] ?? 0);
 const WARMUPS = LABEL === "before" ? 1 : 3;
-const DB = "campotech_bench_inbox_h";
+const DB = "campotech_bench_inbox";
 const ORG = "bench-inbox";
 const LONG_THREAD = 3_000;
 const SEED_VERSION = `Bench Inbox v1 ${CONVERSATIONS}`;
 const RESULTS = `${ROOT}bench/results/inbox-api`;
 
-const env = benchEnv({ db: DB, redisUrl: "redis://127.0.0.1:6379/13", sandboxPort: 5263, extra: { LOG_LEVEL: "error" } });
+const env = benchEnv({ db: DB, redisUrl: "redis://127.0.0.1:6379/12", sandboxPort: 5153, extra: { LOG_LEVEL: "error" } });
 
 type Stat = { name: string; n: number; failed: number; p50: number; p95: number; p99: number; rows: number; refP95?: number };
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
