@@ -39,3 +39,15 @@ export function inboxSearchIdsSql({ pattern, digitsPattern }: InboxSearch): Pris
   return Prisma.sql`(SELECT s."id", s."sortKey" FROM campotech_inbox_search_conversation_ids(${pattern}, ${digitsPattern}::text) AS s
     ORDER BY s."sortKey" DESC, s."id" DESC)`;
 }
+
+// issue 22 (inbox): the same match for a bounded list of candidate conversations (SQL arrays of their ids and of their
+// customers' ids, built by the caller under RLS): a candidate matches when its id is among the message matches or its
+// customer's among the customer matches. The owner-run functions of migration 20261220000000_inbox_search_filters
+// intersect the trigram indexes with the candidates, so the cost follows the number of candidates, not how common the
+// term is: right for a common term under a selective filter. Over `f` with "id" and "customerId".
+export function inboxSearchAmongSql({ pattern, digitsPattern }: InboxSearch, conversations: Prisma.Sql, customers: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(
+    f."customerId" IN (SELECT s."id" FROM campotech_inbox_search_customers_among(${pattern}, ${digitsPattern}::text, ${customers}) AS s)
+    OR f."id" IN (SELECT s."id" FROM campotech_inbox_search_among(${pattern}, ${conversations}) AS s)
+  )`;
+}

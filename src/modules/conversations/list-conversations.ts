@@ -1,8 +1,8 @@
 import { Prisma, type ConversationStatus, type TenantTx } from "@campotech/database";
 import { decodeCursor, encodeCursor } from "./page-cursor";
-import { inboxSearch, inboxSearchIdsSql, inboxSearchMatchSql } from "./inbox-search-sql";
+import { inboxSearch, inboxSearchAmongSql, inboxSearchIdsSql, inboxSearchMatchSql } from "./inbox-search-sql";
 import { loadConversationViews } from "./load-conversation-views";
-import { OPEN_EMERGENCY_SQL } from "./open-emergency-sql";
+import { OPEN_EMERGENCY_IDS_SQL, OPEN_EMERGENCY_SQL } from "./open-emergency-sql";
 import { assignedScope, type Viewer } from "./viewer";
 
 export type ListConversationsInput = {
@@ -23,6 +23,14 @@ export type ListConversationsInput = {
 // lengthened to where the density seen says a page should fill, up to MAX_WALK. bench/inbox-api.ts measures both.
 const WALK = 100;
 const MAX_WALK = 600;
+// issue 22 (inbox): with a selective filter (unread, a status, an assignee, the window, emergencies, a technician's
+// own inbox) a common term can still be rare among the filtered rows ("calefon" among the unread): then no walk
+// fills a page, and the trigram lookup enumerates every conversation of the term only to discard nearly all of them.
+// Instead the newest CANDIDATES rows of the filtered inbox are checked at once, through the trigram indexes
+// restricted to those conversations (campotech_inbox_search_among and _customers_among, whose cost follows the candidates, not the term).
+// Enough matches among them, or a filtered inbox no longer than that, answer the page exactly; otherwise (a broad
+// filter and a rare term) the trigram lookup does, as without a filter.
+const CANDIDATES = 4000;
 
 // Same order as the index WhatsAppConversation_inbox_order_idx, so the walk reads it instead of sorting.
 const SORT_KEY = Prisma.sql`coalesce(c."lastMessageAt", c."createdAt")`;
@@ -33,8 +41,11 @@ type Row = { id: string; at: string };
 // soft-deleted by retention (a year without messages) never appear.
 export async function listConversations(tx: TenantTx, viewer: Viewer, input: ListConversationsInput, now: Date = new Date()) {
   const limit = Math.min(Math.max(input.limit ?? 25, 1), 100);
-  const where: Prisma.Sql[] = [Prisma.sql`cu."staffUserId" IS NULL`, Prisma.sql`c."deletedAt" IS NULL`];
+  const notStaff = Prisma.sql`cu."staffUserId" IS NULL`;
+  const where: Prisma.Sql[] = [notStaff, Prisma.sql`c."deletedAt" IS NULL`];
   const scope = assignedScope(viewer, "read");
+  // Conditions beyond the staff/deleted/cursor ones: the search then looks among the filtered rows' candidates.
+  const selective = Boolean(scope.assignedToId || input.status || input.unread || input.assignedTo || input.window || input.emergency);
   if (scope.assignedToId) where.push(Prisma.sql`c."assignedToId" = ${scope.assignedToId}`);
   if (input.status) where.push(Prisma.sql`c."status" = ${input.status}::"ConversationStatus"`);
   if (input.unread) where.push(Prisma.sql`c."unreadCount" > 0`);
@@ -72,10 +83,47 @@ export async function listConversations(tx: TenantTx, viewer: Viewer, input: Lis
       WHERE ${inboxSearchMatchSql(search)}
       ORDER BY c."sortKey" DESC, c."id" DESC
       LIMIT ${limit + 1}`;
-    rows = await walk(WALK);
-    const further = rows.length >= 3 ? Math.ceil(((limit + 1) * WALK * 1.5) / rows.length) : Infinity;
-    if (rows.length <= limit && further <= MAX_WALK) rows = await walk(further);
-    if (rows.length <= limit) {
+    // issue 22 (inbox): open emergencies are few and spread over the whole inbox, so walking to the newest hundred of
+    // them reads thousands of conversations; the candidates lookup starts from their ids instead.
+    rows = input.emergency ? [] : await walk(WALK);
+    let answered = false;
+    if (rows.length <= limit && selective) {
+      // issue 22 (inbox): the newest CANDIDATES (+1, to tell whether there are more) rows of the filtered inbox, and
+      // the matches among them in order. The conversation's own conditions pick the candidates straight off an
+      // inbox-order index; customers are read only for the matches (the staff condition), by key (LATERAL, OFFSET 0
+      // so it is not flattened into a join: the planner would rather hash every customer of the organization, each
+      // checked against the tenant policy). With emergencies the candidates come from the open emergencies' ids (the
+      // same set as OPEN_EMERGENCY_SQL), looked up by key (an array, so the planner does not hash the whole inbox
+      // against them), not from testing every conversation of the inbox.
+      const conditions = where.map((w) => (w === OPEN_EMERGENCY_SQL ? Prisma.sql`c."id" = ANY(ARRAY${OPEN_EMERGENCY_IDS_SQL})` : w)).filter((w) => w !== notStaff);
+      const found = await tx.$queryRaw<(Partial<Row> & { candidates: number })[]>`
+        WITH f AS MATERIALIZED (
+          SELECT c."id", c."customerId", ${SORT_KEY} AS "sortKey", to_char(${SORT_KEY}, 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS "at"
+          FROM "WhatsAppConversation" c
+          WHERE ${Prisma.join(conditions, " AND ")}
+          ORDER BY ${SORT_KEY} DESC, c."id" DESC
+          LIMIT ${CANDIDATES + 1}
+        ), hits AS (
+          SELECT f."id", f."at", f."sortKey" FROM f
+          CROSS JOIN LATERAL (SELECT 1 FROM "Customer" cu WHERE cu."id" = f."customerId" AND ${notStaff} OFFSET 0) cu
+          WHERE ${inboxSearchAmongSql(search, Prisma.sql`ARRAY(SELECT f."id" FROM f)`, Prisma.sql`ARRAY(SELECT f."customerId" FROM f)`)}
+          ORDER BY f."sortKey" DESC, f."id" DESC
+          LIMIT ${limit + 1}
+        )
+        SELECT h."id", h."at", (SELECT count(*) FROM f)::int AS "candidates"
+        FROM (SELECT 1) AS one LEFT JOIN hits h ON true
+        ORDER BY h."sortKey" DESC, h."id" DESC`;
+      answered = (found[0]?.candidates ?? 0) <= CANDIDATES;
+      const hits = found.flatMap((r) => (r.id && r.at ? [{ id: r.id, at: r.at }] : []));
+      if (hits.length > limit || answered) {
+        rows = hits;
+        answered = true;
+      }
+    } else if (rows.length <= limit) {
+      const further = rows.length >= 3 ? Math.ceil(((limit + 1) * WALK * 1.5) / rows.length) : Infinity;
+      if (further <= MAX_WALK) rows = await walk(further);
+    }
+    if (rows.length <= limit && !answered) {
       rows = await tx.$queryRaw<Row[]>`
         SELECT c."id", to_char(${SORT_KEY}, 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS "at"
         FROM ${inboxSearchIdsSql(search)} s
