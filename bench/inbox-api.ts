@@ -132,7 +132,7 @@ async function main(): Promise<void> {
   const lines = [
     "# Inbox API on a large organization",
     "",
-    `Run ${new Date().toISOString()}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} (2 cores shared with 6 other helpers).`,
+    `Run ${new Date().toISOString()}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} (the 1-minute figure counts the bench itself).`,
     `Data: ${counts} in one organization. ${REQUESTS} sequential requests per row after ${WARMUPS} warm-ups, each right after one reference request; times are the whole withTenant transaction (set_config + every query of the domain function).`,
     other ? `"before" = the same bench on the code and schema before the change (${other.counts}; load then ${other.load.map((l) => l.toFixed(2)).join(" ")}), capped at 15 s per row, so slow rows have fewer samples (n).` : "",
     "",
