@@ -224,14 +224,18 @@ describe.concurrent("three worker processes racing for the same work", () => {
     const { id: ORG, phoneNumberId: NUMBER } = REM;
     const admin = adminDb();
     const conversations = seeded.reminderConversations;
-    // The visits start a day and a few seconds from now: the 24-hour reminders fire in seconds, the others are armed.
-    const start = new Date(Date.now() + 24 * 3600_000 + 4_000);
+    // The visits start a day and some seconds from now: the 24-hour reminders fire in seconds, the others are armed.
+    // The margin covers creating and scheduling the three visits on a loaded box: a 24-hour reminder whose time has
+    // already passed when its visit is booked is rightly never sent (none was owed), and the test would wait forever.
+    const start = new Date(Date.now() + 24 * 3600_000 + 20_000);
     for (const [i, c] of conversations.entries()) {
       await admin.job.create({
         data: { id: `${ORG}-job${i}`, organizationId: ORG, number: i + 1, customerId: c.customerId, address: "Av. Siempreviva 742", serviceType: "PLUMBING", description: "Pérdida", status: "scheduled", scheduledStart: start, technicianId: `${ORG}-tech` },
       });
       await scheduleJobReminders({ job: { id: `${ORG}-job${i}`, organizationId: ORG, customerId: c.customerId, scheduledStart: start, technicianName: "Carlos", status: "scheduled" } });
     }
+    const armed = (await getQueue("notifications").getDelayed()).filter((j) => j.id?.startsWith(`reminder-${ORG}-`) && j.id.includes("-24h-"));
+    expect(armed, "every 24-hour reminder armed before its time").toHaveLength(conversations.length);
     const reconcileEverywhere = (round: string) =>
       Promise.all([0, 1, 2].map((n) => enqueue(reliabilityReconcileScheduledWork.name, {}, { jobId: `mw-reconcile-${round}-${n}` })));
     await reconcileEverywhere("before");
