@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPrismaClient, withTenant } from "../../../database/src";
 import { backupDatabase, restoreDatabase, tableRowCounts } from "../../../database/src/backup";
 import { adminQuery, resetDatabase } from "../../../database/testing/reset";
@@ -11,6 +11,9 @@ import { encryptJson, encryptSecret } from "../../../src/lib/crypto";
 import { adminDb, withTenant as withTenantHere } from "../../../src/lib/db";
 import { env } from "../../../src/lib/env";
 import { appendAuditLog } from "../../../src/modules/audit/append-audit-log";
+// Every CLI call here is a fresh process that loads the core through tsx (5–15 s each on a loaded 2-vCPU box): a
+// deadline that fits several calls per test, not a timing assertion.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 // The restore drill of docs/deploy.md (issue 22): seed, dump, restore into a fresh database through the real binary,
 // and check that it is the same data with the same protections — not just that pg_restore exited 0. (One CLI run:

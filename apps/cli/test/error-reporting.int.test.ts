@@ -1,7 +1,10 @@
 import { spawn } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { APP_VERSION } from "../../../src/lib/version";
 import { sentryEvents, startFakeCollector } from "../../../src/lib/observability/fake-collector.fixture";
+// Every CLI call here is a fresh process that loads the core through tsx (5–15 s each on a loaded 2-vCPU box): a
+// deadline that fits several calls per test, not a timing assertion.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 // A failed command is reported to Sentry only when SENTRY_DSN is set; the DSN here is a local fake ingest.
 const bin = new URL("../bin/campotech.sh", import.meta.url).pathname;

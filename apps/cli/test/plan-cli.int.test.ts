@@ -1,8 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { resetDatabase } from "../../../database/testing/reset";
 import { adminDb } from "../../../src/lib/db";
 import { env } from "../../../src/lib/env";
+// Every CLI call here is a fresh process that loads the core through tsx (5–15 s each on a loaded 2-vCPU box): a
+// deadline that fits several calls per test, not a timing assertion.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 // campotech org plan-requests / plan-apply: the operators' side of "Pedir el cambio a <plan>", through the real binary.
 const bin = new URL("../bin/campotech.sh", import.meta.url).pathname;

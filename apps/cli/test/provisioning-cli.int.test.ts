@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { resetDatabase } from "../../../database/testing/reset";
 import { adminDb } from "../../../src/lib/db";
 import { env } from "../../../src/lib/env";
@@ -7,6 +7,9 @@ import { closeSharedRedis } from "../../../src/lib/redis";
 import { listAvailableNumbers } from "../../../src/modules/number-provisioning/list-available-numbers";
 import { reserveNumber } from "../../../src/modules/number-provisioning/reserve-number";
 import { createOrganization } from "../../../src/modules/organizations/create-organization";
+// Every CLI call here is a fresh process that loads the core through tsx (5–15 s each on a loaded 2-vCPU box): a
+// deadline that fits several calls per test, not a timing assertion.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 // issue 19 (provisioning): the operator commands, against the suite's sandbox (DIALOG360_PARTNER_API_URL).
 const bin = new URL("../bin/campotech.sh", import.meta.url).pathname;
