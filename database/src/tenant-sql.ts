@@ -28,9 +28,7 @@ export async function withTenantSql<T>(
   options: { timeoutMs?: number; advisoryLock?: { namespace: number; key: string } } = {},
 ): Promise<T> {
   if (!organizationId) throw new Error("withTenantSql needs an organization id");
-  const client = await poolOf(db).connect();
-  let broken: Error | undefined;
-  try {
+  return onPooledClient(db, async (client) => {
     const lock = options.advisoryLock
       ? `, pg_advisory_xact_lock(${Math.trunc(options.advisoryLock.namespace)}::int, hashtext(${client.escapeLiteral(options.advisoryLock.key)}))`
       : "";
@@ -43,8 +41,17 @@ export async function withTenantSql<T>(
     });
     await client.query("COMMIT");
     return result;
+  });
+}
+
+// Checks a connection out for one transaction the callback opens; rolls back on any error. A connection that cannot
+// even roll back (cut by a restart) is discarded, never returned to the pool.
+async function onPooledClient<T>(db: Database, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await poolOf(db).connect();
+  let broken: Error | undefined;
+  try {
+    return await fn(client);
   } catch (error) {
-    // A connection that cannot even roll back (cut by a restart) is discarded, never returned to the pool.
     await client.query("ROLLBACK").catch((rollbackError: Error) => {
       broken = rollbackError;
     });
@@ -67,9 +74,7 @@ export type TenantStatement = { organizationId: string; sql: Prisma.Sql; advisor
  */
 export async function runTenantStatements<R>(db: Database, statements: TenantStatement[], options: { timeoutMs?: number } = {}): Promise<R[][]> {
   if (statements.length === 0) return [];
-  const client = await poolOf(db).connect();
-  let broken: Error | undefined;
-  try {
+  return onPooledClient(db, async (client) => {
     const literal = (value: unknown) => toLiteral(client, value);
     const parts = [`BEGIN; SET LOCAL statement_timeout = ${Math.trunc(options.timeoutMs ?? 15_000)}`];
     for (const statement of statements) {
@@ -84,14 +89,7 @@ export async function runTenantStatements<R>(db: Database, statements: TenantSta
     const results = (await client.query({ text: parts.join(";\n"), types: UTC_TYPES })) as unknown as pg.QueryResult[];
     // BEGIN, SET LOCAL, then per statement: its set_config and itself; COMMIT.
     return statements.map((_, i) => results[2 + 2 * i + 1]!.rows as R[]);
-  } catch (error) {
-    await client.query("ROLLBACK").catch((rollbackError: Error) => {
-      broken = rollbackError;
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  });
 }
 
 function inline(sql: Prisma.Sql, literal: (value: unknown) => string): string {
