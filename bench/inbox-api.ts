@@ -1,14 +1,16 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { cpus, loadavg, release, totalmem } from "node:os";
 import { benchEnv, ROOT } from "./lib/bench-processes";
 import { formatPlans, type PlanCapture } from "./lib/inbox-plans";
 import { inboxShapes, type Shape } from "./lib/inbox-shapes";
+import type { Prisma as PrismaTypes, SqlTx } from "@campotech/database";
+
+type Sql = PrismaTypes.Sql;
 
 // The inbox API on one large organization: the domain functions behind GET /api/whatsapp/conversations (default,
 // every filter, search by name / phone digits / message words) and GET /api/whatsapp/conversations/{id}/messages
-// (first and deep page), each called the way the route calls it (one withTenant transaction as the app role, RLS
+// (first and deep page), each called the way the route calls it (one withTenantSql transaction as the app role, RLS
 // on), sequentially, ≥200 times. Reference in the same run: the floor of any request — the same transaction around a
 // bare single-table indexed SELECT of one page of conversation ids. EXPLAIN (ANALYZE, BUFFERS) of every query shape.
 //
@@ -20,7 +22,9 @@ import { inboxShapes, type Shape } from "./lib/inbox-shapes";
 // it holds the same organization at the same size.
 const [CONVERSATIONS = 100_000, REQUESTS = 200] = process.argv.slice(2, 4).map(Number);
 const LABEL = process.argv[4] ?? "after";
-const BUDGET_MS = Number(process.argv[5] ?? (LABEL === "before" ? 20_000 : 600_000));
+// A row stops sampling after this long (its n then says how many requests it got), so one slow shape cannot hold the
+// run for an hour: 200 requests of a shape that meets the target take seconds.
+const BUDGET_MS = Number(process.argv[5] ?? (LABEL === "before" ? 20_000 : 60_000));
 // Resume a run that stopped: skip the first RESUME shapes and keep their results from the last run's JSON.
 const RESUME = Number(process.argv[6] ?? 0);
 const WARMUPS = LABEL === "before" ? 1 : 3;
@@ -65,17 +69,15 @@ async function main(): Promise<void> {
   const counts = psql(["-c", `SELECT (SELECT count(*) FROM "WhatsAppConversation") || ' conversations, ' || (SELECT count(*) FROM "WhatsAppMessage") || ' messages'`]);
   console.log(`${counts}; load ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 
-  // A client that logs every statement it sends, so each shape's queries can be EXPLAINed exactly as issued.
-  const requireFromDatabase = createRequire(`${ROOT}database/package.json`);
-  const { PrismaPg } = requireFromDatabase("@prisma/adapter-pg") as { PrismaPg: new (config: { connectionString: string; max: number }) => never };
-  const { PrismaClient } = await import("../database/generated/prisma/client");
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL!, max: 4 }), log: [{ emit: "event", level: "query" }] });
-  let captured: { query: string; params: string }[] | null = null;
-  db.$on("query", (e) => captured?.push({ query: e.query, params: e.params }));
-  const { withTenant } = await import("@campotech/database");
-  const run = <T>(fn: Parameters<typeof withTenant<T>>[2]) => withTenant(db, ORG, fn);
+  // issue 22 (inbox): requests run the way the routes run them, in one plain-SQL tenant transaction (withTenantSql, RLS
+  // on); the transaction's SqlTx is wrapped so each shape's statements can be EXPLAINed exactly as issued.
+  const { createPrismaClient, Prisma, withTenantSql } = await import("@campotech/database");
+  const db = createPrismaClient({ connectionString: env.DATABASE_URL!, poolSize: 4 });
+  let captured: Sql[] | null = null;
+  const run = <T>(fn: (tx: SqlTx) => Promise<T>) =>
+    withTenantSql(db, ORG, (tx) => fn({ query: <R>(sql: Sql) => (captured?.push(sql), tx.query<R>(sql)) }));
 
-  const reference: Shape = { name: "reference: bare indexed SELECT of one page of ids", call: (tx) => tx.$queryRaw<unknown[]>`SELECT "id" FROM "WhatsAppConversation" WHERE "organizationId" = ${ORG} ORDER BY "lastMessageAt" DESC LIMIT 26` };
+  const reference: Shape = { name: "reference: bare indexed SELECT of one page of ids", call: (tx) => tx.query(Prisma.sql`SELECT "id" FROM "WhatsAppConversation" WHERE "organizationId" = ${ORG} ORDER BY "lastMessageAt" DESC LIMIT 26`) };
   const shapes: Shape[] = [reference, ...(await inboxShapes(ORG, run))];
 
   const previous = RESUME ? (JSON.parse(readFileSync(`${RESULTS}-${LABEL}.json`, "utf8")) as { stats: Stat[]; plans: PlanCapture[] }) : null;
@@ -112,14 +114,13 @@ async function main(): Promise<void> {
     captured = null;
     const explained: PlanCapture["queries"] = [];
     for (const q of queries) {
-      if (/^(BEGIN|COMMIT|ROLLBACK|SELECT set_config)/i.test(q.query.trim())) continue;
-      const params = JSON.parse(q.params) as unknown[];
-      const plan = await run((tx) => tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${q.query}`, ...params)).then(
+      const explain = (options: string) => run((tx) => tx.query<{ "QUERY PLAN": string }>(Prisma.sql([`EXPLAIN ${options} ${q.strings[0]}`, ...q.strings.slice(1)], ...q.values)));
+      const plan = await explain("(ANALYZE, BUFFERS)").then(
         (r) => r.map((l) => l["QUERY PLAN"]).join("\n"),
-        // Too slow to run inside the transaction timeout: the estimated plan, marked as such.
-        () => run((tx) => tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${q.query}`, ...params)).then((r) => `(not executed: ANALYZE ran past the 15 s transaction timeout)\n${r.map((l) => l["QUERY PLAN"]).join("\n")}`),
+        // Too slow to run inside the statement timeout: the estimated plan, marked as such.
+        () => explain("").then((r) => `(not executed: ANALYZE ran past the 15 s statement timeout)\n${r.map((l) => l["QUERY PLAN"]).join("\n")}`),
       );
-      explained.push({ sql: q.query, plan });
+      explained.push({ sql: q.text, plan });
     }
     plans.push({ name: shape.name, queries: explained });
     writeFileSync(`${RESULTS}-${LABEL}.json`, JSON.stringify({ label: LABEL, counts, load: loadavg(), stats, plans }, null, 1));
@@ -133,7 +134,7 @@ async function main(): Promise<void> {
     "# Inbox API on a large organization",
     "",
     `Run ${new Date().toISOString()}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} (the 1-minute figure counts the bench itself).`,
-    `Data: ${counts} in one organization. ${REQUESTS} sequential requests per row after ${WARMUPS} warm-ups, each right after one reference request; times are the whole withTenant transaction (set_config + every query of the domain function).`,
+    `Data: ${counts} in one organization. ${REQUESTS} sequential requests per row after ${WARMUPS} warm-ups, each right after one reference request; times are the whole withTenantSql transaction (checkout, BEGIN + set_config, every statement of the domain function, COMMIT).`,
     other ? `"before" = the same bench on the code and schema before the change (${other.counts}; load then ${other.load.map((l) => l.toFixed(2)).join(" ")}), capped at 15 s per row, so slow rows have fewer samples (n).` : "",
     "",
     `| request | n | p50 ms | p95 ms | p99 ms | rows | reference p95 ms (same moments) | p95 / reference${other ? " | before p95 ms (n)" : ""} |`,

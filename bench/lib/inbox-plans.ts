@@ -6,7 +6,7 @@ const execution = (plan: string) => Number(/Execution Time: ([\d.]+) ms/.exec(pl
 const oneLine = (sql: string) => sql.replace(/\s+/g, " ").slice(0, 160);
 
 export function formatPlans(plans: PlanCapture[]): string[] {
-  const lines = ["## Plans", "", "Captured after the timed requests (warm cache), as the app role inside withTenant (RLS on)."];
+  const lines = ["## Plans", "", "Captured after the timed requests (warm cache), as the app role inside withTenantSql (RLS on)."];
   for (const { name, queries } of plans) {
     if (!queries.length) continue;
     const slowest = queries.reduce((a, b) => (execution(b.plan) > execution(a.plan) ? b : a));

@@ -1,11 +1,11 @@
-import type { TenantTx } from "@campotech/database";
+import { Prisma, type SqlTx } from "@campotech/database";
 
 // The requests the inbox bench times: every filter and search kind GET /api/whatsapp/conversations accepts, and a
 // thread's messages. Terms are picked from the seed (bench/lib/inbox-seed.sql) to span match rates: "hola" is in about
 // a third of the messages, "calefón" in 1 of 36, "los aromos" in 1 of 6,000, "xilófono" in none (the worst case for an
 // ordered scan: it reads everything and finds nothing).
-export type Shape = { name: string; call: (tx: TenantTx) => Promise<unknown> };
-type Run = <T>(fn: (tx: TenantTx) => Promise<T>) => Promise<T>;
+export type Shape = { name: string; call: (tx: SqlTx) => Promise<unknown> };
+type Run = <T>(fn: (tx: SqlTx) => Promise<T>) => Promise<T>;
 
 const cursor = (value: Record<string, string>) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
@@ -14,14 +14,14 @@ export async function inboxShapes(org: string, run: Run): Promise<Shape[]> {
   const owner = { userId: `${org}-u0`, role: "OWNER" as const };
   const technician = { userId: `${org}-u7`, role: "TECHNICIAN" as const };
   // Row 1,000 of the inbox order and message 2,500 of the long thread (newest first): the deep pages' cursors.
-  const [deep] = await run((tx) => tx.$queryRaw<{ id: string; at: string }[]>`
+  const [deep] = await run((tx) => tx.query<{ id: string; at: string }>(Prisma.sql`
     SELECT c."id", to_char(coalesce(c."lastMessageAt", c."createdAt"), 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS "at"
     FROM "WhatsAppConversation" c WHERE c."deletedAt" IS NULL
-    ORDER BY coalesce(c."lastMessageAt", c."createdAt") DESC, c."id" DESC OFFSET 999 LIMIT 1`);
+    ORDER BY coalesce(c."lastMessageAt", c."createdAt") DESC, c."id" DESC OFFSET 999 LIMIT 1`));
   const longThread = `${org}-c1`;
-  const [deepMessage] = await run((tx) => tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "WhatsAppMessage" WHERE "conversationId" = ${longThread} ORDER BY "createdAt" DESC, "id" DESC OFFSET 2499 LIMIT 1`);
-  const [phone] = await run((tx) => tx.$queryRaw<{ phone: string }[]>`SELECT "phone" FROM "Customer" WHERE "id" = ${`${org}-cu54321`}`);
+  const [deepMessage] = await run((tx) => tx.query<{ id: string }>(Prisma.sql`
+    SELECT "id" FROM "WhatsAppMessage" WHERE "conversationId" = ${longThread} ORDER BY "createdAt" DESC, "id" DESC OFFSET 2499 LIMIT 1`));
+  const [phone] = await run((tx) => tx.query<{ phone: string }>(Prisma.sql`SELECT "phone" FROM "Customer" WHERE "id" = ${`${org}-cu54321`}`));
   if (!deep || !deepMessage || !phone) throw new Error("the bench organization is not seeded");
 
   const list = (name: string, input: Parameters<typeof listConversations>[2], viewer: Parameters<typeof listConversations>[1] = owner): Shape => ({ name, call: (tx) => listConversations(tx, viewer, input) });
@@ -48,6 +48,8 @@ export async function inboxShapes(org: string, run: Run): Promise<Shape[]> {
     list("search: message words, rare (\"los aromos\")", { search: "los aromos" }),
     list("search: no match anywhere (\"xilófono\")", { search: "xilófono" }),
     list("search + filter (\"calefon\", unread)", { search: "calefon", unread: true }),
+    // A common term that the filter's newest rows hardly hold: the case neither the walk nor the candidates answer.
+    list("search + filter (\"calefon\", status=PENDING)", { search: "calefon", status: "PENDING" }),
     list("search + filter (\"calefon\", emergency)", { search: "calefon", emergency: true }),
     list("search + filter (\"gomez\", assignedTo=<technician>)", { search: "gomez", assignedTo: `${org}-u7` }),
     list("search + filter (\"calefon\", as a technician)", { search: "calefon" }, technician),

@@ -1,5 +1,5 @@
 export { createPrismaClient, poolOf } from "./client";
-export { runTenantStatements, withTenantSql } from "./tenant-sql"; // issue 22 (outbound)
+export { runTenantStatements, sqlOf, withTenantSql } from "./tenant-sql"; // issue 22 (outbound, inbox)
 export type { SqlTx, TenantStatement } from "./tenant-sql";
 export type { CreatePrismaClientOptions, Database } from "./client";
 export { withTenant, TENANT_SETTING } from "./tenant";

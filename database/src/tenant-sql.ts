@@ -1,9 +1,16 @@
 import pg from "pg";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { poolOf, type Database } from "./client";
-import { TENANT_SETTING } from "./tenant";
+import { TENANT_SETTING, type TenantTx } from "./tenant";
 
 export type SqlTx = { query<R>(sql: Prisma.Sql): Promise<R[]> };
+
+// issue 22 (inbox): a Prisma tenant transaction seen as an SqlTx, so one read written in SQL serves both a plain-SQL
+// request (withTenantSql) and a use-case already inside withTenant (a mutation re-reading what it changed). Both
+// return timestamps as Date, jsonb parsed and int as number; cast counts to int (count(*) is a bigint).
+export function sqlOf(tx: TenantTx): SqlTx {
+  return { query: <R>(sql: Prisma.Sql) => tx.$queryRaw<R[]>(sql) };
+}
 
 // `timestamp` columns hold UTC (Prisma writes them so); pg's default parser would read them as local time.
 const TIMESTAMP_OID = 1114;

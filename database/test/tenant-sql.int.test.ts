@@ -68,6 +68,13 @@ describe("runTenantStatements", () => {
     expect(after.map((rows) => rows[0]!.name)).toEqual([`Cliente ${A}`, `Cliente ${B}`]);
   });
 
+  // The SET LOCAL rides in the same simple-query message as the statements; Postgres (13+) arms the timeout per
+  // statement, so it bounds each of them — a stuck batch cannot hold a worker's connection for ever.
+  it("bounds each statement of the batch by the statement timeout", async () => {
+    await expect(runTenantStatements(db, [{ organizationId: A, sql: Prisma.sql`SELECT pg_sleep(5)` }], { timeoutMs: 200 })).rejects.toThrow(/statement timeout/);
+    await expect(withTenantSql(db, A, (tx) => tx.query(Prisma.sql`SELECT pg_sleep(5)`), { timeoutMs: 200 })).rejects.toThrow(/statement timeout/);
+  });
+
   it("holds each statement's advisory lock to the commit", async () => {
     const lock = { namespace: 4004, key: "wamid.lock-test" };
     let released = false;

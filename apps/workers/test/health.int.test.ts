@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
 import { Queue } from "bullmq";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { env } from "@campotech/core/lib/env";
 import { createRedis } from "@campotech/core/lib/redis";
 
@@ -11,6 +11,12 @@ const main = new URL("../src/main.ts", import.meta.url).pathname;
 // (The tsx CLI wrapper relays signals and SIGKILLs its child when the child is slow to acknowledge — a busy worker
 // would then die without finishing its jobs.)
 const children: ChildProcess[] = [];
+
+// Each test starts a fresh worker process, which loads the whole core through tsx before it listens: seconds on an
+// idle 2-core box, past 30 s when CI's two shards load it (the stop-29 CI saw "fetch failed" after the old 30 s
+// wait). These are deadlines for a process to come up, not timing assertions.
+const START_DEADLINE_MS = 120_000;
+vi.setConfig({ testTimeout: 240_000 });
 
 function startWorkers(port: number, overrides: Record<string, string> = {}) {
   const child = spawn(process.execPath, ["--import", "tsx", main], { env: { ...process.env, WORKERS_HEALTH_PORT: String(port), ...overrides }, stdio: "pipe" });
@@ -21,7 +27,7 @@ function startWorkers(port: number, overrides: Record<string, string> = {}) {
   return { child, output: () => output };
 }
 
-async function health(port: number, deadlineMs = 30_000): Promise<{ status: number; body: Record<string, unknown> }> {
+async function health(port: number, deadlineMs = START_DEADLINE_MS): Promise<{ status: number; body: Record<string, unknown> }> {
   const until = Date.now() + deadlineMs;
   for (;;) {
     try {

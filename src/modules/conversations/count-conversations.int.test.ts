@@ -1,7 +1,7 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSandbox, type TestSandbox } from "../../integrations/whatsapp/sandbox-harness";
-import { adminDb, withTenant } from "../../lib/db";
+import { adminDb, withTenant, withTenantSql } from "../../lib/db";
 import { env } from "../../lib/env";
 import { ORG_A, seedOrganizations } from "../messaging/outbound-test-kit";
 import { countConversations } from "./count-conversations";
@@ -41,7 +41,7 @@ describe("countConversations", () => {
   it("counts every filter exactly, matching the lists", async () => {
     const counts = await withTenant(ORG_A, (tx) => countConversations(tx, owner));
     expect(counts).toEqual({ all: 14, open: 12, closed: 2, unread: 11, mine: 3, unassigned: 11, windowOpen: 10, windowClosed: 4, emergency: 1 });
-    const list = (input: Parameters<typeof listConversations>[2]) => withTenant(ORG_A, (tx) => listConversations(tx, owner, { ...input, limit: 100 }));
+    const list = (input: Parameters<typeof listConversations>[2]) => withTenantSql(ORG_A, (tx) => listConversations(tx, owner, { ...input, limit: 100 }));
     expect((await list({ unread: true })).items).toHaveLength(counts.unread);
     expect((await list({ assignedTo: "me" })).items).toHaveLength(counts.mine);
     expect((await list({ window: "open" })).items).toHaveLength(counts.windowOpen);

@@ -1,4 +1,4 @@
-import type { TenantTx } from "@campotech/database";
+import type { TenantTx, Tier } from "@campotech/database";
 import { effectiveTier } from "../organizations/effective-tier";
 import { includesFeature } from "../organizations/features";
 
@@ -9,14 +9,11 @@ export const HISTORY_DAYS_WITHOUT_PLAN = 30;
 // The oldest createdAt the inbox shows for this conversation's organization, or null when the plan shows it all.
 export async function historyCutoff(tx: TenantTx, conversationId: string, now: Date = new Date()): Promise<Date | null> {
   const conversation = await tx.whatsAppConversation.findFirst({ where: { id: conversationId }, select: { organization: { select: { tier: true, trialEndsAt: true } } } });
-  if (!conversation || includesFeature(effectiveTier(conversation.organization, now), "conversationHistory")) return null;
-  return new Date(now.getTime() - HISTORY_DAYS_WITHOUT_PLAN * 86_400_000);
+  return conversation ? historyCutoffFor(conversation.organization, now) : null;
 }
 
-// The same cutoff for the organization in the transaction's tenant context (the inbox list, which shows many
-// conversations of one organization): a conversation whose messages are all older shows no last message.
-export async function organizationHistoryCutoff(tx: TenantTx, now: Date = new Date()): Promise<Date | null> {
-  const organization = await tx.organization.findFirst({ select: { tier: true, trialEndsAt: true } });
-  if (!organization || includesFeature(effectiveTier(organization, now), "conversationHistory")) return null;
+// The cutoff from the organization's plan, for reads that fetch the plan along with their rows.
+export function historyCutoffFor(organization: { tier: Tier; trialEndsAt: Date | null }, now: Date = new Date()): Date | null {
+  if (includesFeature(effectiveTier(organization, now), "conversationHistory")) return null;
   return new Date(now.getTime() - HISTORY_DAYS_WITHOUT_PLAN * 86_400_000);
 }

@@ -1,7 +1,8 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSandbox, type TestSandbox } from "../../integrations/whatsapp/sandbox-harness";
-import { adminDb, withTenant } from "../../lib/db";
+import { sqlOf, type SqlTx } from "@campotech/database";
+import { adminDb, withTenant, withTenantSql } from "../../lib/db";
 import { env } from "../../lib/env";
 import { ORG_A, ORG_B, seedOrganizations } from "../messaging/outbound-test-kit";
 import { assignEmergencyTechnician } from "./assign-emergency-technician";
@@ -56,7 +57,7 @@ afterAll(async () => {
 
 describe("the inbox list", () => {
   it("says who wrote the last message, with the staff member's name, and flags open emergencies (job or lead)", async () => {
-    const { items } = await withTenant(ORG_A, (tx) => listConversations(tx, dispatcher, { limit: 100 }));
+    const { items } = await withTenantSql(ORG_A, (tx) => listConversations(tx, dispatcher, { limit: 100 }));
     const row = (i: number) => items.find((c) => c.id === `${ORG_A}-conv${i}`)!;
     expect(row(0).lastMessage).toMatchObject({ sentBy: "customer", sentByUser: null });
     expect(row(1).lastMessage).toMatchObject({ sentBy: "assistant", sentByUser: null });
@@ -64,13 +65,26 @@ describe("the inbox list", () => {
     expect(row(3).lastMessage).toMatchObject({ sentBy: "person", sentByUser: { id: "id-ana", name: "Ana Oficina" }, text: "Te mando a alguien" });
     expect(items.filter((c) => c.emergency).map((c) => c.id).sort()).toEqual([`${ORG_A}-conv4`, `${ORG_A}-conv5`]);
     // The "Urgencias" filter and its count agree with the badge.
-    const filtered = await withTenant(ORG_A, (tx) => listConversations(tx, dispatcher, { emergency: true, limit: 100 }));
+    const filtered = await withTenantSql(ORG_A, (tx) => listConversations(tx, dispatcher, { emergency: true, limit: 100 }));
     expect(filtered.items.map((c) => c.id).sort()).toEqual([`${ORG_A}-conv4`, `${ORG_A}-conv5`]);
     expect((await withTenant(ORG_A, (tx) => countConversations(tx, dispatcher))).emergency).toBe(2);
   });
 
+  // issue 22 (inbox): the list and the thread are SQL read on either transaction — plain (the API) or Prisma's (the
+  // panel and the mutations, through sqlOf) — and both must give the same views, dates and JSON included.
+  it("reads the same list and thread through a plain-SQL and a Prisma transaction", async () => {
+    const list = (tx: SqlTx) => listConversations(tx, dispatcher, { limit: 100 });
+    const thread = (tx: SqlTx) => listMessages(tx, dispatcher, { conversationId: `${ORG_A}-conv3`, order: "asc" });
+    const plain = await withTenantSql(ORG_A, async (tx) => ({ list: await list(tx), thread: await thread(tx) }));
+    const prisma = await withTenant(ORG_A, async (tx) => ({ list: await list(sqlOf(tx)), thread: await thread(sqlOf(tx)) }));
+    expect(plain.list.items.length).toBeGreaterThan(5);
+    expect(plain.thread.items.length).toBe(2);
+    expect(prisma).toEqual(plain);
+    expect(plain.list.items.find((c) => c.lastMessage)!.lastMessage!.createdAt).toMatch(/^\d{4}-\d\d-\d\dT.*Z$/);
+  });
+
   it("labels a staff reply in the thread with the name of who sent it", async () => {
-    const page = await withTenant(ORG_A, (tx) => listMessages(tx, dispatcher, { conversationId: `${ORG_A}-conv3`, order: "asc" }));
+    const page = await withTenantSql(ORG_A, (tx) => listMessages(tx, dispatcher, { conversationId: `${ORG_A}-conv3`, order: "asc" }));
     expect(page.items.map((m) => [m.sentBy, m.sentByName])).toEqual([[null, null], ["person", "Ana Oficina"]]);
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { resetDatabase } from "@campotech/database/testing";
-import { adminDb, withTenant } from "../../lib/db";
+import { adminDb, withTenant, withTenantSql } from "../../lib/db";
 import { env } from "../../lib/env";
 import { listConversations, type ListConversationsInput } from "./list-conversations";
 
@@ -32,7 +32,7 @@ async function all(input: ListConversationsInput, limit: number, viewer: Paramet
   const seen: string[] = [];
   let cursor: string | undefined;
   do {
-    const page = await withTenant(A, (tx) => listConversations(tx, viewer, { ...input, limit, cursor }));
+    const page = await withTenantSql(A, (tx) => listConversations(tx, viewer, { ...input, limit, cursor }));
     expect(page.items.length).toBeLessThanOrEqual(limit);
     seen.push(...page.items.map((c) => c.id));
     cursor = page.nextCursor ?? undefined;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { resetDatabase } from "@campotech/database/testing";
-import { adminDb, withTenant } from "../../lib/db";
+import { adminDb, withTenant, withTenantSql } from "../../lib/db";
 import { env } from "../../lib/env";
 import { listConversations } from "./list-conversations";
 
@@ -19,7 +19,7 @@ async function all(search: string, limit: number, viewer: Parameters<typeof list
   const seen: string[] = [];
   let cursor: string | undefined;
   do {
-    const page = await withTenant(A, (tx) => listConversations(tx, viewer, { search, limit, cursor }));
+    const page = await withTenantSql(A, (tx) => listConversations(tx, viewer, { search, limit, cursor }));
     seen.push(...page.items.map((c) => c.id));
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

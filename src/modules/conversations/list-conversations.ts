@@ -1,4 +1,4 @@
-import { Prisma, type ConversationStatus, type TenantTx } from "@campotech/database";
+import { Prisma, type ConversationStatus, type SqlTx } from "@campotech/database";
 import { decodeCursor, encodeCursor } from "./page-cursor";
 import { inboxSearch, inboxSearchAmongSql, inboxSearchIdsSql, inboxSearchMatchSql } from "./inbox-search-sql";
 import { loadConversationViews } from "./load-conversation-views";
@@ -39,7 +39,7 @@ type Row = { id: string; at: string };
 // The inbox list. Ordered by last activity (lastMessageAt, or createdAt for a conversation with no message yet),
 // then id, so the keyset cursor never skips or repeats a row. Staff OTP conversations and those
 // soft-deleted by retention (a year without messages) never appear.
-export async function listConversations(tx: TenantTx, viewer: Viewer, input: ListConversationsInput, now: Date = new Date()) {
+export async function listConversations(tx: SqlTx, viewer: Viewer, input: ListConversationsInput, now: Date = new Date()) {
   const limit = Math.min(Math.max(input.limit ?? 25, 1), 100);
   const notStaff = Prisma.sql`cu."staffUserId" IS NULL`;
   const where: Prisma.Sql[] = [notStaff, Prisma.sql`c."deletedAt" IS NULL`];
@@ -60,19 +60,19 @@ export async function listConversations(tx: TenantTx, viewer: Viewer, input: Lis
     const cursor = decodeCursor(input.cursor, ["at", "id"] as const);
     where.push(Prisma.sql`(${SORT_KEY}, c."id") < (${cursor.at}::timestamp(3), ${cursor.id})`);
   }
-  const page = (conditions: Prisma.Sql[], take: number) => tx.$queryRaw<Row[]>`
+  const page = (conditions: Prisma.Sql[], take: number) => tx.query<Row>(Prisma.sql`
     SELECT c."id", to_char(${SORT_KEY}, 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS "at"
     FROM "WhatsAppConversation" c JOIN "Customer" cu ON cu."id" = c."customerId"
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY ${SORT_KEY} DESC, c."id" DESC
-    LIMIT ${take}`;
+    LIMIT ${take}`);
 
   const search = inboxSearch(input.search);
   let rows: Row[];
   if (!search) rows = await page(where, limit + 1);
   else {
     // limit + 1 matches among the first rows walked are exactly the first limit + 1 matches of the whole inbox.
-    const walk = (rowsToWalk: number) => tx.$queryRaw<Row[]>`
+    const walk = (rowsToWalk: number) => tx.query<Row>(Prisma.sql`
       SELECT c."id", c."at" FROM (
         SELECT c."id", c."customerId", ${SORT_KEY} AS "sortKey", to_char(${SORT_KEY}, 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS "at"
         FROM "WhatsAppConversation" c JOIN "Customer" cu ON cu."id" = c."customerId"
@@ -82,7 +82,7 @@ export async function listConversations(tx: TenantTx, viewer: Viewer, input: Lis
       ) c JOIN "Customer" cu ON cu."id" = c."customerId"
       WHERE ${inboxSearchMatchSql(search)}
       ORDER BY c."sortKey" DESC, c."id" DESC
-      LIMIT ${limit + 1}`;
+      LIMIT ${limit + 1}`);
     // issue 22 (inbox): open emergencies are few and spread over the whole inbox, so walking to the newest hundred of
     // them reads thousands of conversations; the candidates lookup starts from their ids instead.
     rows = input.emergency ? [] : await walk(WALK);
@@ -96,7 +96,7 @@ export async function listConversations(tx: TenantTx, viewer: Viewer, input: Lis
       // same set as OPEN_EMERGENCY_SQL), looked up by key (an array, so the planner does not hash the whole inbox
       // against them), not from testing every conversation of the inbox.
       const conditions = where.map((w) => (w === OPEN_EMERGENCY_SQL ? Prisma.sql`c."id" = ANY(ARRAY${OPEN_EMERGENCY_IDS_SQL})` : w)).filter((w) => w !== notStaff);
-      const found = await tx.$queryRaw<(Partial<Row> & { candidates: number })[]>`
+      const found = await tx.query<Partial<Row> & { candidates: number }>(Prisma.sql`
         WITH f AS MATERIALIZED (
           SELECT c."id", c."customerId", ${SORT_KEY} AS "sortKey", to_char(${SORT_KEY}, 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS "at"
           FROM "WhatsAppConversation" c
@@ -112,7 +112,7 @@ export async function listConversations(tx: TenantTx, viewer: Viewer, input: Lis
         )
         SELECT h."id", h."at", (SELECT count(*) FROM f)::int AS "candidates"
         FROM (SELECT 1) AS one LEFT JOIN hits h ON true
-        ORDER BY h."sortKey" DESC, h."id" DESC`;
+        ORDER BY h."sortKey" DESC, h."id" DESC`);
       answered = (found[0]?.candidates ?? 0) <= CANDIDATES;
       const hits = found.flatMap((r) => (r.id && r.at ? [{ id: r.id, at: r.at }] : []));
       if (hits.length > limit || answered) {
@@ -124,18 +124,18 @@ export async function listConversations(tx: TenantTx, viewer: Viewer, input: Lis
       if (further <= MAX_WALK) rows = await walk(further);
     }
     if (rows.length <= limit && !answered) {
-      rows = await tx.$queryRaw<Row[]>`
+      rows = await tx.query<Row>(Prisma.sql`
         SELECT c."id", to_char(${SORT_KEY}, 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS "at"
         FROM ${inboxSearchIdsSql(search)} s
         JOIN "WhatsAppConversation" c ON c."id" = s."id" JOIN "Customer" cu ON cu."id" = c."customerId"
         WHERE ${Prisma.join(where, " AND ")}
         ORDER BY s."sortKey" DESC, s."id" DESC
-        LIMIT ${limit + 1}`;
+        LIMIT ${limit + 1}`);
     }
   }
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   const nextCursor = rows.length > limit && last ? encodeCursor({ at: last.at, id: last.id }) : null;
 
-  return { items: await loadConversationViews(tx, items.map((r) => r.id)), nextCursor };
+  return { items: await loadConversationViews(tx, items.map((r) => r.id), now), nextCursor };
 }

@@ -1,7 +1,7 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSandbox, type TestSandbox } from "../../integrations/whatsapp/sandbox-harness";
-import { adminDb, withTenant } from "../../lib/db";
+import { adminDb, withTenantSql } from "../../lib/db";
 import { env } from "../../lib/env";
 import { closeSharedRedis } from "../../lib/redis";
 import { closeQueues, getQueue } from "../../workers/queue-registry";
@@ -41,7 +41,7 @@ afterAll(async () => {
 
 describe("retryMessageMedia", () => {
   it("the messages API says what the file is and where its download stands while there is no URL", async () => {
-    const { items } = await withTenant(ORG_A, (tx) => listMessages(tx, office, { conversationId: `${ORG_A}-conv0`, order: "asc" }));
+    const { items } = await withTenantSql(ORG_A, (tx) => listMessages(tx, office, { conversationId: `${ORG_A}-conv0`, order: "asc" }));
     const byId = new Map(items.map((m) => [m.id, m]));
     expect(byId.get("rm-failed")?.media).toEqual({ url: null, mimeType: "application/pdf", state: "FAILED", caption: "El presupuesto", filename: "presupuesto.pdf" });
     expect(byId.get("rm-pending")?.media).toMatchObject({ url: null, state: "PENDING", caption: "La pérdida", filename: null });

@@ -1,5 +1,5 @@
 import { Prisma, type BspProvider, type ProvisioningStatus, type TenantTx } from "@campotech/database";
-import { tenantStatements, withTenant, withTenantSql } from "../../lib/db";
+import { tenantFirstRows, withTenant } from "../../lib/db";
 import { microBatch } from "../../lib/micro-batch";
 import { earlierUnsentMessageSql } from "./earlier-unsent-message";
 import { messagingSettings, type MessagingSettings } from "./messaging-settings";
@@ -41,16 +41,8 @@ export async function loadDelivery(organizationId: string, messageId: string, no
 
 // The deliveries a worker runs at once read together: one transaction, one round trip (tenantStatements). If the
 // batch fails, each is read on its own, so one bad item fails only itself.
-const readBatched = microBatch(async (items: { organizationId: string; messageId: string; now: number }[]): Promise<(Row | null | Error)[]> => {
-  try {
-    const results = await tenantStatements<Row>(items.map((item) => ({ organizationId: item.organizationId, sql: readSql(item.messageId, item.now) })));
-    return results.map((rows) => rows[0] ?? null);
-  } catch (error) {
-    if (items.length === 1) return [error instanceof Error ? error : new Error(String(error))];
-    return Promise.all(items.map((item) =>
-      withTenantSql(item.organizationId, (tx) => tx.query<Row>(readSql(item.messageId, item.now))).then((rows) => rows[0] ?? null, (e: unknown) => (e instanceof Error ? e : new Error(String(e))))));
-  }
-}, { maxSize: 64 });
+const readBatched = microBatch((items: { organizationId: string; messageId: string; now: number }[]) =>
+  tenantFirstRows<Row>(items.map((item) => ({ organizationId: item.organizationId, sql: readSql(item.messageId, item.now) }))), { maxSize: 64 });
 
 async function loadUnderPanic(organizationId: string, messageId: string, now: number): Promise<LoadedDelivery | null> {
   return withTenant(organizationId, async (tx) => {

@@ -1,5 +1,5 @@
 import { Prisma } from "@campotech/database";
-import { tenantStatements, withTenantLocked, withTenantSql } from "../../lib/db";
+import { tenantFirstRows, withTenantLocked } from "../../lib/db";
 import { microBatch } from "../../lib/micro-batch";
 import type { OrganizationEvent } from "../events/organization-event";
 import { applyParkedStatuses } from "../inbound/apply-parked-statuses";
@@ -43,24 +43,9 @@ type AcceptInput = { organizationId: string; messageId: string; providerMessageI
 // Each statement runs after its provider-id lock and its organization are set, in the round trip's order: the
 // parked check sees what a status webhook committed while the lock was awaited. Locks in key order (a batch never
 // waits on another batch in a cycle). If the batch fails, each acceptance is stored on its own.
-const acceptBatched = microBatch(async (items: AcceptInput[]): Promise<(AcceptedRow | null | Error)[]> => {
-  const order = items.map((_, i) => i).sort((a, b) => (items[a]!.providerMessageId < items[b]!.providerMessageId ? -1 : 1));
-  try {
-    const results = await tenantStatements<AcceptedRow>(order.map((i) => ({
-      organizationId: items[i]!.organizationId, sql: acceptSql(items[i]!), advisoryLock: providerMessageIdLock(items[i]!.providerMessageId),
-    })));
-    const rows: (AcceptedRow | null)[] = new Array(items.length);
-    order.forEach((i, k) => {
-      rows[i] = results[k]![0] ?? null;
-    });
-    return rows;
-  } catch (error) {
-    if (items.length === 1) return [error instanceof Error ? error : new Error(String(error))];
-    return Promise.all(items.map((item) =>
-      withTenantSql(item.organizationId, (tx) => tx.query<AcceptedRow>(acceptSql(item)), { advisoryLock: providerMessageIdLock(item.providerMessageId) })
-        .then((rows) => rows[0] ?? null, (e: unknown) => (e instanceof Error ? e : new Error(String(e))))));
-  }
-}, { maxSize: 64 });
+const acceptBatched = microBatch((items: AcceptInput[]) => tenantFirstRows<AcceptedRow>(items.map((item) => ({
+  organizationId: item.organizationId, sql: acceptSql(item), advisoryLock: providerMessageIdLock(item.providerMessageId),
+}))), { maxSize: 64 });
 
 function acceptSql(input: AcceptInput): Prisma.Sql {
   const { organizationId, messageId, providerMessageId } = input;

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "../../../database/testing/reset";
-import { adminDb, withTenant } from "../../lib/db";
+import { adminDb, withTenant, withTenantSql } from "../../lib/db";
 import { env } from "../../lib/env";
 import { verifyAuditChain } from "../audit/verify-audit-chain";
 import { listConversations } from "../conversations/list-conversations";
@@ -107,7 +107,7 @@ describe("runRetention", () => {
   it("the inbox ignores a soft-deleted conversation until the customer writes again", async () => {
     await run();
     const viewer = { userId: "ret-owner", role: "OWNER" as const };
-    const ids = async () => (await withTenant(PRO, (tx) => listConversations(tx, viewer, {}, NOW))).items.map((c) => c.id).sort();
+    const ids = async () => (await withTenantSql(PRO, (tx) => listConversations(tx, viewer, {}, NOW))).items.map((c) => c.id).sort();
     expect(await ids()).toEqual(["ret-conv-364", "ret-conv-active"]);
     await withTenant(PRO, (tx) => ensureConversation(tx, PRO, "ret-c-366", ""));
     expect(await ids()).toEqual(["ret-conv-364", "ret-conv-366", "ret-conv-active"]);

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { TenantTx } from "@campotech/database";
+import type { SqlTx, TenantTx } from "@campotech/database";
 import type { AccessTokenClaims, Permission } from "@campotech/core/modules/auth";
 
 // One description per REST endpoint: the route handler, the permission check, request validation, the OpenAPI
@@ -13,6 +13,8 @@ export type EndpointContext<P, Q, B> = {
   // Present on authenticated endpoints: the caller and a runner for queries inside its organization's RLS context.
   claims: AccessTokenClaims;
   tenant: <T>(fn: (tx: TenantTx) => Promise<T>) => Promise<T>;
+  // issue 22 (inbox): the same RLS context in plain SQL, for reads written as SQL (the inbox list and thread).
+  tenantSql: <T>(fn: (tx: SqlTx) => Promise<T>) => Promise<T>;
 };
 
 export type Endpoint<

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { withTenant } from "@campotech/core/lib/db";
+import { withTenant, withTenantSql } from "@campotech/core/lib/db";
 import { AppError } from "@campotech/core/lib/errors";
 import { assertSessionCurrent, can, verifyAccessToken, type AccessTokenClaims } from "@campotech/core/modules/auth";
 import { touchLastActive } from "@campotech/core/modules/users";
@@ -82,6 +82,7 @@ export function toRouteHandler(endpoint: Endpoint) {
         body: parse(endpoint.body, rawBody),
         claims,
         tenant: (fn) => withTenant(claims.org, fn),
+        tenantSql: (fn) => withTenantSql(claims.org, fn),
       });
       if (result instanceof Response) return result;
       return NextResponse.json(result, { status: endpoint.status ?? 200, headers: { "x-request-id": requestId } });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getConversationAssistant } from "@campotech/core/modules/assistant";
 import { countConversations, getConversationEmergency, listConversations, listMessages, type ConversationView, type MessageView } from "@campotech/core/modules/conversations";
 import { formatPhoneForPeople } from "@campotech/core/lib/phone";
+import { sqlOf } from "@campotech/database";
 import { requireSession } from "@/lib/panel/session";
 import { ExportLink } from "@/components/exports/export-link";
 import { Composer } from "./composer";
@@ -42,7 +43,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const filter = FILTERS.find((f) => f.key === (search.filtro ?? "")) ?? FILTERS[0];
   const data = await session.tenant(async (tx) => {
     const [list, counts] = await Promise.all([
-      listConversations(tx, viewer, {
+      listConversations(sqlOf(tx), viewer, {
         ...(search.q ? { search: search.q } : {}),
         ...(filter.key === "no-leidas" ? { unread: true } : {}),
         ...(filter.key === "abiertas" ? { status: "OPEN" as const } : {}),
@@ -65,7 +66,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
     if (!conversation) return { list, counts, thread: null };
     const [messages, assistant, users, emergency] = await Promise.all([
       // The latest 200, shown oldest first (ascending order would show a long conversation's first 200 forever).
-      listMessages(tx, viewer, { conversationId: conversation.id, order: "desc", limit: 200 }).then((page) => ({ ...page, items: page.items.reverse() })),
+      listMessages(sqlOf(tx), viewer, { conversationId: conversation.id, order: "desc", limit: 200 }).then((page) => ({ ...page, items: page.items.reverse() })),
       getConversationAssistant(tx, viewer, conversation.id).catch(() => null),
       tx.user.findMany({ where: { isActive: true }, select: { id: true, name: true, role: true }, orderBy: { name: "asc" } }),
       getConversationEmergency(tx, viewer, conversation.id).catch(() => null),

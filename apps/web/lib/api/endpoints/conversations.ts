@@ -63,7 +63,7 @@ export const listConversationsEndpoint = defineEndpoint({
     limit: z.coerce.number().int().min(1).max(100).optional(),
   }),
   response: z.object({ items: z.array(conversationSchema), nextCursor: z.string().nullable() }),
-  handler: ({ query, claims, tenant }) => tenant((tx) => listConversations(tx, viewer(claims), query)),
+  handler: ({ query, claims, tenantSql }) => tenantSql((tx) => listConversations(tx, viewer(claims), query)),
 });
 
 export const listConversationMessagesEndpoint = defineEndpoint({
@@ -84,7 +84,7 @@ export const listConversationMessagesEndpoint = defineEndpoint({
     historySince: z.date().meta({ type: "string", format: "date-time" }).nullable()
       .describe("planes sin historial completo (Gratis, Inicial): solo se ven los mensajes desde esta fecha (últimos 30 días); null = todo el historial"),
   }),
-  handler: ({ params, query, claims, tenant }) => tenant((tx) => listMessages(tx, viewer(claims), { conversationId: params.id, ...query })),
+  handler: ({ params, query, claims, tenantSql }) => tenantSql((tx) => listMessages(tx, viewer(claims), { conversationId: params.id, ...query })),
 });
 
 export const sendConversationMessageEndpoint = defineEndpoint({
