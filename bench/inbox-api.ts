@@ -31,7 +31,7 @@ const WARMUPS = LABEL === "before" ? 1 : 3;
 const DB = "campotech_bench_inbox";
 const ORG = "bench-inbox";
 const LONG_THREAD = 3_000;
-const SEED_VERSION = `Bench Inbox v1 ${CONVERSATIONS}`;
+const SEED_VERSION = `Bench Inbox v2 ${CONVERSATIONS}`;
 const RESULTS = `${ROOT}bench/results/inbox-api`;
 
 const env = benchEnv({ db: DB, redisUrl: "redis://127.0.0.1:6379/12", sandboxPort: 5153, extra: { LOG_LEVEL: "error" } });

@@ -4,24 +4,34 @@ import { Prisma } from "@campotech/database";
 // WhatsApp profile name, the digits of their phone (3 or more digits typed) or the text of any message of the
 // conversation — substrings, accent- and case-insensitive.
 // Accents are folded in SQL with translate() (unaccent is not installed) and in JS with NFD, so "gomez" finds
-// "Gómez" and "CALEFON" finds "calefón". The folding constants are inlined, not bound: the trigram indexes of
-// migration 20261219000000_inbox_search are built on these exact expressions.
+// "Gómez" and "CALEFON" finds "calefón". The folding constants are inlined, not bound: migration
+// 20261221000000_inbox_search_words folds the conversations' words with these exact expressions.
 const fold = (sql: Prisma.Sql) => Prisma.sql`translate(lower(${sql}), 'áàâäãéèêëíìîïóòôöõúùûüñç', 'aaaaaeeeeiiiiooooouuuunc')`;
 
 function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export type InboxSearch = { pattern: string; digitsPattern: string | null };
+// issue 22 (inbox): besides the whole term, its words one by one (for the conversation's "searchWords", the distinct
+// folded words of all it matches) and whether matching those words is already the exact answer.
+export type InboxSearch = { pattern: string; digitsPattern: string | null; wordPatterns: string[]; wordsExact: boolean };
 
 export function inboxSearch(search: string | undefined): InboxSearch | null {
   const term = search?.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
   if (!term) return null;
   const digits = term.replace(/\D/g, "");
-  return { pattern: likePattern(term), digitsPattern: digits.length >= 3 ? likePattern(digits) : null };
+  const words = term.split(/\s+/);
+  const digitsPattern = digits.length >= 3 ? likePattern(digits) : null;
+  // One word is found in searchWords exactly when some text holds it (a substring without spaces lies inside one
+  // word) — unless the phone's digits, a word of their own there, could answer differently: a word of digits only
+  // matches them there as the search does only from 3 digits on; and the digits of a mixed word ("351-1") could
+  // match a message's number, which the search would not.
+  const wordsExact = words.length === 1 && (/^\d+$/.test(term) ? digitsPattern !== null : digitsPattern === null);
+  return { pattern: likePattern(term), digitsPattern, wordPatterns: words.map(likePattern), wordsExact };
 }
 
-// The match as a predicate, checked row by row: right for a walk down the inbox order that stops at a page.
+// The exact match as a predicate, checked row by row (it reads the conversation's messages): only where the words
+// alone do not answer, and then after them.
 export function inboxSearchMatchSql({ pattern, digitsPattern }: InboxSearch): Prisma.Sql {
   const text = Prisma.sql`coalesce(m."content"->>'body', m."content"->>'preview', m."content"->>'caption', '')`;
   return Prisma.sql`(
@@ -32,22 +42,23 @@ export function inboxSearchMatchSql({ pattern, digitsPattern }: InboxSearch): Pr
   )`;
 }
 
-// The same match as the matching conversations' ids and sort keys, newest first, from the trigram indexes (through
-// the owner-run function of the migration: under RLS Postgres will not use an index for LIKE). Right when matches
-// are few. A function scan in FROM runs once and keeps its rows; the caller joins it back under RLS.
-export function inboxSearchIdsSql({ pattern, digitsPattern }: InboxSearch): Prisma.Sql {
-  return Prisma.sql`(SELECT s."id", s."sortKey" FROM campotech_inbox_search_conversation_ids(${pattern}, ${digitsPattern}::text) AS s
-    ORDER BY s."sortKey" DESC, s."id" DESC)`;
+// issue 22 (inbox): the match over a conversation row `c` with its customer `cu`: its words first (one LIKE on a
+// short text), the exact predicate only for the rows that pass them and only when the words are not the answer.
+export function inboxSearchCheckSql(search: InboxSearch): Prisma.Sql {
+  const words = Prisma.join(search.wordPatterns.map((p) => Prisma.sql`c."searchWords" LIKE ${p}`), " AND ");
+  const candidate = search.digitsPattern ? Prisma.sql`((${words}) OR c."searchWords" LIKE ${search.digitsPattern})` : Prisma.sql`(${words})`;
+  return search.wordsExact ? candidate : Prisma.sql`(${candidate} AND ${inboxSearchMatchSql(search)})`;
 }
 
-// issue 22 (inbox): the same match for a bounded list of candidate conversations (SQL arrays of their ids and of their
-// customers' ids, built by the caller under RLS): a candidate matches when its id is among the message matches or its
-// customer's among the customer matches. The owner-run functions of migration 20261220000000_inbox_search_filters
-// intersect the trigram indexes with the candidates, so the cost follows the number of candidates, not how common the
-// term is: right for a common term under a selective filter. Over `f` with "id" and "customerId".
-export function inboxSearchAmongSql({ pattern, digitsPattern }: InboxSearch, conversations: Prisma.Sql, customers: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(
-    f."customerId" IN (SELECT s."id" FROM campotech_inbox_search_customers_among(${pattern}, ${digitsPattern}::text, ${customers}) AS s)
-    OR f."id" IN (SELECT s."id" FROM campotech_inbox_search_among(${pattern}, ${conversations}) AS s)
-  )`;
+// issue 22 (inbox): the conversations whose words match, from the words' trigram index intersected with the filters
+// that have an index (status, unread, one assignee or none), as ids and sort keys; through the owner-run function of
+// migration 20261221000000_inbox_search_words (under RLS Postgres will not use an index for LIKE). Right when the
+// filtered inbox's newest rows held too few matches. The caller joins the ids back under RLS, applies every filter
+// and the exact predicate, and orders.
+export function inboxSearchWordsSql(
+  { wordPatterns, digitsPattern }: InboxSearch,
+  filters: { status?: string; unread?: boolean; assignee?: string; unassigned?: boolean },
+): Prisma.Sql {
+  return Prisma.sql`campotech_inbox_search_words(ARRAY[${Prisma.join(wordPatterns)}]::text[], ${digitsPattern}::text, ${filters.status ?? null}::text,
+    ${filters.unread ?? false}, ${filters.assignee ?? null}::text, ${filters.unassigned ?? false})`;
 }

@@ -4,7 +4,7 @@ import { adminDb, withTenant, withTenantSql } from "../../lib/db";
 import { env } from "../../lib/env";
 import { listConversations } from "./list-conversations";
 
-// The search answers from two strategies (a walk down the newest rows, or the trigram indexes when matches are
+// The search answers from two strategies (a walk down the newest rows, or the words' trigram index when matches are
 // rare): whichever answers, a page is the same as the plain "every match, newest first", also across cursors,
 // and the indexed lookup never crosses organizations or a technician's scope.
 const A = "search-a";
@@ -15,15 +15,22 @@ const base = Date.UTC(2026, 11, 1, 12);
 const idsOf = (indexes: number[]) => indexes.map((i) => `${A}-conv${i}`);
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
+// Every search runs twice: with the default walk, and with a walk of 3 rows, so the words' index lookup answers too;
+// both must give the same pages.
 async function all(search: string, limit: number, viewer: Parameters<typeof listConversations>[1] = owner): Promise<string[]> {
-  const seen: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await withTenantSql(A, (tx) => listConversations(tx, viewer, { search, limit, cursor }));
-    seen.push(...page.items.map((c) => c.id));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return seen;
+  const runs: string[][] = [];
+  for (const walk of [undefined, 3]) {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await withTenantSql(A, (tx) => listConversations(tx, viewer, { search, limit, cursor }, new Date(), walk));
+      seen.push(...page.items.map((c) => c.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    runs.push(seen);
+  }
+  expect(runs[1]).toEqual(runs[0]);
+  return runs[0]!;
 }
 
 beforeAll(async () => {
@@ -73,7 +80,7 @@ describe("listConversations search", () => {
   });
 
   it("the indexed lookup returns only the organization set for the transaction", async () => {
-    const lookup = (org: string) => withTenant(org, (tx) => tx.$queryRaw<{ id: string }[]>`SELECT s."id" FROM campotech_inbox_search_conversation_ids('%aromos%', NULL) AS s`);
+    const lookup = (org: string) => withTenant(org, (tx) => tx.$queryRaw<{ id: string }[]>`SELECT s."id" FROM campotech_inbox_search_words(ARRAY['%aromos%'], NULL, NULL, false, NULL, false) AS s`);
     expect((await lookup(A)).map((r) => r.id).sort()).toEqual(idsOf([10, 320, 335]).sort());
     expect((await lookup(B)).map((r) => r.id)).toEqual([`${B}-conv0`]);
   });

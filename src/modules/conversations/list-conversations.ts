@@ -1,6 +1,6 @@
 import { Prisma, type ConversationStatus, type SqlTx } from "@campotech/database";
 import { decodeCursor, encodeCursor } from "./page-cursor";
-import { inboxSearch, inboxSearchAmongSql, inboxSearchIdsSql, inboxSearchMatchSql } from "./inbox-search-sql";
+import { inboxSearch, inboxSearchCheckSql, inboxSearchWordsSql } from "./inbox-search-sql";
 import { loadConversationViews } from "./load-conversation-views";
 import { OPEN_EMERGENCY_IDS_SQL, OPEN_EMERGENCY_SQL } from "./open-emergency-sql";
 import { assignedScope, type Viewer } from "./viewer";
@@ -17,20 +17,13 @@ export type ListConversationsInput = {
   limit?: number;
 };
 
-// A search first walks the newest rows of the (filtered) inbox checking each one; a term found often fills a page
-// within the first hundreds. When the first WALK rows hold no more than a few matches, the term is rare: its
-// matches come from the trigram indexes instead, cheap to enumerate when they are few. In between, the walk is
-// lengthened to where the density seen says a page should fill, up to MAX_WALK. bench/inbox-api.ts measures both.
-const WALK = 100;
-const MAX_WALK = 600;
-// issue 22 (inbox): with a selective filter (unread, a status, an assignee, the window, emergencies, a technician's
-// own inbox) a common term can still be rare among the filtered rows ("calefon" among the unread): then no walk
-// fills a page, and the trigram lookup enumerates every conversation of the term only to discard nearly all of them.
-// Instead the newest CANDIDATES rows of the filtered inbox are checked at once, through the trigram indexes
-// restricted to those conversations (campotech_inbox_search_among and _customers_among, whose cost follows the candidates, not the term).
-// Enough matches among them, or a filtered inbox no longer than that, answer the page exactly; otherwise (a broad
-// filter and a rare term) the trigram lookup does, as without a filter.
-const CANDIDATES = 4000;
+// issue 22 (inbox): a search checks the newest WALK rows of the (filtered) inbox against each conversation's words
+// (one LIKE on a short text per row; see inbox-search-sql.ts) — with open emergencies, all of them, which are few. When
+// those rows hold a page of matches, or are the whole filtered inbox, that is the answer. Otherwise the term is rare
+// among the filtered rows, and the words' trigram index, intersected with the filters' indexes, lists the matches
+// (cheap when they are few, and a common term absent from a filter's rows — "calefon" among the PENDING — is an empty
+// intersection, not a scan). bench/inbox-api.ts measures both.
+const WALK = 2000;
 
 // Same order as the index WhatsAppConversation_inbox_order_idx, so the walk reads it instead of sorting.
 const SORT_KEY = Prisma.sql`coalesce(c."lastMessageAt", c."createdAt")`;
@@ -39,13 +32,12 @@ type Row = { id: string; at: string };
 // The inbox list. Ordered by last activity (lastMessageAt, or createdAt for a conversation with no message yet),
 // then id, so the keyset cursor never skips or repeats a row. Staff OTP conversations and those
 // soft-deleted by retention (a year without messages) never appear.
-export async function listConversations(tx: SqlTx, viewer: Viewer, input: ListConversationsInput, now: Date = new Date()) {
+// `walk` is how many newest rows a search checks before the index lookup (tests make it small to reach the lookup).
+export async function listConversations(tx: SqlTx, viewer: Viewer, input: ListConversationsInput, now: Date = new Date(), walk: number = WALK) {
   const limit = Math.min(Math.max(input.limit ?? 25, 1), 100);
   const notStaff = Prisma.sql`cu."staffUserId" IS NULL`;
   const where: Prisma.Sql[] = [notStaff, Prisma.sql`c."deletedAt" IS NULL`];
   const scope = assignedScope(viewer, "read");
-  // Conditions beyond the staff/deleted/cursor ones: the search then looks among the filtered rows' candidates.
-  const selective = Boolean(scope.assignedToId || input.status || input.unread || input.assignedTo || input.window || input.emergency);
   if (scope.assignedToId) where.push(Prisma.sql`c."assignedToId" = ${scope.assignedToId}`);
   if (input.status) where.push(Prisma.sql`c."status" = ${input.status}::"ConversationStatus"`);
   if (input.unread) where.push(Prisma.sql`c."unreadCount" > 0`);
@@ -71,64 +63,42 @@ export async function listConversations(tx: SqlTx, viewer: Viewer, input: ListCo
   let rows: Row[];
   if (!search) rows = await page(where, limit + 1);
   else {
-    // limit + 1 matches among the first rows walked are exactly the first limit + 1 matches of the whole inbox.
-    const walk = (rowsToWalk: number) => tx.query<Row>(Prisma.sql`
+    // The candidates are picked by the conversation's own conditions straight off an inbox-order index (the staff
+    // condition needs the customer, read only for the matches by key: LATERAL, OFFSET 0, so it is not flattened into
+    // a join hashing every customer of the organization). With emergencies, the candidates are the open emergencies'
+    // ids (the same set as OPEN_EMERGENCY_SQL, as an array looked up by key), not a test of every conversation.
+    const conditions = where.map((w) => (w === OPEN_EMERGENCY_SQL ? Prisma.sql`c."id" = ANY(ARRAY${OPEN_EMERGENCY_IDS_SQL})` : w)).filter((w) => w !== notStaff);
+    // Newest first, and stopping at the (limit + 1)th match: a frequent term reads a few dozen rows, not the walk.
+    rows = await tx.query<Row>(Prisma.sql`
       SELECT c."id", c."at" FROM (
-        SELECT c."id", c."customerId", ${SORT_KEY} AS "sortKey", to_char(${SORT_KEY}, 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS "at"
-        FROM "WhatsAppConversation" c JOIN "Customer" cu ON cu."id" = c."customerId"
-        WHERE ${Prisma.join(where, " AND ")}
+        SELECT c."id", c."customerId", c."searchWords", ${SORT_KEY} AS "sortKey", to_char(${SORT_KEY}, 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS "at"
+        FROM "WhatsAppConversation" c
+        WHERE ${Prisma.join(conditions, " AND ")}
         ORDER BY ${SORT_KEY} DESC, c."id" DESC
-        LIMIT ${rowsToWalk}
-      ) c JOIN "Customer" cu ON cu."id" = c."customerId"
-      WHERE ${inboxSearchMatchSql(search)}
+        LIMIT ${walk}
+      ) c
+      CROSS JOIN LATERAL (SELECT cu."name", cu."profileName", cu."phone" FROM "Customer" cu WHERE cu."id" = c."customerId" AND ${notStaff} OFFSET 0) cu
+      WHERE ${inboxSearchCheckSql(search)}
       ORDER BY c."sortKey" DESC, c."id" DESC
       LIMIT ${limit + 1}`);
-    // issue 22 (inbox): open emergencies are few and spread over the whole inbox, so walking to the newest hundred of
-    // them reads thousands of conversations; the candidates lookup starts from their ids instead.
-    rows = input.emergency ? [] : await walk(WALK);
-    let answered = false;
-    if (rows.length <= limit && selective) {
-      // issue 22 (inbox): the newest CANDIDATES (+1, to tell whether there are more) rows of the filtered inbox, and
-      // the matches among them in order. The conversation's own conditions pick the candidates straight off an
-      // inbox-order index; customers are read only for the matches (the staff condition), by key (LATERAL, OFFSET 0
-      // so it is not flattened into a join: the planner would rather hash every customer of the organization, each
-      // checked against the tenant policy). With emergencies the candidates come from the open emergencies' ids (the
-      // same set as OPEN_EMERGENCY_SQL), looked up by key (an array, so the planner does not hash the whole inbox
-      // against them), not from testing every conversation of the inbox.
-      const conditions = where.map((w) => (w === OPEN_EMERGENCY_SQL ? Prisma.sql`c."id" = ANY(ARRAY${OPEN_EMERGENCY_IDS_SQL})` : w)).filter((w) => w !== notStaff);
-      const found = await tx.query<Partial<Row> & { candidates: number }>(Prisma.sql`
-        WITH f AS MATERIALIZED (
-          SELECT c."id", c."customerId", ${SORT_KEY} AS "sortKey", to_char(${SORT_KEY}, 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS "at"
-          FROM "WhatsAppConversation" c
-          WHERE ${Prisma.join(conditions, " AND ")}
-          ORDER BY ${SORT_KEY} DESC, c."id" DESC
-          LIMIT ${CANDIDATES + 1}
-        ), hits AS (
-          SELECT f."id", f."at", f."sortKey" FROM f
-          CROSS JOIN LATERAL (SELECT 1 FROM "Customer" cu WHERE cu."id" = f."customerId" AND ${notStaff} OFFSET 0) cu
-          WHERE ${inboxSearchAmongSql(search, Prisma.sql`ARRAY(SELECT f."id" FROM f)`, Prisma.sql`ARRAY(SELECT f."customerId" FROM f)`)}
-          ORDER BY f."sortKey" DESC, f."id" DESC
-          LIMIT ${limit + 1}
-        )
-        SELECT h."id", h."at", (SELECT count(*) FROM f)::int AS "candidates"
-        FROM (SELECT 1) AS one LEFT JOIN hits h ON true
-        ORDER BY h."sortKey" DESC, h."id" DESC`);
-      answered = (found[0]?.candidates ?? 0) <= CANDIDATES;
-      const hits = found.flatMap((r) => (r.id && r.at ? [{ id: r.id, at: r.at }] : []));
-      if (hits.length > limit || answered) {
-        rows = hits;
-        answered = true;
-      }
-    } else if (rows.length <= limit) {
-      const further = rows.length >= 3 ? Math.ceil(((limit + 1) * WALK * 1.5) / rows.length) : Infinity;
-      if (further <= MAX_WALK) rows = await walk(further);
-    }
-    if (rows.length <= limit && !answered) {
+    // Short of a page: the answer unless the filtered inbox is longer than the walk.
+    const longer = async () => {
+      const [counted] = await tx.query<{ n: number }>(Prisma.sql`
+        SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "WhatsAppConversation" c WHERE ${Prisma.join(conditions, " AND ")} LIMIT ${walk + 1}) x`);
+      return (counted?.n ?? 0) > walk;
+    };
+    const assignee = scope.assignedToId ?? (input.assignedTo && input.assignedTo !== "none" ? (input.assignedTo === "me" ? viewer.userId : input.assignedTo) : undefined);
+    const filters = { status: input.status, unread: input.unread, assignee, unassigned: input.assignedTo === "none" };
+    // Under a filter with an index the lookup intersects the two as bitmaps, which costs no more than proving the
+    // filtered inbox short would (under RLS the status filter cannot even use its index: enum equality is not
+    // leakproof), so it answers directly.
+    const narrowed = Boolean(filters.status || filters.unread || filters.assignee || filters.unassigned);
+    if (rows.length <= limit && (narrowed || (await longer()))) {
       rows = await tx.query<Row>(Prisma.sql`
         SELECT c."id", to_char(${SORT_KEY}, 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS "at"
-        FROM ${inboxSearchIdsSql(search)} s
+        FROM ${inboxSearchWordsSql(search, filters)} s
         JOIN "WhatsAppConversation" c ON c."id" = s."id" JOIN "Customer" cu ON cu."id" = c."customerId"
-        WHERE ${Prisma.join(where, " AND ")}
+        WHERE ${Prisma.join(where, " AND ")} AND ${inboxSearchCheckSql(search)}
         ORDER BY s."sortKey" DESC, s."id" DESC
         LIMIT ${limit + 1}`);
     }
