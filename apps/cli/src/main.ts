@@ -1,32 +1,13 @@
 import { parseArgs } from "node:util";
 import { UsageError, type Command } from "./command";
-import { arcaCommands } from "./commands/arca";
-import { assistantCommands } from "./commands/assistant";
-import { auditCommands } from "./commands/audit";
-import { dbCommands } from "./commands/db";
-import { mercadoPagoCommands } from "./commands/mercadopago";
-import { messagingCommands } from "./commands/messaging";
-import { operatorCommands } from "./commands/operator"; // issue 20 (lead)
-import { orgCommands } from "./commands/org";
-import { provisioningCommands } from "./commands/provisioning"; // issue 19 (provisioning)
-import { planCommands } from "./commands/plan"; // issue 19 (plans)
-import { customerCommands } from "./commands/customer"; // issue 20 (retention)
-import { retentionCommands } from "./commands/retention"; // issue 20 (retention)
-import { alertsCommands } from "./commands/alerts"; // issue 20 (alerts)
-import { statsCommands } from "./commands/stats"; // issue 20 (stats)
-import { trackingCommands } from "./commands/tracking";
-import { userCommands } from "./commands/user";
-import { webhookCommands } from "./commands/webhooks";
-import { whatsappCommands } from "./commands/whatsapp";
+import { COMMAND_MODULES, loadCommands } from "./command-modules";
 import { describeFailure } from "./describe-failure";
 import { sanitizeText } from "@campotech/core/lib/sanitize-text"; // issue 22 (poison)
 import { flushErrorReporting, initErrorReporting, reportError } from "@campotech/core/lib/observability/error-reporting"; // issue 20 (sentry)
 
 process.title = "campotech-cli";
 
-const commands: Command[] = [...dbCommands, ...orgCommands, ...userCommands, ...whatsappCommands, ...webhookCommands, ...messagingCommands, ...auditCommands, ...assistantCommands, ...arcaCommands, ...mercadoPagoCommands, ...trackingCommands, ...provisioningCommands, ...planCommands, ...operatorCommands, ...retentionCommands, ...customerCommands, ...alertsCommands, ...statsCommands]; // issue 20
-
-function help(): string {
+function help(commands: Command[]): string {
   const width = Math.max(...commands.map((c) => c.path.join(" ").length));
   return [
     "campotech — herramientas de operación de CampoTech",
@@ -39,7 +20,7 @@ function help(): string {
   ].join("\n");
 }
 
-function match(argv: string[]): { command: Command; rest: string[] } | undefined {
+function match(commands: Command[], argv: string[]): { command: Command; rest: string[] } | undefined {
   const words = argv.filter((a) => !a.startsWith("-"));
   const found = commands
     .filter((c) => c.path.every((word, i) => words[i] === word))
@@ -52,10 +33,14 @@ function match(argv: string[]): { command: Command; rest: string[] } | undefined
 
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes("--json");
-  const matched = match(argv);
+  // Only the modules of the command's first word are loaded (a command module pulls in the parts of the core it
+  // uses, and loading them all costs seconds per call); help and an unknown command load every module.
+  const first = argv.find((a) => !a.startsWith("-"));
+  const matched = first && first in COMMAND_MODULES ? match(await loadCommands(first), argv) : undefined;
   if (!matched) {
+    const commands = await loadCommands();
     const unknown = argv.filter((a) => !a.startsWith("-")).join(" ");
-    console.error(unknown && !argv.includes("--help") ? `Comando desconocido: ${unknown}\n\n${help()}` : help());
+    console.error(unknown && !argv.includes("--help") ? `Comando desconocido: ${unknown}\n\n${help(commands)}` : help(commands));
     return unknown && !argv.includes("--help") ? 2 : 0;
   }
   const { command, rest } = matched;
