@@ -103,4 +103,4 @@ FROM generate_series(1, :conversations / 20) g;
 SET session_replication_role = origin;
 
 -- The search words the triggers keep (migration 20261221000000_inbox_search_words), skipped with them above.
-UPDATE "WhatsAppConversation" c SET "searchWords" = campotech_conversation_search_words(c."id", c."customerId");
+SELECT campotech_refresh_search_words(ARRAY(SELECT "id" FROM "WhatsAppConversation"));

@@ -18,6 +18,12 @@
 -- erasure, customer merges, imports) keeps it right.
 
 ALTER TABLE "WhatsAppConversation" ADD COLUMN "searchWords" TEXT NOT NULL DEFAULT '';
+-- A chat whose words outgrow campotech_search_words_cap() (tens of thousands of distinct words: pasted documents,
+-- generated codes) keeps none: "searchWordsCapped" says the search must check its messages instead. Every update of a
+-- conversation re-indexes its words, so they must stay short; such chats are rare, and exact either way.
+ALTER TABLE "WhatsAppConversation" ADD COLUMN "searchWordsCapped" BOOLEAN NOT NULL DEFAULT false;
+
+CREATE FUNCTION campotech_search_words_cap() RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT 32768';
 
 -- The distinct folded words of a text, space separated. The folding constants are those of inbox-search-sql.ts.
 CREATE FUNCTION campotech_search_words(body text) RETURNS text
@@ -40,11 +46,17 @@ CREATE FUNCTION campotech_conversation_search_words(conversation_id text, custom
                 FROM "WhatsAppMessage" m WHERE m."conversationId" = conversation_id), ''))
   $$;
 
+-- Recomputes the words of the given conversations (a capped one stays capped: its search reads its messages, which
+-- is exact, and recomputing a chat that large on every change is what the cap avoids).
 CREATE FUNCTION campotech_refresh_search_words(ids text[]) RETURNS void
   LANGUAGE sql VOLATILE
   AS $$
-    UPDATE "WhatsAppConversation" c SET "searchWords" = campotech_conversation_search_words(c."id", c."customerId")
-    WHERE c."id" = ANY(ids)
+    UPDATE "WhatsAppConversation" c
+    SET "searchWords" = CASE WHEN length(w."words") > campotech_search_words_cap() THEN '' ELSE w."words" END,
+        "searchWordsCapped" = length(w."words") > campotech_search_words_cap()
+    FROM (SELECT c2."id", campotech_conversation_search_words(c2."id", c2."customerId") AS "words"
+          FROM "WhatsAppConversation" c2 WHERE c2."id" = ANY(ids) AND NOT c2."searchWordsCapped") w
+    WHERE c."id" = w."id"
   $$;
 
 -- A new message adds the words the conversation does not have yet (most messages of a long chat add none, and then
@@ -54,17 +66,21 @@ CREATE FUNCTION campotech_message_search_words_added() RETURNS trigger
   AS $$
   DECLARE
     known text;
+    capped boolean;
     added text;
   BEGIN
-    SELECT ' ' || c."searchWords" || ' ' INTO known FROM "WhatsAppConversation" c WHERE c."id" = NEW."conversationId";
-    IF NOT FOUND THEN
+    SELECT ' ' || c."searchWords" || ' ', c."searchWordsCapped" INTO known, capped FROM "WhatsAppConversation" c WHERE c."id" = NEW."conversationId";
+    IF NOT FOUND OR capped THEN
       RETURN NULL;
     END IF;
     SELECT string_agg(w, ' ') INTO added
     FROM regexp_split_to_table(campotech_search_words(coalesce(NEW."content"->>'body', NEW."content"->>'preview', NEW."content"->>'caption', '')), ' ') AS w
     WHERE w <> '' AND position(' ' || w || ' ' IN known) = 0;
     IF added IS NOT NULL THEN
-      UPDATE "WhatsAppConversation" SET "searchWords" = ltrim("searchWords" || ' ' || added) WHERE "id" = NEW."conversationId";
+      UPDATE "WhatsAppConversation"
+      SET "searchWords" = CASE WHEN length("searchWords") + 1 + length(added) > campotech_search_words_cap() THEN '' ELSE ltrim("searchWords" || ' ' || added) END,
+          "searchWordsCapped" = length("searchWords") + 1 + length(added) > campotech_search_words_cap()
+      WHERE "id" = NEW."conversationId";
     END IF;
     RETURN NULL;
   END
@@ -110,8 +126,11 @@ CREATE TRIGGER inbox_search_customer_updated AFTER UPDATE OF "name", "profileNam
 CREATE FUNCTION campotech_conversation_search_words_set() RETURNS trigger
   LANGUAGE plpgsql
   AS $$
+  DECLARE
+    words text := campotech_conversation_search_words(NEW."id", NEW."customerId");
   BEGIN
-    NEW."searchWords" := campotech_conversation_search_words(NEW."id", NEW."customerId");
+    NEW."searchWordsCapped" := length(words) > campotech_search_words_cap();
+    NEW."searchWords" := CASE WHEN NEW."searchWordsCapped" THEN '' ELSE words END;
     RETURN NEW;
   END
   $$;
@@ -122,9 +141,15 @@ CREATE TRIGGER inbox_search_conversation_customer_changed BEFORE UPDATE OF "cust
   EXECUTE FUNCTION campotech_conversation_search_words_set();
 
 -- Existing conversations.
-UPDATE "WhatsAppConversation" c SET "searchWords" = campotech_conversation_search_words(c."id", c."customerId");
+UPDATE "WhatsAppConversation" c
+SET "searchWords" = CASE WHEN length(w."words") > campotech_search_words_cap() THEN '' ELSE w."words" END,
+    "searchWordsCapped" = length(w."words") > campotech_search_words_cap()
+FROM (SELECT c2."id", campotech_conversation_search_words(c2."id", c2."customerId") AS "words" FROM "WhatsAppConversation" c2) w
+WHERE c."id" = w."id";
 
 CREATE INDEX "WhatsAppConversation_search_words_trgm_idx" ON "WhatsAppConversation" USING gin ("searchWords" gin_trgm_ops);
+-- The capped chats, which every search reads apart (few, if any).
+CREATE INDEX "WhatsAppConversation_search_words_capped_idx" ON "WhatsAppConversation" ("organizationId") WHERE "searchWordsCapped";
 -- Unread, walked in inbox order and intersected as a bitmap (partial: the unread are a few of the inbox, and walking
 -- the whole inbox order to find them reads everything in between). The other filters a search is intersected with
 -- have their indexes: WhatsAppConversation_organizationId_status_lastMessageAt_idx (under RLS a walk cannot use it,
@@ -135,7 +160,8 @@ CREATE INDEX "WhatsAppConversation_inbox_unread_order_idx"
 -- The lookup by the words' index. Under RLS Postgres will not use an index for LIKE (it is not leakproof), so this
 -- runs as the owner and returns only conversations of the organization set for the transaction (the setting the
 -- policies read): ids and sort keys, no row data; the caller joins them back under RLS and applies everything else.
--- Every pattern must match (a term's words); a digits pattern, when given, is an alternative (the phone). The
+-- Every pattern must match (a term's words); a digits pattern, when given, is an alternative (the phone). Capped
+-- chats hold no words and are searched apart by the caller. The
 -- filters that have an index narrow the bitmap here: status, unread, an assignee (or none). Bitmap scans only: an
 -- ordered walk is what the caller tried first.
 CREATE FUNCTION campotech_inbox_search_words(patterns text[], digits_pattern text, status_filter text, unread_only boolean, assignee text, unassigned boolean)

@@ -42,8 +42,9 @@ export function inboxSearchMatchSql({ pattern, digitsPattern }: InboxSearch): Pr
   )`;
 }
 
-// issue 22 (inbox): the match over a conversation row `c` with its customer `cu`: its words first (one LIKE on a
-// short text), the exact predicate only for the rows that pass them and only when the words are not the answer.
+// issue 22 (inbox): the match over a conversation row `c` with its customer `cu`, for chats that keep their words
+// (not searchWordsCapped): the words first (one LIKE on a short text), the exact predicate only for the rows that pass
+// them and only when the words are not the answer. A capped chat is checked with inboxSearchMatchSql alone.
 export function inboxSearchCheckSql(search: InboxSearch): Prisma.Sql {
   const words = Prisma.join(search.wordPatterns.map((p) => Prisma.sql`c."searchWords" LIKE ${p}`), " AND ");
   const candidate = search.digitsPattern ? Prisma.sql`((${words}) OR c."searchWords" LIKE ${search.digitsPattern})` : Prisma.sql`(${words})`;

@@ -1,6 +1,6 @@
 import { Prisma, type ConversationStatus, type SqlTx } from "@campotech/database";
 import { decodeCursor, encodeCursor } from "./page-cursor";
-import { inboxSearch, inboxSearchCheckSql, inboxSearchWordsSql } from "./inbox-search-sql";
+import { inboxSearch, inboxSearchCheckSql, inboxSearchMatchSql, inboxSearchWordsSql } from "./inbox-search-sql";
 import { loadConversationViews } from "./load-conversation-views";
 import { OPEN_EMERGENCY_IDS_SQL, OPEN_EMERGENCY_SQL } from "./open-emergency-sql";
 import { assignedScope, type Viewer } from "./viewer";
@@ -24,6 +24,7 @@ export type ListConversationsInput = {
 // (cheap when they are few, and a common term absent from a filter's rows — "calefon" among the PENDING — is an empty
 // intersection, not a scan). bench/inbox-api.ts measures both.
 const WALK = 2000;
+const STATUS_WALK = 500;
 
 // Same order as the index WhatsAppConversation_inbox_order_idx, so the walk reads it instead of sorting.
 const SORT_KEY = Prisma.sql`coalesce(c."lastMessageAt", c."createdAt")`;
@@ -67,7 +68,13 @@ export async function listConversations(tx: SqlTx, viewer: Viewer, input: ListCo
     // condition needs the customer, read only for the matches by key: LATERAL, OFFSET 0, so it is not flattened into
     // a join hashing every customer of the organization). With emergencies, the candidates are the open emergencies'
     // ids (the same set as OPEN_EMERGENCY_SQL, as an array looked up by key), not a test of every conversation.
-    const conditions = where.map((w) => (w === OPEN_EMERGENCY_SQL ? Prisma.sql`c."id" = ANY(ARRAY${OPEN_EMERGENCY_IDS_SQL})` : w)).filter((w) => w !== notStaff);
+    const conditions = [
+      ...where.map((w) => (w === OPEN_EMERGENCY_SQL ? Prisma.sql`c."id" = ANY(ARRAY${OPEN_EMERGENCY_IDS_SQL})` : w)).filter((w) => w !== notStaff),
+      Prisma.sql`NOT c."searchWordsCapped"`,
+    ];
+    // Under RLS a status filter cannot use its index (enum equality is not leakproof), so walking N rows of one
+    // status reads N divided by its share of the inbox; a shorter walk hands over to the lookup sooner.
+    if (input.status) walk = Math.min(walk, STATUS_WALK);
     // Newest first, and stopping at the (limit + 1)th match: a frequent term reads a few dozen rows, not the walk.
     rows = await tx.query<Row>(Prisma.sql`
       SELECT c."id", c."at" FROM (
@@ -102,6 +109,14 @@ export async function listConversations(tx: SqlTx, viewer: Viewer, input: ListCo
         ORDER BY s."sortKey" DESC, s."id" DESC
         LIMIT ${limit + 1}`);
     }
+    // Chats too wordy to keep their words (searchWordsCapped, rare) are read apart, by their messages, and merged in.
+    const capped = await tx.query<Row>(Prisma.sql`
+      SELECT c."id", to_char(${SORT_KEY}, 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS "at"
+      FROM "WhatsAppConversation" c JOIN "Customer" cu ON cu."id" = c."customerId"
+      WHERE c."searchWordsCapped" AND ${Prisma.join(where, " AND ")} AND ${inboxSearchMatchSql(search)}
+      ORDER BY ${SORT_KEY} DESC, c."id" DESC
+      LIMIT ${limit + 1}`);
+    if (capped.length) rows = [...rows, ...capped].sort((a, b) => (a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1)).slice(0, limit + 1);
   }
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];

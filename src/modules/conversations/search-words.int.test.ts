@@ -76,6 +76,26 @@ describe("a conversation's search words", () => {
     expect(await found("aromos")).toEqual([`${ORG}-conv2`]);
   });
 
+  it("are dropped for a chat with too many distinct words, whose search then reads its messages, exactly", async () => {
+    const admin = adminDb();
+    await admin.customer.create({ data: { id: `${ORG}-c3`, organizationId: ORG, name: "Pegó Un Manual", phone: "+5491160000000" } });
+    await admin.whatsAppConversation.create({ data: { id: `${ORG}-conv3`, organizationId: ORG, customerId: `${ORG}-c3`, lastMessageAt: new Date() } });
+    // 40 messages of 100 distinct 9-letter codes each: 40,000 characters of words, past the 32,768 cap.
+    const code = (n: number) => `zq${n.toString(36).padStart(7, "0")}`;
+    for (let m = 0; m < 40; m++) {
+      await withTenant(ORG, (tx) => tx.whatsAppMessage.create({ data: message(`${ORG}-conv3`, Array.from({ length: 100 }, (_, i) => code(m * 100 + i)).join(" ")) }));
+    }
+    const [row] = await admin.$queryRaw<{ capped: boolean; words: string }[]>`SELECT "searchWordsCapped" AS capped, "searchWords" AS words FROM "WhatsAppConversation" WHERE "id" = ${`${ORG}-conv3`}`;
+    expect(row).toEqual({ capped: true, words: "" });
+    expect(await found(code(3999))).toEqual([`${ORG}-conv3`]);
+    expect(await found(`${code(17)} ${code(18)}`)).toEqual([`${ORG}-conv3`]);
+    expect(await found(`${code(17)} ${code(19)}`)).toEqual([]);
+    expect(await found("manual")).toEqual([`${ORG}-conv3`]);
+    await admin.customer.update({ where: { id: `${ORG}-c3` }, data: { name: "Otro Nombre" } });
+    expect(await found("manual")).toEqual([]);
+    expect(await found("otro")).toEqual([`${ORG}-conv3`]);
+  });
+
   it("follow a message moved to another conversation, and a customer renamed", async () => {
     const admin = adminDb();
     await admin.whatsAppMessage.create({ data: message(`${ORG}-conv2`, "presupuesto urgente", `${ORG}-m-move`) });
