@@ -1,14 +1,10 @@
-import { Prisma, type ConversationStatus, type MessageDirection, type MessageType, type SqlTx, type Tier } from "@campotech/database";
+import { Prisma, type MessageDirection, type MessageType, type SqlTx, type Tier } from "@campotech/database";
 import { historyCutoffFor } from "./history-cutoff";
 import { OPEN_EMERGENCY_SQL } from "./open-emergency-sql";
-import { toConversationView, type ConversationView } from "./to-conversation-view";
+import { toConversationView, type ConversationView, type ConversationViewRow } from "./to-conversation-view";
 
-type Row = {
-  id: string;
-  status: ConversationStatus;
-  unreadCount: number;
-  lastMessageAt: Date | null;
-  windowExpiresAt: Date | null;
+// The view's own fields, with the joined ones flattened into columns.
+type Row = Pick<ConversationViewRow, "id" | "status" | "unreadCount" | "lastMessageAt" | "windowExpiresAt" | "emergency"> & {
   customerId: string;
   customerName: string;
   customerPhone: string | null;
@@ -23,7 +19,6 @@ type Row = {
   messageAt: Date | null;
   tier: Tier;
   trialEndsAt: Date | null;
-  emergency: boolean;
 };
 
 // What the inbox list shows of each conversation, for a page of ids in ONE statement whatever the page size

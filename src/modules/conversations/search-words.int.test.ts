@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { resetDatabase } from "@campotech/database/testing";
-import { adminDb, withTenant, withTenantSql } from "../../lib/db";
+import { adminDb, withTenant } from "../../lib/db";
 import { env } from "../../lib/env";
-import { listConversations } from "./list-conversations";
+import { searchBothWays } from "./inbox-search-test-kit";
 
 // issue 22 (inbox): each conversation's searchWords (migration 20261221000000_inbox_search_words) is kept by triggers,
 // whatever path changes a message, a customer or a conversation — so the search finds a word the moment it is
@@ -14,12 +14,7 @@ const message = (conversationId: string, body: string, id?: string) => ({
   ...(id ? { id } : {}), organizationId: ORG, conversationId, direction: "INBOUND" as const, type: "TEXT" as const, status: "RECEIVED" as const, content: { body },
 });
 
-async function found(search: string): Promise<string[]> {
-  const ways = await Promise.all([undefined, 0].map((walk) =>
-    withTenantSql(ORG, (tx) => listConversations(tx, owner, { search, limit: 100 }, new Date(), walk)).then((page) => page.items.map((c) => c.id).sort())));
-  expect(ways[1]).toEqual(ways[0]);
-  return ways[0]!;
-}
+const found = async (search: string) => (await searchBothWays(ORG, owner, { search }, 100, [undefined, 0])).sort();
 const words = async (id: string) => (await adminDb().$queryRaw<{ w: string }[]>`SELECT "searchWords" AS w FROM "WhatsAppConversation" WHERE "id" = ${id}`)[0]!.w.split(" ").sort();
 
 beforeAll(async () => {

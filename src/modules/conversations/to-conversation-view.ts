@@ -1,7 +1,7 @@
 import type { ConversationStatus, MessageDirection, MessageType } from "@campotech/database";
 import { messageText } from "./message-text";
 
-type Row = {
+export type ConversationViewRow = {
   id: string;
   status: ConversationStatus;
   unreadCount: number;
@@ -18,7 +18,7 @@ export type ConversationView = ReturnType<typeof toConversationView>;
 
 // What the API shows of a conversation in the inbox list. The last message says who wrote it: the customer
 // (inbound), the assistant, a person of the office (with their id and name) or the platform.
-export function toConversationView(row: Row, senderNames: ReadonlyMap<string, string> = new Map()) {
+export function toConversationView(row: ConversationViewRow, senderNames: ReadonlyMap<string, string> = new Map()) {
   const last = row.messages[0];
   const by = last?.sentByUserId ?? null;
   const sentBy = !last ? null : last.direction === "INBOUND" ? "customer" : by === "assistant" ? "assistant" : by ? "person" : "system";
